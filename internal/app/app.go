@@ -1,0 +1,123 @@
+// Package app is giaoban's service layer: every operation a user can do, with
+// its authorisation, validation, audit entry and transaction. The HTML pages
+// and the JSON API both call it and hold no rules of their own.
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"giaoban/internal/auth"
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
+)
+
+// Options are the service's settings, validated by the caller's config.
+type Options struct {
+	SoonDays       int           // window of "sắp đến hạn" (default 7)
+	MaxUpload      int64         // largest attachment in bytes (default 10 MB)
+	SessionTTL     time.Duration // default 12 h
+	LoginFailures  int           // failures allowed per window before throttling (default 5)
+	LoginWindow    time.Duration // default 15 min
+	PasswordParams auth.Params   // argon2id cost (tests use a cheap one)
+	Now            func() time.Time
+}
+
+// Service runs every operation on one store.
+type Service struct {
+	st  *store.Store
+	opt Options
+}
+
+// New returns a service on st with opt's zero fields set to defaults.
+func New(st *store.Store, opt Options) *Service {
+	if opt.SoonDays == 0 {
+		opt.SoonDays = 7
+	}
+	if opt.MaxUpload == 0 {
+		opt.MaxUpload = 10 << 20
+	}
+	if opt.SessionTTL == 0 {
+		opt.SessionTTL = 12 * time.Hour
+	}
+	if opt.LoginFailures == 0 {
+		opt.LoginFailures = 5
+	}
+	if opt.LoginWindow == 0 {
+		opt.LoginWindow = 15 * time.Minute
+	}
+	if opt.PasswordParams == (auth.Params{}) {
+		opt.PasswordParams = auth.Default
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	st.SetClock(opt.Now)
+	return &Service{st: st, opt: opt}
+}
+
+// Store is the underlying store (health checks, tools).
+func (s *Service) Store() *store.Store { return s.st }
+
+// Options returns the settings in force.
+func (s *Service) Options() Options { return s.opt }
+
+// Today is the current day in Asia/Ho_Chi_Minh.
+func (s *Service) Today() domain.Date { return domain.Today(s.opt.Now()) }
+
+// invalid wraps a Vietnamese message as a domain.ErrInvalid.
+func invalid(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", domain.ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+// cleanText trims s and checks that it is UTF-8 of at most max characters;
+// field names the field in the message.
+func cleanText(field, s string, required bool, max int) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", invalid("%s không phải văn bản UTF-8 hợp lệ", field)
+	}
+	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	if required && s == "" {
+		return "", invalid("%s không được để trống", field)
+	}
+	if utf8.RuneCountInString(s) > max {
+		return "", invalid("%s dài quá %d ký tự", field, max)
+	}
+	return s, nil
+}
+
+// needManage refuses users who may not edit meetings, notices and tasks.
+func needManage(u *domain.User) error {
+	if u == nil {
+		return domain.ErrUnauthenticated
+	}
+	if !u.CanManage() {
+		return domain.ErrForbidden
+	}
+	return nil
+}
+
+func needAdmin(u *domain.User) error {
+	if u == nil {
+		return domain.ErrUnauthenticated
+	}
+	if u.Role != domain.RoleAdmin {
+		return domain.ErrForbidden
+	}
+	return nil
+}
+
+func needUser(u *domain.User) error {
+	if u == nil {
+		return domain.ErrUnauthenticated
+	}
+	return nil
+}
+
+// tx runs fn in a transaction.
+func (s *Service) tx(ctx context.Context, fn func(tx *store.Tx) error) error {
+	return s.st.Transact(ctx, fn)
+}

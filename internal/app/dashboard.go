@@ -1,0 +1,119 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
+)
+
+// UnitRow is one line of the per-unit follow-up table.
+type UnitRow struct {
+	store.UnitStats
+	Name string
+}
+
+// Dashboard is the leader's overview for a filter.
+type Dashboard struct {
+	Counts  map[domain.Status]int
+	Total   int
+	Units   []UnitRow
+	Overdue []store.TaskRow // the most overdue open tasks
+	Pending []domain.Extension
+}
+
+// Dashboard counts tasks per status and per lead unit for the filter, lists the
+// overdue tasks first, and the extension requests waiting. Unit users see their
+// own unit's figures only.
+func (s *Service) Dashboard(ctx context.Context, actor *domain.User, f store.TaskFilter) (*Dashboard, error) {
+	if err := needUser(actor); err != nil {
+		return nil, err
+	}
+	s.scope(actor, &f)
+	counts, err := s.st.StatusCounts(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	d := &Dashboard{Counts: counts}
+	for _, n := range counts {
+		d.Total += n
+	}
+	stats, err := s.st.StatsByUnit(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	units, err := s.st.Units(ctx, actor.OrgID)
+	if err != nil {
+		return nil, err
+	}
+	names := map[int64]string{}
+	for _, u := range units {
+		names[u.ID] = u.Name
+	}
+	for _, st := range stats {
+		if !actor.SeesAll() && st.UnitID != actor.UnitID {
+			continue
+		}
+		d.Units = append(d.Units, UnitRow{UnitStats: st, Name: names[st.UnitID]})
+	}
+	of := f
+	of.Statuses = []domain.Status{domain.StatusOverdue}
+	of.Sort, of.Limit, of.Offset = store.SortDue, 10, 0
+	if d.Overdue, _, err = s.st.Tasks(ctx, of); err != nil {
+		return nil, err
+	}
+	if d.Pending, err = s.PendingExtensions(ctx, actor); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// DaysSince is how many whole days ago t was, for "last update" columns.
+func (s *Service) DaysSince(t time.Time) int {
+	if t.IsZero() {
+		return -1
+	}
+	return s.Today().Sub(domain.DateOf(t))
+}
+
+// AuditLog lists audit entries (admin only).
+func (s *Service) AuditLog(ctx context.Context, actor *domain.User, f store.AuditFilter) ([]store.AuditEntry, int, error) {
+	if err := needAdmin(actor); err != nil {
+		return nil, 0, err
+	}
+	return s.st.AuditLog(ctx, f)
+}
+
+// SearchResult holds the notices and tasks matching a query.
+type SearchResult struct {
+	Notices      []domain.Notice
+	NoticeTotal  int
+	Tasks        []store.TaskRow
+	TaskTotal    int
+	MeetingTotal int
+	Meetings     []domain.Meeting
+}
+
+// Search finds notices, meetings and tasks whose text matches q, ignoring case
+// and Vietnamese diacritics (đ as d). Unit users find only their tasks.
+func (s *Service) Search(ctx context.Context, actor *domain.User, q string, limit int) (*SearchResult, error) {
+	if err := needUser(actor); err != nil {
+		return nil, err
+	}
+	q, err := cleanText("Từ khóa", q, true, 200)
+	if err != nil {
+		return nil, err
+	}
+	r := &SearchResult{}
+	if r.Notices, r.NoticeTotal, err = s.Notices(ctx, actor, store.NoticeFilter{Query: q, Limit: limit}); err != nil {
+		return nil, err
+	}
+	if r.Meetings, r.MeetingTotal, err = s.Meetings(ctx, actor, store.MeetingFilter{Query: q, Limit: limit}); err != nil {
+		return nil, err
+	}
+	if r.Tasks, r.TaskTotal, err = s.Tasks(ctx, actor, store.TaskFilter{Query: q, Limit: limit}); err != nil {
+		return nil, err
+	}
+	return r, nil
+}

@@ -1,0 +1,86 @@
+// Package auth hashes passwords with argon2id and makes the random secrets of
+// sessions, CSRF and API tokens. It keeps no state.
+package auth
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+
+	"golang.org/x/crypto/argon2"
+)
+
+// Params are argon2id's cost settings (RFC 9106's second recommended option,
+// with memory lowered to suit a 2-core office server).
+type Params struct {
+	Memory  uint32 // KiB
+	Time    uint32
+	Threads uint8
+}
+
+// Default is the cost used for new hashes.
+var Default = Params{Memory: 64 * 1024, Time: 1, Threads: 2}
+
+// ErrMismatch means the password does not match the hash.
+var ErrMismatch = errors.New("mật khẩu không đúng")
+
+// HashPassword returns the PHC string of password under p:
+// $argon2id$v=19$m=65536,t=1,p=2$salt$hash.
+func HashPassword(password string, p Params) (string, error) {
+	salt := make([]byte, 16)
+	if _, err := rand.Read(salt); err != nil {
+		return "", fmt.Errorf("hash password: %w", err)
+	}
+	key := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, 32)
+	enc := base64.RawStdEncoding
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, p.Memory, p.Time, p.Threads,
+		enc.EncodeToString(salt), enc.EncodeToString(key)), nil
+}
+
+// CheckPassword compares password with a PHC string in constant time; it
+// returns ErrMismatch or an error for a malformed hash.
+func CheckPassword(password, hash string) error {
+	parts := strings.Split(hash, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return errors.New("check password: not an argon2id hash")
+	}
+	var p Params
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Time, &p.Threads); err != nil {
+		return fmt.Errorf("check password: %w", err)
+	}
+	enc := base64.RawStdEncoding
+	salt, err := enc.DecodeString(parts[4])
+	if err != nil {
+		return fmt.Errorf("check password: %w", err)
+	}
+	want, err := enc.DecodeString(parts[5])
+	if err != nil {
+		return fmt.Errorf("check password: %w", err)
+	}
+	got := argon2.IDKey([]byte(password), salt, p.Time, p.Memory, p.Threads, uint32(len(want)))
+	if subtle.ConstantTimeCompare(got, want) != 1 {
+		return ErrMismatch
+	}
+	return nil
+}
+
+// NewToken returns a random URL-safe secret of 32 bytes.
+func NewToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("new token: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// HashToken is what the database keeps of a secret token: its SHA-256, so a
+// stolen database copy opens no session.
+func HashToken(token string) string {
+	h := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(h[:])
+}

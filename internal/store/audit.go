@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"giaoban/internal/domain"
+)
+
+// AuditEntry is one line of the append-only audit log.
+type AuditEntry struct {
+	ID       int64
+	At       time.Time
+	UserID   int64
+	UserName string
+	Action   string // create, update, issue, report, approve...
+	Entity   string // task, notice, meeting, unit, user...
+	EntityID int64
+	Before   string // JSON of the record before, "" for a creation
+	After    string // JSON of the record after
+}
+
+// Audit appends who did what to which record, with the record before and after
+// (any JSON-encodable values; nil for none). There is no call to change or
+// delete an entry.
+func (q *Queries) Audit(ctx context.Context, actor *domain.User, action, entity string, id int64, before, after any) error {
+	enc := func(v any) (string, error) {
+		if v == nil {
+			return "", nil
+		}
+		b, err := json.Marshal(v)
+		return string(b), err
+	}
+	b, err := enc(before)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	a, err := enc(after)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	var uid int64
+	name := "hệ thống"
+	if actor != nil {
+		uid, name = actor.ID, actor.Username
+	}
+	_, err = q.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, before_json, after_json)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, q.nowText(), idArg(uid), name, action, entity, id, b, a)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return nil
+}
+
+// AuditFilter selects audit entries; zero fields select all.
+type AuditFilter struct {
+	Entity   string
+	EntityID int64
+	UserID   int64
+	Limit    int
+	Offset   int
+}
+
+// AuditLog lists entries newest first, and the total count matching.
+func (q *Queries) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, int, error) {
+	where, args := "WHERE 1=1", []any{}
+	add := func(clause string, v any) {
+		args = append(args, v)
+		where += fmt.Sprintf(" AND "+clause, len(args))
+	}
+	if f.Entity != "" {
+		add("entity = $%d", f.Entity)
+	}
+	if f.EntityID != 0 {
+		add("entity_id = $%d", f.EntityID)
+	}
+	if f.UserID != 0 {
+		add("user_id = $%d", f.UserID)
+	}
+	var total int
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("audit log: %w", err)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 50
+	}
+	args = append(args, f.Limit, f.Offset)
+	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT id, at, user_id, user_name, action, entity, entity_id, before_json, after_json
+		FROM audit_log %s ORDER BY id DESC LIMIT $%d OFFSET $%d`, where, len(args)-1, len(args)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("audit log: %w", err)
+	}
+	defer rows.Close()
+	var out []AuditEntry
+	for rows.Next() {
+		var e AuditEntry
+		var at string
+		if err := rows.Scan(&e.ID, &at, nullID{&e.UserID}, &e.UserName, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
+			return nil, 0, fmt.Errorf("audit log: %w", err)
+		}
+		e.At = parseTimestamp(at)
+		out = append(out, e)
+	}
+	return out, total, rows.Err()
+}

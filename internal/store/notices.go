@@ -1,0 +1,250 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"giaoban/internal/domain"
+	"giaoban/internal/textfold"
+)
+
+const noticeCols = `id, org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority, signer_title, signer_name,
+	recipients, state, revision, supersedes_id, version`
+
+func scanNotice(sc interface{ Scan(...any) error }) (*domain.Notice, error) {
+	var n domain.Notice
+	var recipients, state string
+	err := sc.Scan(&n.ID, &n.OrgID, nullID{&n.MeetingID}, &n.Number, &n.Symbol, &n.Place, nullDate{&n.IssuedOn}, &n.Title,
+		&n.SignerAuthority, &n.SignerTitle, &n.SignerName, &recipients, &state, &n.Revision, nullID{&n.SupersedesID}, &n.Version)
+	if err != nil {
+		return nil, err
+	}
+	n.Recipients, n.State = splitLines(recipients), domain.NoticeState(state)
+	return &n, nil
+}
+
+func noticeSearch(n *domain.Notice) string {
+	parts := []string{n.Number + "/" + n.Symbol, n.Title, n.SignerName}
+	for _, s := range n.Sections {
+		parts = append(parts, s.Heading, s.Body)
+	}
+	return textfold.Fold(strings.Join(parts, " "))
+}
+
+// CreateNotice inserts a notice and its sections.
+func (q *Queries) CreateNotice(ctx context.Context, n *domain.Notice) error {
+	if n.Revision == 0 {
+		n.Revision = 1
+	}
+	err := q.db.QueryRowContext(ctx, `INSERT INTO notices (org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority,
+		signer_title, signer_name, recipients, state, revision, supersedes_id, search_text, version, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16) RETURNING id`,
+		n.OrgID, idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle,
+		n.SignerName, lines(n.Recipients), string(n.State), n.Revision, idArg(n.SupersedesID), noticeSearch(n), q.nowText()).Scan(&n.ID)
+	if err != nil {
+		return fmt.Errorf("create notice: %w", err)
+	}
+	n.Version = 1
+	return q.insertSections(ctx, n)
+}
+
+func (q *Queries) insertSections(ctx context.Context, n *domain.Notice) error {
+	for i := range n.Sections {
+		s := &n.Sections[i]
+		s.Ord = i + 1
+		if s.Kind == "" {
+			s.Kind = domain.SectionOther
+		}
+		err := q.db.QueryRowContext(ctx, `INSERT INTO notice_sections (notice_id, ord, kind, heading, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			n.ID, s.Ord, string(s.Kind), s.Heading, s.Body).Scan(&s.ID)
+		if err != nil {
+			return fmt.Errorf("notice section: %w", err)
+		}
+	}
+	return nil
+}
+
+// UpdateNotice saves a notice under optimistic locking. Sections that keep
+// their id are updated in place (tasks keep pointing at them); new ones are
+// added; missing ones are removed when no task points at them.
+func (q *Queries) UpdateNotice(ctx context.Context, n *domain.Notice) error {
+	res, err := q.db.ExecContext(ctx, `UPDATE notices SET meeting_id = $1, number = $2, symbol = $3, place = $4, issued_on = $5,
+		title = $6, signer_authority = $7, signer_title = $8, signer_name = $9, recipients = $10, state = $11, search_text = $12,
+		version = version + 1 WHERE id = $13 AND org_id = $14 AND version = $15`,
+		idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle, n.SignerName,
+		lines(n.Recipients), string(n.State), noticeSearch(n), n.ID, n.OrgID, n.Version)
+	if err != nil {
+		return fmt.Errorf("update notice: %w", err)
+	}
+	if c, _ := res.RowsAffected(); c == 0 {
+		return domain.ErrConflict
+	}
+	n.Version++
+	keep := map[int64]bool{}
+	for i := range n.Sections {
+		s := &n.Sections[i]
+		s.Ord = i + 1
+		if s.Kind == "" {
+			s.Kind = domain.SectionOther
+		}
+		if s.ID == 0 {
+			err := q.db.QueryRowContext(ctx, `INSERT INTO notice_sections (notice_id, ord, kind, heading, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+				n.ID, s.Ord, string(s.Kind), s.Heading, s.Body).Scan(&s.ID)
+			if err != nil {
+				return fmt.Errorf("notice section: %w", err)
+			}
+		} else if _, err := q.db.ExecContext(ctx, `UPDATE notice_sections SET ord = $1, kind = $2, heading = $3, body = $4 WHERE id = $5 AND notice_id = $6`,
+			s.Ord, string(s.Kind), s.Heading, s.Body, s.ID, n.ID); err != nil {
+			return fmt.Errorf("notice section: %w", err)
+		}
+		keep[s.ID] = true
+	}
+	old, err := q.sections(ctx, n.ID)
+	if err != nil {
+		return err
+	}
+	for _, s := range old {
+		if keep[s.ID] {
+			continue
+		}
+		if _, err := q.db.ExecContext(ctx, `UPDATE tasks SET section_id = NULL WHERE section_id = $1`, s.ID); err != nil {
+			return fmt.Errorf("notice section: %w", err)
+		}
+		if _, err := q.db.ExecContext(ctx, `DELETE FROM notice_sections WHERE id = $1`, s.ID); err != nil {
+			return fmt.Errorf("notice section: %w", err)
+		}
+	}
+	return nil
+}
+
+// SetNoticeState changes only the state (issuing, superseding) under optimistic locking.
+func (q *Queries) SetNoticeState(ctx context.Context, n *domain.Notice, state domain.NoticeState) error {
+	res, err := q.db.ExecContext(ctx, `UPDATE notices SET state = $1, version = version + 1 WHERE id = $2 AND version = $3`, string(state), n.ID, n.Version)
+	if err != nil {
+		return fmt.Errorf("notice state: %w", err)
+	}
+	if c, _ := res.RowsAffected(); c == 0 {
+		return domain.ErrConflict
+	}
+	n.State = state
+	n.Version++
+	return nil
+}
+
+func (q *Queries) sections(ctx context.Context, noticeID int64) ([]domain.Section, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT id, ord, kind, heading, body FROM notice_sections WHERE notice_id = $1 ORDER BY ord, id`, noticeID)
+	if err != nil {
+		return nil, fmt.Errorf("notice sections: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Section
+	for rows.Next() {
+		var s domain.Section
+		var kind string
+		if err := rows.Scan(&s.ID, &s.Ord, &kind, &s.Heading, &s.Body); err != nil {
+			return nil, fmt.Errorf("notice sections: %w", err)
+		}
+		s.Kind = domain.SectionKind(kind)
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// Notice returns one notice of the organisation with its sections, or domain.ErrNotFound.
+func (q *Queries) Notice(ctx context.Context, orgID, id int64) (*domain.Notice, error) {
+	n, err := scanNotice(q.db.QueryRowContext(ctx, `SELECT `+noticeCols+` FROM notices WHERE org_id = $1 AND id = $2`, orgID, id))
+	if err := notFound(err, "notice"); err != nil {
+		return nil, err
+	}
+	if n.Sections, err = q.sections(ctx, id); err != nil {
+		return nil, err
+	}
+	return n, nil
+}
+
+// NoticeFilter selects notices; zero fields select all.
+type NoticeFilter struct {
+	OrgID     int64
+	MeetingID int64
+	State     domain.NoticeState
+	Query     string
+	Limit     int
+	Offset    int
+}
+
+// Notices lists notices newest first (without sections), with the total matching.
+func (q *Queries) Notices(ctx context.Context, f NoticeFilter) ([]domain.Notice, int, error) {
+	args := []any{f.OrgID}
+	where := "WHERE org_id = $1"
+	add := func(clause string, v any) {
+		args = append(args, v)
+		where += fmt.Sprintf(" AND "+clause, len(args))
+	}
+	if f.MeetingID != 0 {
+		add("meeting_id = $%d", f.MeetingID)
+	}
+	if f.State != "" {
+		add("state = $%d", string(f.State))
+	}
+	if f.Query != "" {
+		add("search_text LIKE $%d"+likeEscape, textfold.LikePattern(f.Query))
+	}
+	var total int
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM notices `+where, args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("list notices: %w", err)
+	}
+	if f.Limit <= 0 {
+		f.Limit = 20
+	}
+	args = append(args, f.Limit, f.Offset)
+	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM notices %s ORDER BY COALESCE(issued_on, created_at) DESC, id DESC LIMIT $%d OFFSET $%d`,
+		noticeCols, where, len(args)-1, len(args)), args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list notices: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Notice
+	for rows.Next() {
+		n, err := scanNotice(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list notices: %w", err)
+		}
+		out = append(out, *n)
+	}
+	return out, total, rows.Err()
+}
+
+// NoticeCorrection returns the newest version that corrects notice id, or nil.
+func (q *Queries) NoticeCorrection(ctx context.Context, orgID, id int64) (*domain.Notice, error) {
+	rows, _, err := q.noticesWhere(ctx, `WHERE org_id = $1 AND supersedes_id = $2 ORDER BY id DESC LIMIT 1`, orgID, id)
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	return &rows[0], nil
+}
+
+func (q *Queries) noticesWhere(ctx context.Context, tail string, args ...any) ([]domain.Notice, int, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT `+noticeCols+` FROM notices `+tail, args...)
+	if err != nil {
+		return nil, 0, fmt.Errorf("list notices: %w", err)
+	}
+	defer rows.Close()
+	var out []domain.Notice
+	for rows.Next() {
+		n, err := scanNotice(rows)
+		if err != nil {
+			return nil, 0, fmt.Errorf("list notices: %w", err)
+		}
+		out = append(out, *n)
+	}
+	return out, len(out), rows.Err()
+}
+
+// MoveNoticeTasks points the tasks of notice from at notice to (a correction).
+func (q *Queries) MoveNoticeTasks(ctx context.Context, from, to int64) error {
+	if _, err := q.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = NULL WHERE notice_id = $2`, to, from); err != nil {
+		return fmt.Errorf("move notice tasks: %w", err)
+	}
+	return nil
+}
