@@ -1,0 +1,47 @@
+// Command giaoban runs the meeting-conclusion follow-up system and its tools.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"giaoban/internal/cli"
+	"giaoban/internal/importer"
+)
+
+const usage = `giaoban: theo dõi thực hiện kết luận hội nghị giao ban
+
+Cách dùng:
+  giaoban serve [--db sqlite:data/giaoban.db | --db postgres://...] [--addr 127.0.0.1:8080] [--demo]
+  giaoban extract [TỆP...]     đọc thông báo kết luận (.txt, .docx, .pdf, .html) và in JSON
+  giaoban help
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if len(os.Args) < 2 {
+		fmt.Fprint(os.Stderr, usage)
+		os.Exit(2)
+	}
+	var err error
+	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
+	case "serve":
+		err = cli.Serve(ctx, args, os.Stdout)
+	case "extract":
+		err = importer.RunExtract(args, os.Stdin, os.Stdout, os.Stderr)
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return
+	default:
+		fmt.Fprintf(os.Stderr, "giaoban: lệnh không rõ %q\n\n%s", cmd, usage)
+		os.Exit(2)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "giaoban:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,105 @@
+// Package cli implements giaoban's subcommands; cmd/giaoban only dispatches.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"giaoban/internal/app"
+	"giaoban/internal/auth"
+	"giaoban/internal/config"
+	"giaoban/internal/demo"
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
+	"giaoban/internal/web"
+)
+
+// Serve runs the web server until ctx is cancelled.
+func Serve(ctx context.Context, args []string, stdout io.Writer) error {
+	cfg, err := config.Parse("serve", args, config.OSEnv)
+	if err != nil {
+		return err
+	}
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	slog.SetDefault(logger)
+	if path, ok := strings.CutPrefix(cfg.DB, "sqlite:"); ok {
+		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+			return fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	st, err := store.Open(ctx, cfg.DB)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	svc := app.New(st, app.Options{SoonDays: cfg.SoonDays, MaxUpload: int64(cfg.MaxUploadMB) << 20, SessionTTL: cfg.SessionTTL})
+	logins, err := firstRun(ctx, svc, cfg.Demo)
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	fmt.Fprintf(stdout, "giaoban đang chạy tại http://%s/ (cơ sở dữ liệu %s)\n", ln.Addr(), st.Dialect())
+	for _, l := range logins {
+		unit := ""
+		if l.Unit != "" {
+			unit = " — " + l.Unit
+		}
+		fmt.Fprintf(stdout, "  đăng nhập: %-12s mật khẩu: %-14s (%s%s)\n", l.Username, l.Password, l.Role.Label(), unit)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shut); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// firstRun prepares an empty database: the demo when asked, else an
+// organisation with one admin whose generated password is printed once.
+func firstRun(ctx context.Context, svc *app.Service, withDemo bool) ([]demo.Login, error) {
+	if withDemo {
+		return demo.Load(ctx, svc)
+	}
+	pw, err := auth.NewToken()
+	if err != nil {
+		return nil, err
+	}
+	pw = pw[:14]
+	org := &domain.Org{Name: "Ủy ban nhân dân", Level: ""}
+	created, err := svc.Bootstrap(ctx, org, &domain.User{Username: "admin", FullName: "Quản trị hệ thống"}, pw)
+	if err != nil || !created {
+		return nil, err
+	}
+	return []demo.Login{{Username: "admin", Password: pw, Role: domain.RoleAdmin}}, nil
+}

@@ -1,0 +1,108 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"giaoban/internal/store"
+)
+
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	if err := s.render(w, r, http.StatusOK, "login", &view{Title: "Đăng nhập", Data: safeNext(r.URL.Query().Get("next"))}); err != nil {
+		s.serveError(w, r, err)
+	}
+}
+
+// safeNext keeps only local paths, so the login form cannot send users elsewhere.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return "/"
+	}
+	return next
+}
+
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	next := safeNext(r.PostFormValue("next"))
+	token, _, err := s.svc.Login(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), clientAddr(r))
+	if err != nil {
+		code := statusOf(err)
+		if code == http.StatusInternalServerError {
+			s.serveError(w, r, err)
+			return
+		}
+		if rerr := s.render(w, r, code, "login", &view{Title: "Đăng nhập", Error: err.Error(), Data: next}); rerr != nil {
+			s.serveError(w, r, rerr)
+		}
+		return
+	}
+	s.setSessionCookie(w, token, int(s.svc.Options().SessionTTL.Seconds()))
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		if err := s.svc.Logout(r.Context(), c.Value); err != nil {
+			return err
+		}
+	}
+	s.setSessionCookie(w, "", -1)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	return nil
+}
+
+type accountData struct {
+	Tokens   []store.APIToken
+	NewToken string
+}
+
+func (s *Server) account(w http.ResponseWriter, r *http.Request) error {
+	return s.renderAccount(w, r, http.StatusOK, "", "")
+}
+
+func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, code int, msg, newToken string) error {
+	toks, err := s.svc.APITokens(r.Context(), userOf(r))
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, code, "account", &view{Title: "Tài khoản", Error: msg, Data: accountData{Tokens: toks, NewToken: newToken}})
+}
+
+func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
+	if r.PostFormValue("new") != r.PostFormValue("confirm") {
+		return s.renderAccount(w, r, http.StatusUnprocessableEntity, "Mật khẩu mới và mật khẩu nhập lại không khớp.", "")
+	}
+	err := s.svc.ChangePassword(r.Context(), userOf(r), r.PostFormValue("old"), r.PostFormValue("new"))
+	if statusOf(err) == http.StatusUnprocessableEntity {
+		return s.renderAccount(w, r, statusOf(err), err.Error(), "")
+	}
+	if err != nil {
+		return err
+	}
+	// Changing the password ended every session, this one included.
+	s.setSessionCookie(w, "", -1)
+	return redirect(w, r, "/login", "")
+}
+
+func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
+	secret, err := s.svc.CreateAPIToken(r.Context(), userOf(r), r.PostFormValue("name"))
+	if statusOf(err) == http.StatusUnprocessableEntity {
+		return s.renderAccount(w, r, statusOf(err), err.Error(), "")
+	}
+	if err != nil {
+		return err
+	}
+	return s.renderAccount(w, r, http.StatusOK, "", secret)
+}
+
+func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	if err := s.svc.RevokeAPIToken(r.Context(), userOf(r), id); err != nil {
+		return err
+	}
+	return redirect(w, r, "/account", "Đã thu hồi token")
+}
+

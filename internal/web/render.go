@@ -1,0 +1,246 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"giaoban/internal/app"
+	"giaoban/internal/domain"
+)
+
+// pageSet holds one parsed template per page, each joined with the layout.
+type pageSet struct{ byName map[string]*template.Template }
+
+// view is what every page template receives.
+type view struct {
+	Title string
+	User  *domain.User
+	CSRF  string
+	// Flash is a one-line notice after a redirect ("Đã lưu"); Error a message
+	// for the form shown again with the user's input.
+	Flash string
+	Error string
+	Nav   string // the active menu item
+	Dir   *app.Directory
+	Today domain.Date
+	Data  any
+}
+
+var funcs = template.FuncMap{
+	"vn": func(d domain.Date) string { return d.VN() },
+	"iso": func(d domain.Date) string { return d.String() },
+	"dt": func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return t.In(domain.Location).Format("02/01/2006 15:04")
+	},
+	"daysAgo": func(today domain.Date, t time.Time) int {
+		if t.IsZero() {
+			return -1
+		}
+		return today.Sub(domain.DateOf(t))
+	},
+	"add": func(a, b int) int { return a + b },
+	"sub": func(a, b int) int { return a - b },
+	"lines": func(xs []string) string { return strings.Join(xs, "\n") },
+	"nl2br": func(s string) template.HTML {
+		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
+	},
+	"has": func(ids []int64, id int64) bool {
+		for _, x := range ids {
+			if x == id {
+				return true
+			}
+		}
+		return false
+	},
+	"statuses":    func() []domain.Status { return domain.Statuses },
+	"periodKinds": func() []domain.PeriodKind { return domain.PeriodKinds },
+	"roles":       func() []domain.Role { return domain.Roles },
+	"kb": func(n int64) string {
+		if n < 1024 {
+			return fmt.Sprintf("%d B", n)
+		}
+		return fmt.Sprintf("%.0f KB", float64(n)/1024)
+	},
+	// pageURL is the current list URL with page p.
+	"pageURL": func(u *url.URL, p int) string {
+		q := u.Query()
+		q.Set("page", strconv.Itoa(p))
+		return u.Path + "?" + q.Encode()
+	},
+	"pct": func(n, total int) int {
+		if total == 0 {
+			return 0
+		}
+		return n * 100 / total
+	},
+}
+
+func parsePages() (*pageSet, error) {
+	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(assets, "templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	names, err := fs.Glob(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	ps := &pageSet{byName: map[string]*template.Template{}}
+	for _, n := range names {
+		base := strings.TrimPrefix(n, "templates/")
+		if base == "layout.html" {
+			continue
+		}
+		t, err := template.Must(layout.Clone()).ParseFS(assets, n)
+		if err != nil {
+			return nil, fmt.Errorf("parse %s: %w", n, err)
+		}
+		ps.byName[strings.TrimSuffix(base, ".html")] = t
+	}
+	return ps, nil
+}
+
+// render writes page name with v, status code status. The page is rendered to
+// a buffer first, so a template error never leaves half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, v *view) error {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		return fmt.Errorf("no page template %q", name)
+	}
+	if v.User == nil {
+		v.User = userOf(r)
+	}
+	if v.CSRF == "" {
+		v.CSRF = csrfOf(r)
+	}
+	if v.Flash == "" {
+		v.Flash = r.URL.Query().Get("ok")
+	}
+	v.Today = s.svc.Today()
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout.html", v); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+// serveError shows err as a page with the matching status; internal errors
+// are logged with their detail and shown with a generic sentence.
+func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	code := statusOf(err)
+	if code == http.StatusInternalServerError {
+		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if code == http.StatusUnauthorized && r.Method == http.MethodGet {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	v := &view{Title: "Lỗi", Error: userMessage(err), Data: code}
+	if rerr := s.render(w, r, code, "error", v); rerr != nil {
+		s.log.Error("render error page", "err", rerr)
+		http.Error(w, userMessage(err), code)
+	}
+}
+
+// redirect sends the browser to path after a successful POST, with a flash message.
+func redirect(w http.ResponseWriter, r *http.Request, path, flash string) error {
+	if flash != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + "ok=" + url.QueryEscape(flash)
+	}
+	http.Redirect(w, r, path, http.StatusSeeOther)
+	return nil
+}
+
+func urlEscape(s string) string { return url.QueryEscape(s) }
+
+// formID reads an id field; empty gives 0, garbage an ErrInvalid.
+func formID(r *http.Request, name string) (int64, error) {
+	v := strings.TrimSpace(r.FormValue(name))
+	if v == "" {
+		return 0, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id < 0 {
+		return 0, fmt.Errorf("%w: mã %s không hợp lệ", domain.ErrInvalid, name)
+	}
+	return id, nil
+}
+
+// formIDs reads a multi-valued id field (checkboxes, multi-selects).
+func formIDs(r *http.Request, name string) ([]int64, error) {
+	var out []int64
+	for _, v := range r.Form[name] {
+		if v = strings.TrimSpace(v); v == "" {
+			continue
+		}
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%w: danh sách %s không hợp lệ", domain.ErrInvalid, name)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+// formInt reads a whole number field; empty gives def.
+func formInt(r *http.Request, name string, def int) (int, error) {
+	v := strings.TrimSpace(r.FormValue(name))
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %q không phải là số", domain.ErrInvalid, v)
+	}
+	return n, nil
+}
+
+// pathID reads the {id} wildcard; anything but a positive number is not found.
+func pathID(r *http.Request) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, domain.ErrNotFound
+	}
+	return id, nil
+}
+
+// pageParams reads ?page= into limit and offset, 20 per page by default.
+func pageParams(r *http.Request, per int) (page, limit, offset int) {
+	page, _ = strconv.Atoi(r.URL.Query().Get("page"))
+	if page < 1 {
+		page = 1
+	}
+	return page, per, (page - 1) * per
+}
+
+// Pager describes a list's pages for the pager partial.
+type Pager struct {
+	URL         *url.URL
+	Page, Pages int
+	Total       int
+}
+
+func newPager(r *http.Request, page, per, total int) Pager {
+	pages := (total + per - 1) / per
+	if pages < 1 {
+		pages = 1
+	}
+	return Pager{URL: r.URL, Page: page, Pages: pages, Total: total}
+}

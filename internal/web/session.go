@@ -1,0 +1,118 @@
+package web
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"net"
+	"net/http"
+	"strings"
+
+	"giaoban/internal/domain"
+)
+
+const sessionCookie = "giaoban_session"
+
+type ctxKey int
+
+const (
+	keyUser ctxKey = iota
+	keyCSRF
+)
+
+// userOf returns the signed-in user of the request, or nil.
+func userOf(r *http.Request) *domain.User {
+	u, _ := r.Context().Value(keyUser).(*domain.User)
+	return u
+}
+
+func csrfOf(r *http.Request) string {
+	s, _ := r.Context().Value(keyCSRF).(string)
+	return s
+}
+
+// handler is a page handler that may fail; errors are served by serveError.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// page wraps a handler for signed-in users: it loads the session (or redirects
+// to the login page), checks the form's CSRF token on every unsafe method and
+// serves any error as a page.
+func (s *Server) page(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(sessionCookie)
+		var u *domain.User
+		var csrf string
+		if err == nil {
+			u, csrf, err = s.svc.Authenticate(r.Context(), c.Value)
+		}
+		if err != nil {
+			if !errors.Is(err, domain.ErrUnauthenticated) && !errors.Is(err, http.ErrNoCookie) {
+				s.serveError(w, r, err)
+				return
+			}
+			if r.Method == http.MethodGet {
+				http.Redirect(w, r, "/login?next="+urlEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			s.serveError(w, r, domain.ErrUnauthenticated)
+			return
+		}
+		ctx := context.WithValue(context.WithValue(r.Context(), keyUser, u), keyCSRF, csrf)
+		r = r.WithContext(ctx)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			// Every body is bounded: the largest upload plus room for the form's fields.
+			r.Body = http.MaxBytesReader(w, r.Body, s.svc.Options().MaxUpload+(1<<20))
+			if err := checkCSRF(r, csrf); err != nil {
+				s.serveError(w, r, err)
+				return
+			}
+		}
+		if err := h(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	}
+}
+
+// errCSRF is returned when a form lacks the session's token.
+var errCSRF = errors.New("phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi gửi lại")
+
+// checkCSRF compares the form's token with the session's. Multipart forms are
+// parsed here, within the size limit the handler's route set.
+func checkCSRF(r *http.Request, want string) error {
+	got := r.Header.Get("X-CSRF-Token")
+	if got == "" {
+		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+			if err := r.ParseMultipartForm(1 << 20); err != nil {
+				if statusOf(err) == http.StatusRequestEntityTooLarge {
+					return err
+				}
+				return err
+			}
+		}
+		got = r.PostFormValue("csrf")
+	}
+	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		return forbidden(errCSRF)
+	}
+	return nil
+}
+
+type forbiddenErr struct{ error }
+
+func (e forbiddenErr) Is(target error) bool { return target == domain.ErrForbidden }
+
+func forbidden(err error) error { return forbiddenErr{err} }
+
+func (s *Server) setSessionCookie(w http.ResponseWriter, token string, maxAge int) {
+	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: s.secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: maxAge})
+}
+
+// clientAddr is the caller's address for throttling.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
