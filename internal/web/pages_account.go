@@ -105,4 +105,3 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	}
 	return redirect(w, r, "/account", "Đã thu hồi token")
 }
-

@@ -8,13 +8,17 @@ func (s *Server) meetingList(w http.ResponseWriter, r *http.Request) error { ret
 
 func (s *Server) meetingNew(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
-func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
+func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) error {
+	return errNotImplemented
+}
 
 func (s *Server) meetingShow(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
 func (s *Server) meetingEdit(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
-func (s *Server) meetingUpdate(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
+func (s *Server) meetingUpdate(w http.ResponseWriter, r *http.Request) error {
+	return errNotImplemented
+}
 
 func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
@@ -30,4 +34,6 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error { re
 
 func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
-func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
+func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
+	return errNotImplemented
+}

@@ -22,12 +22,18 @@ func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error { retu
 
 func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
-func (s *Server) taskEventDate(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
+func (s *Server) taskEventDate(w http.ResponseWriter, r *http.Request) error {
+	return errNotImplemented
+}
 
 func (s *Server) taskReopen(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
 
-func (s *Server) extensionCreate(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
+func (s *Server) extensionCreate(w http.ResponseWriter, r *http.Request) error {
+	return errNotImplemented
+}
 
-func (s *Server) extensionDecide(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }
+func (s *Server) extensionDecide(w http.ResponseWriter, r *http.Request) error {
+	return errNotImplemented
+}
 
 func (s *Server) attachment(w http.ResponseWriter, r *http.Request) error { return errNotImplemented }

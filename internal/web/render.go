@@ -34,7 +34,7 @@ type view struct {
 }
 
 var funcs = template.FuncMap{
-	"vn": func(d domain.Date) string { return d.VN() },
+	"vn":  func(d domain.Date) string { return d.VN() },
 	"iso": func(d domain.Date) string { return d.String() },
 	"dt": func(t time.Time) string {
 		if t.IsZero() {
@@ -48,8 +48,8 @@ var funcs = template.FuncMap{
 		}
 		return today.Sub(domain.DateOf(t))
 	},
-	"add": func(a, b int) int { return a + b },
-	"sub": func(a, b int) int { return a - b },
+	"add":   func(a, b int) int { return a + b },
+	"sub":   func(a, b int) int { return a - b },
 	"lines": func(xs []string) string { return strings.Join(xs, "\n") },
 	"nl2br": func(s string) template.HTML {
 		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
