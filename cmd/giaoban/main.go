@@ -17,6 +17,7 @@ const usage = `giaoban: theo dõi thực hiện kết luận hội nghị giao b
 Cách dùng:
   giaoban serve [--db sqlite:data/giaoban.db | --db postgres://...] [--addr 127.0.0.1:8080] [--demo]
   giaoban extract [TỆP...]     đọc thông báo kết luận (.txt, .docx, .pdf, .html) và in JSON
+  giaoban import [--db ...] [--as NGƯỜI_DÙNG] [--add-units] TỆP...   nhập thông báo vào cơ sở dữ liệu
   giaoban help
 `
 
@@ -31,6 +32,8 @@ func main() {
 	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
 	case "serve":
 		err = cli.Serve(ctx, args, os.Stdout)
+	case "import":
+		err = cli.Import(ctx, args, os.Stdout, os.Stderr)
 	case "extract":
 		err = importer.RunExtract(args, os.Stdin, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":

@@ -203,6 +203,7 @@ func (s *Service) CreateTask(ctx context.Context, actor *domain.User, in TaskInp
 	if t.Deadline.Kind == "" {
 		t.Deadline.Kind = domain.DeadlineNone
 	}
+	s.startRecurring(&t.Deadline)
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
@@ -538,6 +539,13 @@ func (s *Service) PendingExtensions(ctx context.Context, actor *domain.User) ([]
 		return nil, nil
 	}
 	return s.st.PendingExtensions(ctx, actor.OrgID)
+}
+
+// startRecurring makes a recurring deadline without a first period start today.
+func (s *Service) startRecurring(d *domain.Deadline) {
+	if d.Kind == domain.DeadlineRecurring && d.Date.IsZero() {
+		d.Date = s.Today()
+	}
 }
 
 // IsNotFound reports whether err means "no such thing (for you)".

@@ -137,3 +137,17 @@ func splitStatements(src string) []string {
 	}
 	return out
 }
+
+// OpenAt opens dsn and migrates it only up to schema version v; tests use it
+// to make a database of an older version and then upgrade it with Open.
+func OpenAt(ctx context.Context, dsn string, v int) (*Store, error) {
+	s, err := open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.MigrateTo(ctx, v); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}

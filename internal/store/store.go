@@ -51,6 +51,19 @@ type querier interface {
 // Open connects to dsn — "sqlite:PATH" (or a bare path) or "postgres://…" —
 // and applies the embedded migrations.
 func Open(ctx context.Context, dsn string) (*Store, error) {
+	s, err := open(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// open connects without migrating.
+func open(ctx context.Context, dsn string) (*Store, error) {
 	s := &Store{dsn: dsn}
 	var err error
 	switch {
@@ -84,10 +97,6 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if err := s.w.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
-	}
-	if err := s.migrate(ctx); err != nil {
-		s.Close()
-		return nil, err
 	}
 	return s, nil
 }

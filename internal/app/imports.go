@@ -1,0 +1,309 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"giaoban/internal/domain"
+	"giaoban/internal/importer"
+	"giaoban/internal/store"
+)
+
+// ImportTask is one extracted task as the review screen edits it: unit names
+// resolved to the directory where possible.
+type ImportTask struct {
+	Text       string
+	Lead       []int64
+	Support    []int64
+	Unresolved []string // names found in the text that match no unit
+	Deadline   domain.Deadline
+	LegalRefs  []string
+	Section    string
+	Key        bool
+	Start, End int // where the task stands in the source text
+	Skip       bool
+}
+
+// ImportDraft is a notice read from a file, waiting for the Office to check
+// and confirm it. Nothing is stored until ConfirmImport.
+type ImportDraft struct {
+	Source      string
+	SourceText  string
+	Format      string
+	Encoding    string
+	Notice      domain.Notice
+	MeetingDate domain.Date
+	Chair       string
+	Tasks       []ImportTask
+	Unresolved  []string // every unresolved unit name, once
+}
+
+// ExtractNotice reads a notice file (or pasted text) and proposes a draft, with
+// unit names resolved against the actor's directory (admin or Office).
+func (s *Service) ExtractNotice(ctx context.Context, actor *domain.User, name string, data []byte, maxBytes int64) (*ImportDraft, error) {
+	if err := needManage(actor); err != nil {
+		return nil, err
+	}
+	dir, err := s.Directory(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	var names []importer.UnitName
+	for _, u := range dir.Units {
+		names = append(names, importer.UnitName{Name: u.Name, Aliases: u.Aliases})
+	}
+	doc, err := importer.Extract(name, data, importer.Options{MaxBytes: maxBytes, Units: names})
+	if err != nil {
+		return nil, importError(err)
+	}
+	return s.draftFrom(ctx, actor.OrgID, dir, doc), nil
+}
+
+// importError turns the importer's errors into the service's kinds, keeping
+// the importer's Vietnamese message.
+func importError(err error) error {
+	if errors.Is(err, importer.ErrTooLarge) {
+		return fmt.Errorf("%w: %s", domain.ErrTooLarge, err.Error())
+	}
+	return fmt.Errorf("%w: %s", domain.ErrInvalid, err.Error())
+}
+
+func (s *Service) draftFrom(ctx context.Context, orgID int64, dir *Directory, doc *importer.Document) *ImportDraft {
+	d := &ImportDraft{Source: doc.Source, SourceText: doc.SourceText, Format: doc.Format, Encoding: doc.Encoding}
+	n := &d.Notice
+	n.Title = doc.Title
+	if n.Title == "" {
+		n.Title = "Thông báo kết luận " + doc.Source
+	}
+	n.Place, n.Symbol = doc.Place, doc.Symbol
+	if num, _, ok := strings.Cut(doc.Number, "/"); ok {
+		n.Number = strings.TrimSpace(num)
+	}
+	if doc.IssuedOn != nil {
+		n.IssuedOn, _ = domain.ParseDate(*doc.IssuedOn)
+	}
+	if doc.Signer != nil {
+		n.SignerName = *doc.Signer
+	}
+	if auth, title, ok := strings.Cut(doc.SignerTitle, "\n"); ok {
+		n.SignerAuthority, n.SignerTitle = strings.TrimSpace(auth), strings.TrimSpace(title)
+	} else {
+		n.SignerTitle = doc.SignerTitle
+	}
+	n.Recipients = doc.Recipients
+	if doc.Meeting.Date != nil {
+		d.MeetingDate, _ = domain.ParseDate(*doc.Meeting.Date)
+	}
+	if doc.Meeting.Chair != nil {
+		d.Chair = strings.TrimSpace(doc.Meeting.ChairTitle + " " + *doc.Meeting.Chair)
+	}
+	seen := map[string]bool{}
+	resolve := func(names []string) ([]int64, []string) {
+		var ids []int64
+		var missing []string
+		for _, nm := range names {
+			u, err := s.st.ResolveUnit(ctx, orgID, nm)
+			if err != nil {
+				missing = append(missing, nm)
+				if !seen[nm] {
+					seen[nm] = true
+					d.Unresolved = append(d.Unresolved, nm)
+				}
+				continue
+			}
+			ids = append(ids, u.ID)
+		}
+		return ids, missing
+	}
+	for _, t := range doc.Tasks {
+		it := ImportTask{Text: t.Text, Start: t.Start, End: t.End, Key: t.Key, Section: strings.Join(t.Section, " › ")}
+		var miss1, miss2 []string
+		it.Lead, miss1 = resolve(t.Lead)
+		it.Support, miss2 = resolve(t.Support)
+		it.Unresolved = append(miss1, miss2...)
+		it.Deadline = deadlineFrom(t)
+		for _, r := range t.LegalRefs {
+			it.LegalRefs = append(it.LegalRefs, legalRefText(r))
+		}
+		d.Tasks = append(d.Tasks, it)
+	}
+	return d
+}
+
+// deadlineFrom maps the importer's deadline to the domain's.
+func deadlineFrom(t importer.Task) domain.Deadline {
+	var due domain.Date
+	if t.Due != nil {
+		due, _ = domain.ParseDate(*t.Due)
+	}
+	switch t.Deadline.Kind {
+	case "date":
+		if !due.IsZero() {
+			return domain.Deadline{Kind: domain.DeadlineDate, Date: due}
+		}
+	case "month":
+		if !due.IsZero() {
+			return domain.Deadline{Kind: domain.DeadlineMonth, Date: due}
+		}
+	case "quarter":
+		if !due.IsZero() {
+			return domain.Deadline{Kind: domain.DeadlineQuarter, Date: due}
+		}
+	case "recurring":
+		switch t.Deadline.Recurrence {
+		case "monthly":
+			return domain.Deadline{Kind: domain.DeadlineRecurring, Every: domain.EveryMonth, Day: 31}
+		case "quarterly":
+			return domain.Deadline{Kind: domain.DeadlineRecurring, Every: domain.EveryQuarter, Day: 31}
+		case "yearly":
+			return domain.Deadline{Kind: domain.DeadlineRecurring, Every: domain.EveryYear, Day: 31}
+		}
+	case "event":
+		if t.Deadline.Event != "" {
+			return domain.Deadline{Kind: domain.DeadlineEvent, Event: t.Deadline.Event}
+		}
+	}
+	if !due.IsZero() {
+		return domain.Deadline{Kind: domain.DeadlineDate, Date: due}
+	}
+	return domain.Deadline{Kind: domain.DeadlineNone}
+}
+
+func legalRefText(r importer.LegalRef) string {
+	s := r.Type
+	if r.Number != "" {
+		s += " số " + r.Number
+	}
+	if d, err := domain.ParseDate(r.Date); err == nil && !d.IsZero() {
+		s += " ngày " + d.VN()
+	}
+	if r.Issuer != "" {
+		s += " của " + r.Issuer
+	}
+	return s
+}
+
+// ImportResult counts what ConfirmImport stored.
+type ImportResult struct {
+	NoticeID   int64
+	MeetingID  int64
+	Tasks      int
+	WithDue    int
+	Unassigned int // tasks skipped because no lead unit was chosen
+}
+
+// ConfirmImport stores a reviewed draft in one transaction: a meeting (when
+// blockID or a meeting date is given and meetingID is 0), the notice as a
+// draft (issue it from its page), and its tasks. Tasks marked Skip, and tasks
+// without a lead unit, are not stored; nothing is stored if any task is invalid.
+func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *ImportDraft, meetingID, blockID int64) (*ImportResult, error) {
+	if err := needManage(actor); err != nil {
+		return nil, err
+	}
+	dir, err := s.Directory(ctx, actor)
+	if err != nil {
+		return nil, err
+	}
+	n := d.Notice
+	n.ID, n.Version, n.State, n.Revision, n.OrgID = 0, 0, domain.NoticeDraft, 1, actor.OrgID
+	if n.Symbol == "" {
+		n.Symbol = "TB-UBND"
+	}
+	if d.SourceText != "" && len(n.Sections) == 0 {
+		n.Sections = []domain.Section{{Kind: domain.SectionOther, Heading: "Văn bản gốc (" + d.Source + ")", Body: d.SourceText}}
+	}
+	var m *domain.Meeting
+	if meetingID == 0 && !d.MeetingDate.IsZero() {
+		m = &domain.Meeting{OrgID: actor.OrgID, BlockID: blockID, Title: meetingTitle(n.Title), Period: domain.PeriodAdHoc,
+			PeriodYear: d.MeetingDate.Year, Date: d.MeetingDate, Chair: d.Chair}
+		if err := s.validateMeeting(ctx, actor, m); err != nil {
+			return nil, err
+		}
+	} else if meetingID != 0 {
+		if _, err := s.st.Meeting(ctx, actor.OrgID, meetingID); err != nil {
+			return nil, invalid("hội nghị không tồn tại")
+		}
+		n.MeetingID = meetingID
+	}
+	if err := s.validateNotice(ctx, actor, &n); err != nil {
+		return nil, err
+	}
+	res := &ImportResult{}
+	var tasks []*domain.Task
+	for i, it := range d.Tasks {
+		if it.Skip {
+			continue
+		}
+		if len(it.Lead) == 0 {
+			res.Unassigned++
+			continue
+		}
+		for _, ids := range [][]int64{it.Lead, it.Support} {
+			for _, id := range ids {
+				if dir.Unit(id) == nil {
+					return nil, invalid("nhiệm vụ %d: đơn vị không có trong danh mục", i+1)
+				}
+			}
+		}
+		t := &domain.Task{OrgID: actor.OrgID, Text: it.Text, Lead: it.Lead, Support: it.Support, Deadline: it.Deadline,
+			Key: it.Key, LegalRefs: it.LegalRefs}
+		s.startRecurring(&t.Deadline)
+		if err := t.Validate(); err != nil {
+			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
+		}
+		t.Refresh()
+		tasks = append(tasks, t)
+	}
+	err = s.tx(ctx, func(tx *store.Tx) error {
+		if m != nil {
+			if err := tx.CreateMeeting(ctx, m); err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, actor, "import", "meeting", m.ID, nil, m); err != nil {
+				return err
+			}
+			n.MeetingID = m.ID
+			res.MeetingID = m.ID
+		}
+		if err := tx.CreateNotice(ctx, &n); err != nil {
+			return err
+		}
+		if err := tx.Audit(ctx, actor, "import", "notice", n.ID, nil, map[string]any{"source": d.Source, "title": n.Title}); err != nil {
+			return err
+		}
+		for _, t := range tasks {
+			t.NoticeID = n.ID
+			if err := tx.CreateTask(ctx, t, blockID, actor.ID); err != nil {
+				return err
+			}
+			if err := tx.Audit(ctx, actor, "import", "task", t.ID, nil, t); err != nil {
+				return err
+			}
+			res.Tasks++
+			if !t.DueOn.IsZero() {
+				res.WithDue++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.NoticeID = n.ID
+	if res.MeetingID == 0 {
+		res.MeetingID = n.MeetingID
+	}
+	return res, nil
+}
+
+func meetingTitle(noticeTitle string) string {
+	if i := strings.Index(noticeTitle, "tại "); i >= 0 {
+		return strings.TrimSpace(noticeTitle[i+len("tại "):])
+	}
+	if noticeTitle == "" {
+		return "Hội nghị giao ban"
+	}
+	return noticeTitle
+}

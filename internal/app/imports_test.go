@@ -1,0 +1,81 @@
+package app_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"giaoban/internal/app"
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
+	"giaoban/internal/store/storetest"
+)
+
+const sampleNotice = `UBND HUYỆN THỬ
+VĂN PHÒNG
+Số: 15/TB-VP
+Thử, ngày 05 tháng 3 năm 2023
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND huyện tại Hội nghị giao ban khối Văn hóa - Xã hội
+Ngày 01/3/2023, Phó Chủ tịch UBND huyện Nguyễn Văn A đã chủ trì Hội nghị giao ban khối Văn hóa - Xã hội. Phó Chủ tịch UBND huyện kết luận như sau:
+1. Nhiệm vụ trong thời gian tới
+- Giao Phòng GD&ĐT chủ trì, Phòng Y tế phối hợp tham mưu kế hoạch y tế trường học, hoàn thành trước ngày 20/3/2023.
+- Giao Phòng Y tế kiểm tra an toàn thực phẩm tại các trường học trong tháng 4/2023.
+- Giao Phòng Tài nguyên và Môi trường rà soát hồ sơ đất trường học.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHÁNH VĂN PHÒNG
+PHÓ CHÁNH VĂN PHÒNG
+Trần Thị B
+`
+
+func TestImportNotice(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, st)
+		if _, err := f.svc.ExtractNotice(ctx, f.u1, "tb.txt", []byte(sampleNotice), 1<<20); !errors.Is(err, domain.ErrForbidden) {
+			t.Fatalf("unit user extracting: %v", err)
+		}
+		d, err := f.svc.ExtractNotice(ctx, f.office, "tb.txt", []byte(sampleNotice), 1<<20)
+		must(t, err)
+		if len(d.Tasks) != 3 {
+			t.Fatalf("extracted %d tasks, want 3: %+v", len(d.Tasks), d.Tasks)
+		}
+		first := d.Tasks[0]
+		if len(first.Lead) != 1 || first.Lead[0] != f.unit1.ID || len(first.Support) != 1 || first.Support[0] != f.unit2.ID {
+			t.Errorf("first task lead %v support %v: the alias Phòng GD&ĐT should resolve to unit %d", first.Lead, first.Support, f.unit1.ID)
+		}
+		if first.Deadline.Kind != domain.DeadlineDate || first.Deadline.Date != domain.MustDate("2023-03-20") {
+			t.Errorf("first deadline %+v", first.Deadline)
+		}
+		if d.Tasks[1].Deadline.Kind != domain.DeadlineMonth {
+			t.Errorf("second deadline %+v, want month", d.Tasks[1].Deadline)
+		}
+		if len(d.Unresolved) != 1 || !strings.Contains(d.Unresolved[0], "Tài nguyên") {
+			t.Errorf("unresolved = %v", d.Unresolved)
+		}
+		if d.Notice.SignerName != "Trần Thị B" || d.MeetingDate != domain.MustDate("2023-03-01") {
+			t.Errorf("signer %q meeting %s", d.Notice.SignerName, d.MeetingDate)
+		}
+		res, err := f.svc.ConfirmImport(ctx, f.office, d, 0, f.block.ID)
+		must(t, err)
+		if res.Tasks != 2 || res.WithDue != 2 || res.Unassigned != 1 || res.MeetingID == 0 {
+			t.Fatalf("import result %+v", res)
+		}
+		rows, total, err := f.svc.Tasks(ctx, f.u1, store.TaskFilter{NoticeID: res.NoticeID})
+		must(t, err)
+		if total != 1 || rows[0].DueOn != domain.MustDate("2023-03-20") {
+			t.Fatalf("unit 1 sees %d imported tasks", total)
+		}
+		// Bad input: binary data gets a Vietnamese message and stores nothing.
+		if _, err := f.svc.ExtractNotice(ctx, f.office, "x.txt", []byte{0, 1, 2, 3, 0, 0, 0xff}, 1<<20); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("binary input: %v", err)
+		}
+		if _, err := f.svc.ExtractNotice(ctx, f.office, "x.txt", []byte(strings.Repeat("a", 2000)), 1000); !errors.Is(err, domain.ErrTooLarge) {
+			t.Errorf("oversized input: %v", err)
+		}
+		_ = app.ImportResult{}
+	})
+}
