@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -17,7 +18,8 @@ type ImportTask struct {
 	Text       string
 	Lead       []int64
 	Support    []int64
-	Unresolved []string // names found in the text that match no unit
+	// Names found in the text that match no unit, as lead and as support.
+	UnresolvedLead, UnresolvedSupport []string
 	Deadline   domain.Deadline
 	LegalRefs  []string
 	Section    string
@@ -119,10 +121,8 @@ func (s *Service) draftFrom(ctx context.Context, orgID int64, dir *Directory, do
 	}
 	for _, t := range doc.Tasks {
 		it := ImportTask{Text: t.Text, Start: t.Start, End: t.End, Key: t.Key, Section: strings.Join(t.Section, " › ")}
-		var miss1, miss2 []string
-		it.Lead, miss1 = resolve(t.Lead)
-		it.Support, miss2 = resolve(t.Support)
-		it.Unresolved = append(miss1, miss2...)
+		it.Lead, it.UnresolvedLead = resolve(t.Lead)
+		it.Support, it.UnresolvedSupport = resolve(t.Support)
 		it.Deadline = deadlineFrom(t)
 		for _, r := range t.LegalRefs {
 			it.LegalRefs = append(it.LegalRefs, legalRefText(r))
@@ -306,4 +306,103 @@ func meetingTitle(noticeTitle string) string {
 		return "Hội nghị giao ban"
 	}
 	return noticeTitle
+}
+
+// SavedDraft is an import draft kept in the database between the review
+// screen's round trips.
+type SavedDraft struct {
+	ID      int64
+	Version int
+	Draft   ImportDraft
+}
+
+// SaveImportDraft stores a new draft (ID 0) or the corrected version of one
+// (optimistic locking on Version).
+func (s *Service) SaveImportDraft(ctx context.Context, actor *domain.User, sd *SavedDraft) error {
+	if err := needManage(actor); err != nil {
+		return err
+	}
+	b, err := json.Marshal(sd.Draft)
+	if err != nil {
+		return fmt.Errorf("save import draft: %w", err)
+	}
+	return s.tx(ctx, func(tx *store.Tx) error {
+		row := &store.ImportDraftRow{ID: sd.ID, OrgID: actor.OrgID, UserID: actor.ID, Source: sd.Draft.Source, Data: string(b), Version: sd.Version}
+		if sd.ID == 0 {
+			if err := tx.CreateImportDraft(ctx, row); err != nil {
+				return err
+			}
+		} else if err := tx.UpdateImportDraft(ctx, row); err != nil {
+			return err
+		}
+		sd.ID, sd.Version = row.ID, row.Version
+		return nil
+	})
+}
+
+// ImportDraftByID loads a stored draft of the actor's organisation.
+func (s *Service) ImportDraftByID(ctx context.Context, actor *domain.User, id int64) (*SavedDraft, error) {
+	if err := needManage(actor); err != nil {
+		return nil, err
+	}
+	row, err := s.st.ImportDraft(ctx, actor.OrgID, id)
+	if err != nil {
+		return nil, err
+	}
+	sd := &SavedDraft{ID: row.ID, Version: row.Version}
+	if err := json.Unmarshal([]byte(row.Data), &sd.Draft); err != nil {
+		return nil, fmt.Errorf("load import draft %d: %w", id, err)
+	}
+	return sd, nil
+}
+
+// ConfirmSavedDraft stores the reviewed draft and deletes it, in one go.
+func (s *Service) ConfirmSavedDraft(ctx context.Context, actor *domain.User, sd *SavedDraft, meetingID, blockID int64) (*ImportResult, error) {
+	res, err := s.ConfirmImport(ctx, actor, &sd.Draft, meetingID, blockID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.tx(ctx, func(tx *store.Tx) error { return tx.DeleteImportDraft(ctx, actor.OrgID, sd.ID) }); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// ResolveDraftUnits resolves the draft's unresolved names again, after the
+// Office added units or aliases to the directory.
+func (s *Service) ResolveDraftUnits(ctx context.Context, actor *domain.User, sd *SavedDraft) {
+	d := &sd.Draft
+	var still []string
+	seen := map[string]bool{}
+	resolve := func(names []string, ids []int64) ([]string, []int64) {
+		var left []string
+		for _, n := range names {
+			u, err := s.st.ResolveUnit(ctx, actor.OrgID, n)
+			if err != nil {
+				left = append(left, n)
+				if !seen[n] {
+					seen[n] = true
+					still = append(still, n)
+				}
+				continue
+			}
+			ids = appendID(ids, u.ID)
+		}
+		return left, ids
+	}
+	for i := range d.Tasks {
+		t := &d.Tasks[i]
+		t.UnresolvedLead, t.Lead = resolve(t.UnresolvedLead, t.Lead)
+		t.UnresolvedSupport, t.Support = resolve(t.UnresolvedSupport, t.Support)
+	}
+	d.Unresolved = still
+}
+
+func appendID(ids []int64, id int64) []int64 {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
 }
