@@ -1,0 +1,598 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// imperativeStarts are verbs that open a directive sentence or bullet.
+var imperativeStarts = []string{
+	"tham mưu", "chỉ đạo", "tập trung", "thực hiện", "tiếp tục", "tăng cường", "đẩy mạnh", "triển khai",
+	"xây dựng", "rà soát", "hoàn thành", "tổ chức", "chuẩn bị", "nâng cao", "quan tâm", "kiểm tra",
+	"phối hợp", "đảm bảo", "bảo đảm", "khẩn trương", "chủ động", "nghiên cứu", "đề xuất", "ban hành",
+	"hướng dẫn", "theo dõi", "quản lý", "nắm chắc", "chú trọng", "cập nhật", "đôn đốc", "giải quyết",
+	"duy trì", "phát huy", "làm tốt", "khắc phục", "giao", "yêu cầu", "đề nghị", "cần", "nhiệm vụ trọng tâm",
+	"chủ trì", "tuyên truyền", "vận động", "huy động", "ưu tiên", "lưu ý", "chấn chỉnh", "rút kinh nghiệm",
+	"báo cáo", "tổng hợp", "trình", "lập", "bố trí", "sớm", "kịp thời", "phấn đấu", "đôn đốc", "nghiêm túc",
+	"đánh giá", "tuyển", "sửa chữa", "phát triển", "khai thác", "đổi mới", "thường xuyên", "phổ biến",
+	"hỗ trợ", "củng cố", "kiện toàn", "giám sát", "xử lý", "thẩm định", "tích cực", "quyết liệt",
+}
+
+// conclusionCues mark the sentence that introduces the conclusions.
+var conclusionCues = []string{"kết luận", "chỉ đạo như sau", "thống nhất như sau", "giao nhiệm vụ"}
+
+// docCtx carries document-wide facts used while extracting tasks.
+type docCtx struct {
+	res         *unitResolver
+	refYear     int
+	counterpart []string
+}
+
+// section is an open heading while walking a structured notice.
+type section struct {
+	level    int
+	title    string
+	units    []string
+	assess   bool
+	key      bool
+	bullets  int
+	children []int // indexes of tasks directly in this section
+}
+
+// taskDraft is a task before lead inheritance is settled.
+type taskDraft struct {
+	task      Task
+	explicit  bool // lead named in the text
+	bullet    bool
+	sec       *section
+	inherited []string // lead from the nearest unit heading
+}
+
+const debugParse = false
+
+// parseDocument extracts the structure of a normalised text.
+func parseDocument(text string, opt Options) *Document {
+	doc := &Document{SourceText: text, Tasks: []Task{}}
+	lines := joinLines(splitSegments(text))
+	ctx := &docCtx{res: newUnitResolver(text, opt.Units)}
+
+	titleIdx, bodyStart := parseHeader(doc, lines)
+	// Body end: recipients or signature.
+	bodyEnd := len(lines)
+	for i := bodyStart; i < len(lines); i++ {
+		t := lines[i].text
+		if strings.HasPrefix(t, "Nơi nhận") || isSignTitle(t) {
+			bodyEnd = i
+			break
+		}
+	}
+	parseTail(doc, lines, bodyEnd)
+	parseMeeting(doc, lines, titleIdx, bodyStart, bodyEnd)
+	if doc.Meeting.Date != nil {
+		ctx.refYear, _ = strconv.Atoi((*doc.Meeting.Date)[:4])
+	} else if doc.IssuedOn != nil {
+		ctx.refYear, _ = strconv.Atoi((*doc.IssuedOn)[:4])
+	}
+	ctx.res.khoi = khoiName(doc.Title, text)
+	ctx.res.communal = communalName(text)
+	ctx.counterpart = counterpartOf(doc.Title, ctx.res)
+
+	structured := 0
+	for _, l := range lines[bodyStart:bodyEnd] {
+		if l.kind != kindPara {
+			structured++
+		}
+	}
+	var drafts []*taskDraft
+	if debugParse {
+		fmt.Println("DEBUG", titleIdx, bodyStart, bodyEnd, structured, len(lines))
+	}
+	if structured >= 3 {
+		drafts = structuredTasks(lines[bodyStart:bodyEnd], ctx)
+	} else {
+		drafts = proseTasks(lines[bodyStart:bodyEnd], ctx)
+	}
+	for _, d := range drafts {
+		t := d.task
+		if t.Lead == nil {
+			t.Lead = []string{}
+		}
+		if t.Support == nil {
+			t.Support = []string{}
+		}
+		doc.Tasks = append(doc.Tasks, t)
+	}
+	doc.Unresolved = ctx.res.unresolvedList()
+	return doc
+}
+
+// parseHeader reads the letterhead, number, place and date, and title. It
+// returns the index of the title line (-1) and the first body line.
+func parseHeader(doc *Document, lines []logicalLine) (int, int) {
+	limit := min(len(lines), 25)
+	tbIdx := -1
+	var body []string
+	for i := 0; i < limit; i++ {
+		t := lines[i].text
+		up := strings.ToUpper(t)
+		switch {
+		case doc.Number == "" && (strings.HasPrefix(t, "Số:") || strings.HasPrefix(t, "Số :")):
+			rest := strings.TrimSpace(t[strings.IndexByte(t, ':')+1:])
+			if rest == "" && i+1 < len(lines) && (strings.HasPrefix(lines[i+1].text, "/") || isDigitStart(lines[i+1].text)) {
+				rest = lines[i+1].text
+			}
+			if f := strings.Fields(rest); len(f) > 0 {
+				doc.Number = f[0]
+				if k := strings.LastIndexByte(f[0], '/'); k >= 0 {
+					doc.Symbol = f[0][k+1:]
+				}
+			}
+		case doc.IssuedOn == nil && doc.Place == "" && strings.Contains(t, "tháng") && strings.Contains(t, "năm") && strings.Contains(lowerVN(t), "ngày") && tbIdx < 0:
+			parsePlaceDate(doc, t)
+		case tbIdx < 0 && (up == "THÔNG BÁO" || strings.HasPrefix(t, "THÔNG BÁO")) && len(t) < 60:
+			tbIdx = i
+		case tbIdx < 0 && doc.Number == "" && isAllCaps(t) && !strings.Contains(up, "CỘNG HÒA") && !strings.Contains(up, "CỘNG HOÀ") && !strings.Contains(up, "ĐỘC LẬP"):
+			body = append(body, t)
+		}
+		if tbIdx >= 0 {
+			break
+		}
+	}
+	if len(body) > 0 {
+		doc.IssuingBody = strings.Join(body, " - ")
+	}
+	if tbIdx >= 0 {
+		j := tbIdx + 1
+		var title []string
+		for j < len(lines) && len(title) < 3 && !isBodyStart(lines[j].text) && len(lines[j].text) < 400 {
+			title = append(title, lines[j].text)
+			j++
+		}
+		doc.Title = strings.Join(title, " ")
+		if len(title) == 0 {
+			return tbIdx, tbIdx + 1
+		}
+		return tbIdx + 1, j
+	}
+	// Articles: the first short line about a meeting is the title.
+	for i := 0; i < min(len(lines), 10); i++ {
+		low := lowerVN(lines[i].text)
+		if len(lines[i].text) < 250 && (strings.Contains(low, "giao ban") || strings.Contains(low, "hội nghị") || strings.Contains(low, "cuộc họp") || strings.Contains(low, "kết luận")) {
+			doc.Title = lines[i].text
+			return i, i + 1
+		}
+	}
+	return -1, 0
+}
+
+// isDigitStart reports text starting with an ASCII digit.
+func isDigitStart(s string) bool {
+	return s != "" && s[0] >= '0' && s[0] <= '9'
+}
+
+// isBodyStart reports the first line of the body after the title.
+func isBodyStart(t string) bool {
+	for _, c := range []string{"Ngày", "Vào", "Sáng", "Chiều", "Tối", "Hôm", "Thực hiện", "Căn cứ", "Trong ", "Tại ", "Chiều", "Sau khi", "Thừa", "Ngay", "Theo", "Để"} {
+		if strings.HasPrefix(t, c) {
+			return true
+		}
+	}
+	if k, _, _, _ := parseMarker(t); k != kindPara {
+		return true
+	}
+	return utf8.RuneCountInString(t) > 300
+}
+
+// isAllCaps reports text whose letters are all upper case (at least 3).
+func isAllCaps(t string) bool {
+	n := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// parsePlaceDate parses "Lâm Thao, ngày 23 tháng 02 năm 2023".
+func parsePlaceDate(doc *Document, t string) {
+	low := lowerVN(t)
+	i := strings.Index(low, "ngày")
+	if i < 0 {
+		return
+	}
+	place := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[:i]), ","))
+	if len(place) > 80 {
+		return
+	}
+	doc.Place = place
+	rest := low[i+len("ngày"):]
+	d, ok1 := numberBefore(rest, "tháng")
+	j := strings.Index(rest, "tháng")
+	if j < 0 {
+		return
+	}
+	rest2 := rest[j+len("tháng"):]
+	m, ok2 := numberBefore(rest2, "năm")
+	k := strings.Index(rest2, "năm")
+	if k < 0 {
+		return
+	}
+	y, _, ok3 := readInt(rest2, skipSpaces(rest2, k+len("năm")), 4)
+	if ok1 && ok2 && ok3 && d >= 1 && m >= 1 && m <= 12 && d <= daysIn(y, m) {
+		s := fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		doc.IssuedOn = &s
+	}
+}
+
+// numberBefore parses the integer between the start of s and word w.
+func numberBefore(s, w string) (int, bool) {
+	j := strings.Index(s, w)
+	if j < 0 {
+		return 0, false
+	}
+	f := strings.TrimSpace(s[:j])
+	n, err := strconv.Atoi(f)
+	return n, err == nil
+}
+
+// isSignTitle reports a signature block title line.
+func isSignTitle(t string) bool {
+	for _, p := range []string{"KT.", "TL.", "TM.", "Q.", "KT ", "TM "} {
+		if strings.HasPrefix(t, p) && isAllCaps(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseTail reads recipients and the signer after the body.
+func parseTail(doc *Document, lines []logicalLine, bodyEnd int) {
+	inRecipients := false
+	for i := bodyEnd; i < len(lines); i++ {
+		t := lines[i].text
+		if strings.HasPrefix(t, "Nơi nhận") {
+			inRecipients = true
+			rest := strings.TrimSpace(strings.TrimLeft(t[len("Nơi nhận"):], " :"))
+			if rest != "" {
+				doc.Recipients = append(doc.Recipients, strings.TrimRight(rest, ";.,"))
+			}
+			continue
+		}
+		if inRecipients && lines[i].kind == kindBullet {
+			doc.Recipients = append(doc.Recipients, strings.TrimSpace(strings.TrimRight(lines[i].body, ";.,")))
+			continue
+		}
+		inRecipients = false
+	}
+	// Signer: the last name line following a title block.
+	var titles []string
+	for i := bodyEnd; i < len(lines); i++ {
+		t := strings.TrimSpace(strings.Trim(lines[i].text, "*()"))
+		if t == "" {
+			continue
+		}
+		if isSignTitle(t) || (isAllCaps(t) && len(t) < 80 && lines[i].kind == kindPara) {
+			titles = append(titles, t)
+			continue
+		}
+		if len(titles) > 0 {
+			if name, ok := personName(t); ok {
+				n := name
+				doc.Signer = &n
+				doc.SignerTitle = strings.Join(titles, " / ")
+				titles = nil
+			}
+		}
+	}
+}
+
+// personName validates a Vietnamese personal name line (2-5 capitalised
+// words) and returns it cleaned.
+func personName(t string) (string, bool) {
+	t = strings.TrimSpace(t)
+	for _, p := range []string{"(Đã ký)", "(đã ký)", "Đã ký"} {
+		t = strings.TrimSpace(strings.ReplaceAll(t, p, ""))
+	}
+	f := strings.Fields(t)
+	if len(f) < 2 || len(f) > 5 {
+		return "", false
+	}
+	for _, w := range f {
+		if !isNameWord(w) {
+			return "", false
+		}
+	}
+	return strings.Join(f, " "), true
+}
+
+// isNameWord reports a capitalised word of letters only ("Thắng").
+func isNameWord(w string) bool {
+	first := true
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		if first {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			first = false
+		} else if unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return !first
+}
+
+// khoiName finds the name of the meeting's "khối" (bloc of agencies).
+func khoiName(title, text string) string {
+	for _, src := range []string{title, text[:min(len(text), 3000)]} {
+		toks := tokenize(src)
+		for i, t := range toks {
+			if t.low != "khối" {
+				continue
+			}
+			j := i + 1
+			for j < len(toks) && j-i < 8 {
+				tk := toks[j]
+				if tk.word {
+					if tk.digit || unitStops[tk.low] || tk.low == "với" || tk.low == "đánh" || tk.low == "triển" {
+						break
+					}
+					j++
+					continue
+				}
+				if (tk.s == "-" || tk.s == "–") && j+1 < len(toks) && toks[j+1].word {
+					j++
+					continue
+				}
+				break
+			}
+			if j > i+1 {
+				return joinTokens(toks, i+1, j)
+			}
+		}
+	}
+	return ""
+}
+
+// communalName returns how the document writes its communal-level
+// collective ("UBND các xã, thị trấn").
+func communalName(text string) string {
+	for _, c := range []string{"UBND các xã, thị trấn", "UBND các xã, phường, thị trấn", "UBND các xã, phường", "UBND các phường, xã", "UBND các xã", "UBND các phường"} {
+		if strings.Contains(text, c) {
+			return c
+		}
+	}
+	return ""
+}
+
+// counterpartOf finds the units the meeting was held with ("giao ban ...
+// với UBND các xã, thị trấn").
+func counterpartOf(title string, res *unitResolver) []string {
+	low := lowerVN(title)
+	i := strings.Index(low, "giao ban")
+	if i < 0 {
+		return nil
+	}
+	j := strings.Index(low[i:], " với ")
+	if j < 0 {
+		return nil
+	}
+	toks := tokenize(title[i+j+len(" với "):])
+	units, _ := parseUnitList(toks, 0)
+	var out []string
+	for _, u := range units {
+		out = append(out, res.canon(u.name))
+	}
+	return out
+}
+
+// parseMeeting finds the meeting date and chair in the title and the first
+// body lines.
+func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyEnd int) {
+	var cands []string
+	from := max(titleIdx, 0)
+	for i := from; i < min(bodyEnd, bodyStart+8); i++ {
+		cands = append(cands, lines[i].text)
+	}
+	refYear := 0
+	if doc.IssuedOn != nil {
+		refYear, _ = strconv.Atoi((*doc.IssuedOn)[:4])
+	}
+	// Date: the first sentence about the meeting that carries a date.
+	for _, c := range cands[min(len(cands), max(bodyStart-from, 0)):] {
+		low := lowerVN(c)
+		if !(strings.Contains(low, "chủ trì") || strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") || strings.Contains(low, "tổ chức")) {
+			continue
+		}
+		if d := firstDate(low, refYear); d != "" {
+			doc.Meeting.Date = &d
+			break
+		}
+	}
+	if doc.Meeting.Date == nil {
+		for _, c := range cands {
+			low := lowerVN(c)
+			if strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") {
+				if d := firstDate(low, refYear); d != "" {
+					doc.Meeting.Date = &d
+					break
+				}
+			}
+		}
+	}
+	// Chair: "chủ trì" sentences, then "kết luận" sentences, then the title.
+	end := min(bodyEnd, from+60)
+	lows := make([]string, end-from)
+	for _, want := range []string{"chủ trì", "kết luận"} {
+		for i := from; i < end; i++ {
+			if lows[i-from] == "" {
+				lows[i-from] = lowerVN(lines[i].text)
+			}
+			if !strings.Contains(lows[i-from], want) {
+				continue
+			}
+			for _, s := range splitSentences(lines[i].text) {
+				if !strings.Contains(lowerVN(s.text), want) {
+					continue
+				}
+				if name, title, ok := chairIn(s.text); ok {
+					doc.Meeting.Chair = &name
+					doc.Meeting.ChairTitle = title
+					return
+				}
+			}
+		}
+	}
+}
+
+// firstDate returns the first "ngày d/m/y" style date of a lower-case
+// sentence.
+func firstDate(low string, refYear int) string {
+	off := 0
+	for {
+		i := strings.Index(low[off:], "ngày")
+		if i < 0 {
+			return ""
+		}
+		off += i + len("ngày")
+		if y, m, d, _, ok := parseDateAt(low[off:], refYear); ok {
+			return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+		}
+	}
+}
+
+// roleWordsChair are the titles a chair may hold.
+var roleWordsChair = []string{"phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "phó giám đốc", "giám đốc", "chánh văn phòng", "trưởng ban", "trưởng phòng"}
+
+// surnames are common Vietnamese family names.
+var surnames = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Tạ Mai Trương Đào Đoàn Lưu Lương Hà Cao Trịnh Chu Triệu Tô Quách Lâm La Kiều Thái Khổng Vương Tăng Châu Văn Tống Hứa Giang Mạc Lại Nông Ninh Phùng Thân Từ Diệp Bạch Âu Doãn Đàm Lục Kim Tôn Khúc Cù Nghiêm Vi Hầu Ông Quan Lò Lữ Sầm Y Hoàng Lã Thạch Danh Sơn Điểu Ksor Rơ Đồng Khuất Kha Mẫn Viên Bế Hà Hoàng Giáp Phí Thiều Âu Lưu Tiêu Ứng") {
+		surnames[s] = true
+	}
+}
+
+// chairIn finds "<role> ... <Name>" or "<Name> - <role>" in a sentence.
+func chairIn(s string) (string, string, bool) {
+	toks := tokenize(s)
+	for i := range toks {
+		n := matchAny(toks, i, roleWordsChair)
+		if n == 0 {
+			continue
+		}
+		role := joinTokens(toks, i, i+n)
+		// Name before the role: "ông X - Phó Chủ tịch", "Đ/c X – Phó Chủ tịch".
+		k := i - 1
+		if k >= 0 && (toks[k].s == "-" || toks[k].s == "–" || toks[k].s == ",") {
+			k--
+		}
+		e := k + 1
+		for k >= 0 && toks[k].word && isNameWord(toks[k].s) && e-k <= 5 {
+			k--
+		}
+		if e-(k+1) >= 2 {
+			if name, ok := pickName(toks[k+1 : e]); ok {
+				return name, role, true
+			}
+		}
+		// Name after the role and its organisation.
+		j := i + n
+		org := j
+		for j < len(toks) && j-org < 8 {
+			t := toks[j]
+			if t.word && (t.low == "ubnd" || t.low == "hđnd" || t.low == "ủy" || t.low == "uỷ" || t.low == "ban" || t.low == "nhân" || t.low == "dân" || t.low == "huyện" || t.low == "tỉnh" || t.low == "thành" || t.low == "phố" || t.low == "xã" || t.low == "thị" || t.low == "quận" || t.low == "phường" || t.low == "trấn" || t.low == "văn" && j+1 < len(toks) && toks[j+1].low == "phòng" || t.low == "phòng") {
+				j++
+				continue
+			}
+			break
+		}
+		if j < len(toks) && (toks[j].s == "-" || toks[j].s == "–" || toks[j].s == ",") {
+			j++
+		}
+		st := j
+		for j < len(toks) && toks[j].word && isNameWord(toks[j].s) && j-st < 7 {
+			j++
+		}
+		if j-st >= 2 {
+			if name, ok := pickName(toks[st:j]); ok {
+				return name, role, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// pickName chooses the personal name within a run of capitalised words
+// (which may start with a place name).
+func pickName(run []token) (string, bool) {
+	words := make([]string, len(run))
+	for i, t := range run {
+		words[i] = t.s
+	}
+	if len(words) >= 2 && len(words) <= 4 && surnames[words[0]] {
+		return strings.Join(words, " "), true
+	}
+	for st := 1; st+2 <= len(words); st++ {
+		if surnames[words[st]] && len(words)-st <= 4 {
+			return strings.Join(words[st:], " "), true
+		}
+	}
+	if len(words) >= 2 && len(words) <= 4 {
+		return strings.Join(words, " "), true
+	}
+	return "", false
+}
+
+// sentence is a sentence with its byte range in the line text.
+type sentence struct {
+	text       string
+	start, end int
+}
+
+// splitSentences splits at ". ", "! ", "? " followed by an upper-case
+// letter (or a digit / opening quote).
+func splitSentences(s string) []sentence {
+	var out []sentence
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		end := -1
+		if c == '.' || c == '!' || c == '?' {
+			end = i + 1
+		} else if c == 0xE2 && strings.HasPrefix(s[i:], "…") {
+			end = i + len("…")
+		}
+		if end < 0 {
+			continue
+		}
+		j := end
+		for j < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '"') {
+			j++
+		}
+		if j >= len(s) || s[j] != ' ' {
+			continue
+		}
+		k := skipSpaces(s, j)
+		if k < len(s) && (isUpperStart(s[k:]) || strings.HasPrefix(s[k:], "“")) {
+			if t := strings.TrimSpace(s[start:j]); t != "" {
+				out = append(out, sentence{t, start, j})
+			}
+			start = k
+			i = k - 1
+		}
+	}
+	if t := strings.TrimSpace(s[start:]); t != "" {
+		out = append(out, sentence{t, start, len(s)})
+	}
+	return out
+}

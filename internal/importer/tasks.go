@@ -1,0 +1,570 @@
+package importer
+
+import (
+	"strings"
+)
+
+// subjectVerbs follow a unit that is the subject of a directive.
+var subjectVerbs = []string{"cần", "phải", "chủ động", "chủ trì", "khẩn trương", "có trách nhiệm", "chịu trách nhiệm", "cần phải"}
+
+// issuerUnits are the issuing bodies, never the lead of their own notice.
+var issuerUnits = map[string]bool{"ubnd huyện": true, "ubnd tỉnh": true, "ubnd thành phố": true, "ubnd thị xã": true, "ubnd quận": true, "ubnd": true}
+
+// Indexed phrase sets used by assign.
+var (
+	requestSet     = newPhraseSet([]string{"yêu cầu", "đề nghị"})
+	supportSet     = newPhraseSet([]string{"phối kết hợp", "phối hợp"})
+	subjectVerbSet = newPhraseSet(subjectVerbs)
+	imperativeSet  = newPhraseSet(imperativeStarts)
+)
+
+// governingWords precede a unit that is an object, not a subject
+// ("chỉ đạo các trường", "của các xã").
+var governingWords = map[string]bool{
+	"mà": true, "của": true, "đạo": true, "dẫn": true, "nhở": true, "đốc": true, "trợ": true,
+	"mưu": true, "cho": true, "với": true, "giúp": true, "để": true, "về": true, "tra": true,
+	"sát": true, "và": true, "giữa": true, "tại": true, "đến": true, "từ": true, "nghị": true, "cầu": true,
+}
+
+// nonVerbs are words after a unit that do not make it a subject.
+var nonVerbs = map[string]bool{"đã": true, "được": true, "là": true, "của": true, "có": true, "và": true, "với": true, "trong": true, "tại": true, "về": true, "theo": true, "từ": true}
+
+// assignment is the lead and support named in a task text.
+type assignment struct {
+	lead, support []string
+}
+
+// assign finds the lead and support units named in text.
+func assign(text string, ctx *docCtx) assignment {
+	toks := tokenize(text)
+	var lead, support []unitSpan
+	leadEnd := -1
+	// 1. "Giao X (chủ trì), Y phối hợp".
+	for i := 0; i < len(toks) && lead == nil; i++ {
+		if toks[i].low != "giao" || !toks[i].word {
+			continue
+		}
+		if i > 0 {
+			p := toks[i-1].low
+			if p == "được" || p == "đã" || p == "tỉnh" || p == "huyện" || p == "bàn" || p == "cấp" || p == "nhiệm" {
+				continue
+			}
+		}
+		j := i + 1
+		if j < len(toks) && (toks[j].low == "cho" || toks[j].low == "nhiệm") {
+			if toks[j].low == "nhiệm" {
+				continue
+			}
+			j++
+		}
+		units, k := parseUnitList(toks, j)
+		if len(units) == 0 {
+			continue
+		}
+		lead = units
+		leadEnd = k
+		if n := matchWords(toks, k, "chủ trì"); n > 0 {
+			k += n
+			if k < len(toks) && toks[k].s == "," {
+				k++
+			}
+			if sup, k2 := parseUnitList(toks, k); len(sup) > 0 && matchAny(toks, k2, []string{"phối hợp", "cùng phối hợp", "tham gia phối hợp"}) > 0 {
+				support = append(support, sup...)
+			}
+		}
+	}
+	// 2. "Yêu cầu X", "Đề nghị X".
+	for i := 0; i < len(toks) && lead == nil; i++ {
+		n, _ := requestSet.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		units, k := parseUnitList(toks, i+n)
+		units = dropIssuer(units)
+		if len(units) > 0 {
+			lead, leadEnd = units, k
+		}
+	}
+	// 3. Subjects: "X cần ...", "X: ...", "Đối với X, cần ...", a unit
+	// opening the text or a clause.
+	if lead == nil {
+		for i := 0; i < len(toks); i++ {
+			atClause := i == 0 || toks[i-1].s == ":" || toks[i-1].s == ";" || toks[i-1].s == "."
+			if !toks[i].word {
+				continue
+			}
+			if i > 0 && governingWords[toks[i-1].low] {
+				continue
+			}
+			if matchWords(toks, i, "đối với") > 0 {
+				units, k := parseUnitList(toks, i+2)
+				if vn, _ := subjectVerbSet.match(toks, k+1); len(units) > 0 && k < len(toks) && toks[k].s == "," && vn > 0 {
+					lead = append(lead, units...)
+					leadEnd = k
+					i = k
+				}
+				continue
+			}
+			units, k := parseUnitList(toks, i)
+			if len(units) == 0 {
+				continue
+			}
+			units = dropIssuer(units)
+			if len(units) == 0 {
+				i = k - 1
+				continue
+			}
+			vn, _ := subjectVerbSet.match(toks, k)
+			verb := vn > 0
+			if atClause && !verb && k < len(toks) && toks[k].word && !nonVerbs[toks[k].low] {
+				// "Phòng X phối hợp với ...", "Các xã chủ động ..."
+				if in, _ := imperativeSet.match(toks, k); in > 0 || unitStops[toks[k].low] {
+					verb = true
+				}
+			}
+			if atClause && k < len(toks) && toks[k].s == ":" && i == 0 {
+				verb = true
+			}
+			if verb {
+				lead = append(lead, units...)
+				leadEnd = k
+			}
+			i = k - 1
+		}
+	}
+	// 4. Support: "phối hợp (với) Y", "phối kết hợp với Y".
+	for i := 0; i < len(toks); i++ {
+		n, _ := supportSet.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		for j < len(toks) {
+			if m := matchAny(toks, j, []string{"chặt chẽ", "với", "cùng", "giữa", "thực hiện"}); m > 0 && toks[j].low != "thực" {
+				j += m
+				continue
+			}
+			break
+		}
+		units, k := parseUnitList(toks, j)
+		if len(units) > 0 && !(leadEnd >= 0 && j < leadEnd && j >= leadEnd-1) {
+			support = append(support, units...)
+		}
+		i = max(i+n, k) - 1
+	}
+	var a assignment
+	seen := map[string]bool{}
+	for _, u := range lead {
+		c := ctx.res.canon(u.name)
+		if !seen[fold(c)] {
+			seen[fold(c)] = true
+			a.lead = append(a.lead, c)
+		}
+	}
+	for _, u := range support {
+		c := ctx.res.canon(u.name)
+		if !seen[fold(c)] {
+			seen[fold(c)] = true
+			a.support = append(a.support, c)
+		}
+	}
+	return a
+}
+
+// dropIssuer removes the issuing body ("UBND huyện") from a unit list.
+func dropIssuer(units []unitSpan) []unitSpan {
+	out := units[:0:0]
+	for _, u := range units {
+		if issuerUnits[lowerVN(u.name)] || strings.HasPrefix(lowerVN(u.name), "ubnd huyện") && !strings.Contains(lowerVN(u.name), "các") {
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
+}
+
+// headingUnits returns the units a heading names when the heading (up to
+// an optional colon) is nothing but a unit list, and the inline text after
+// the colon.
+func headingUnits(body string, ctx *docCtx) ([]string, string, bool) {
+	head, inline := body, ""
+	if i := strings.IndexByte(body, ':'); i >= 0 {
+		head, inline = body[:i], strings.TrimSpace(body[i+1:])
+	}
+	head = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(head), ".:"))
+	toks := tokenize(head)
+	if len(toks) == 0 {
+		return nil, "", false
+	}
+	skip := 0
+	if n := matchAny(toks, 0, []string{"giao", "đối với", "yêu cầu", "đề nghị"}); n > 0 {
+		skip = n
+	}
+	units, k := parseUnitList(toks, skip)
+	if len(units) == 0 || k != len(toks) {
+		return nil, "", false
+	}
+	var out []string
+	for _, u := range units {
+		out = append(out, ctx.res.canon(u.name))
+	}
+	return out, inline, true
+}
+
+// isAssessmentHeading reports headings of sections that review past
+// results or list attendees rather than assign work.
+func isAssessmentHeading(t string) bool {
+	f := fold(t)
+	for _, p := range []string{"danh gia", "ket qua", "tinh hinh", "thanh phan", "noi dung", "mot so ket qua", "nhung ton tai", "ton tai", "han che"} {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isAcknowledgement reports text that only acknowledges a proposal.
+func isAcknowledgement(t string) bool {
+	if len(t) > 70 {
+		t = strings.ToValidUTF8(t[:70], "")
+	}
+	head := lowerVN(t)
+	for _, c := range []string{"tiếp thu", "ghi nhận", "sẽ xem xét", "sẽ cân đối", "đã giải đáp", "đã được giải đáp"} {
+		if strings.Contains(head, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasAssignmentCue reports explicit assignment wording.
+func hasAssignmentCue(t string) bool {
+	low := lowerVN(t)
+	return strings.HasPrefix(low, "giao ") || strings.Contains(low, " giao ") && !strings.Contains(low, "được giao") ||
+		strings.Contains(low, "yêu cầu") || strings.Contains(low, "đề nghị") || strings.Contains(low, "chủ trì") ||
+		strings.Contains(low, " cần ") || strings.Contains(low, " phải ")
+}
+
+// startsImperative reports text opening with a directive verb.
+func startsImperative(t string) bool {
+	low := lowerVN(t)
+	for _, v := range imperativeStarts {
+		if strings.HasPrefix(low, v) && (len(low) == len(v) || low[len(v)] == ' ' || low[len(v)] == ',') {
+			return true
+		}
+	}
+	return false
+}
+
+// isClosing reports the closing paragraph ("Trên đây là ...").
+func isClosing(t string) bool {
+	return strings.HasPrefix(t, "Trên đây") || strings.HasPrefix(t, "Nơi nhận")
+}
+
+// newTask builds a task from its text and source range.
+func newTask(text string, start, end int, ctx *docCtx, secPath []string, key bool) Task {
+	text = cleanTaskText(text)
+	due, dl := ParseDeadline(text, ctx.refYear)
+	t := Task{Text: text, Deadline: dl, LegalRefs: ParseLegalRefs(text), Start: start, End: end, Key: key}
+	if due != "" {
+		t.Due = &due
+	}
+	if len(secPath) > 0 {
+		t.Section = append([]string(nil), secPath...)
+	}
+	return t
+}
+
+// cleanTaskText collapses whitespace and strips layout noise.
+func cleanTaskText(s string) string {
+	s = collapseSpaces(s)
+	s = strings.TrimSpace(strings.Trim(s, "*_"))
+	return s
+}
+
+// structuredTasks walks headings, bullets and paragraphs of a notice.
+func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
+	// A conclusion intro ("... kết luận như sau:") starts the directives.
+	intro := -1
+	for i, l := range lines {
+		if l.kind != kindPara && l.kind != kindNumber {
+			continue
+		}
+		low := lowerVN(l.text)
+		if (strings.Contains(low, "kết luận") || strings.Contains(low, "chỉ đạo") || strings.Contains(low, "thống nhất")) && (strings.HasSuffix(strings.TrimSpace(low), ":") || strings.Contains(low, "như sau")) {
+			intro = i
+			break
+		}
+	}
+	var drafts []*taskDraft
+	var stack []*section
+	path := func() ([]string, bool, bool) {
+		var p []string
+		key, assess := false, false
+		for _, s := range stack {
+			p = append(p, s.title)
+			if s.key {
+				key = true
+			}
+			if s.assess {
+				assess = true
+			}
+		}
+		return p, key, assess
+	}
+	inherited := func() []string {
+		for k := len(stack) - 1; k >= 0; k-- {
+			if len(stack[k].units) > 0 {
+				return stack[k].units
+			}
+		}
+		return nil
+	}
+	push := func(level int, title string, units []string, assess bool) *section {
+		for len(stack) > 0 && stack[len(stack)-1].level >= level {
+			stack = stack[:len(stack)-1]
+		}
+		for _, p := range stack {
+			assess = assess || p.assess
+		}
+		s := &section{level: level, title: title, units: units, assess: assess, key: strings.Contains(lowerVN(title), "trọng tâm")}
+		stack = append(stack, s)
+		return s
+	}
+	add := func(text string, l logicalLine, bullet bool) {
+		p, key, _ := path()
+		t := newTask(text, l.start, l.end, ctx, p, key)
+		a := assign(text, ctx)
+		d := &taskDraft{task: t, bullet: bullet, inherited: inherited()}
+		if len(stack) > 0 {
+			d.sec = stack[len(stack)-1]
+			d.sec.children = append(d.sec.children, len(drafts))
+			if bullet {
+				d.sec.bullets++
+			}
+		}
+		if len(a.lead) > 0 {
+			d.task.Lead = a.lead
+			d.explicit = true
+		} else {
+			d.task.Lead = d.inherited
+		}
+		d.task.Support = a.support
+		drafts = append(drafts, d)
+	}
+	nextKind := func(i int) (lineKind, int) {
+		if i+1 < len(lines) {
+			return lines[i+1].kind, lines[i+1].level
+		}
+		return kindPara, -1
+	}
+	for i, l := range lines {
+		if i <= intro {
+			continue
+		}
+		if i == intro+1 {
+			for _, s := range stack {
+				s.assess = false
+			}
+		}
+		if isClosing(l.text) {
+			continue
+		}
+		body := l.body
+		switch {
+		case l.kind == kindNumber:
+			units, inline, isUnit := headingUnits(body, ctx)
+			nk, nl := nextKind(i)
+			leaf := nk == kindNumber && nl <= l.level || nl == -1
+			if isUnit {
+				sec := push(l.level, body, units, false)
+				if inline != "" && !sec.assess {
+					add(inline, l, false)
+				}
+				continue
+			}
+			assess := isAssessmentHeading(body)
+			directive := strings.HasPrefix(body, "Giao ") || strings.HasPrefix(body, "Yêu cầu ") || strings.HasPrefix(body, "Đề nghị ")
+			if directive || (leaf && !assess && !parentAssessAt(stack, l.level) && len(strings.Fields(body)) > 20 && (hasAssignmentCue(body) || startsImperative(body))) {
+				a := assign(body, ctx)
+				push(l.level, body, a.lead, false)
+				stack[len(stack)-1].assess = false
+				p, key, _ := path()
+				t := newTask(body, l.start, l.end, ctx, p[:len(p)-1], key)
+				t.Lead, t.Support = a.lead, a.support
+				drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0})
+				continue
+			}
+			push(l.level, body, nil, assess)
+		case l.kind == kindStar || l.emph:
+			nk, _ := nextKind(i)
+			txt := body
+			if l.kind != kindStar {
+				txt = l.text
+			}
+			if l.emph || strings.HasSuffix(txt, ":") || nk == kindBullet || nk == kindStar && false {
+				units, _, isUnit := headingUnits(txt, ctx)
+				if !isUnit {
+					units = nil
+				}
+				push(10, strings.TrimRight(txt, ":* "), units, isAssessmentHeading(txt))
+				continue
+			}
+			if _, _, assess := path(); !assess && !isAcknowledgement(txt) {
+				add(txt, l, true)
+			}
+		case l.kind == kindBullet:
+			if _, _, assess := path(); assess || isAcknowledgement(body) {
+				continue
+			}
+			add(body, l, true)
+		default:
+			if _, _, assess := path(); assess {
+				continue
+			}
+			t := l.text
+			if isAcknowledgement(t) && !strings.HasPrefix(t, "Giao") {
+				continue
+			}
+			if strings.HasSuffix(t, ":") && !strings.HasPrefix(t, "Giao") {
+				continue
+			}
+			if hasAssignmentCue(t) || startsImperative(t) || inherited() != nil {
+				add(t, l, false)
+			}
+		}
+	}
+	applyClosing(drafts, ctx)
+	return drafts
+}
+
+// parentAssessAt reports whether an enclosing section above level reviews
+// past results.
+func parentAssessAt(stack []*section, level int) bool {
+	for _, s := range stack {
+		if s.level < level && s.assess {
+			return true
+		}
+	}
+	return false
+}
+
+// applyClosing makes the unit of a closing "Giao X ..." paragraph the lead
+// of the section's bullets that name no other lead.
+func applyClosing(drafts []*taskDraft, ctx *docCtx) {
+	done := map[*section]bool{}
+	for _, d := range drafts {
+		s := d.sec
+		if s == nil || done[s] || d.bullet || !d.explicit || !strings.HasPrefix(d.task.Text, "Giao") {
+			continue
+		}
+		// The paragraph must follow at least one bullet of the section.
+		var before []*taskDraft
+		for _, idx := range s.children {
+			if drafts[idx] == d {
+				break
+			}
+			before = append(before, drafts[idx])
+		}
+		hasBullet := false
+		for _, b := range before {
+			if b.bullet {
+				hasBullet = true
+			}
+		}
+		if !hasBullet {
+			continue
+		}
+		done[s] = true
+		lead := d.task.Lead
+		for _, idx := range s.children {
+			b := drafts[idx]
+			if !b.bullet {
+				continue
+			}
+			if !b.explicit && len(b.inherited) == 0 {
+				b.task.Lead = lead
+			}
+			if sameUnits(b.task.Lead, lead) && len(b.task.Support) == 0 && len(ctx.counterpart) > 0 {
+				b.task.Support = append([]string(nil), ctx.counterpart...)
+			}
+		}
+	}
+}
+
+// sameUnits compares unit lists by folded names.
+func sameUnits(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if fold(a[i]) != fold(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// proseTasks extracts tasks sentence by sentence from a news article or a
+// notice written as running prose.
+func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
+	var drafts []*taskDraft
+	started := false
+	// When no conclusion cue appears, every sentence is eligible.
+	hasCue := false
+	for _, l := range lines {
+		low := lowerVN(l.text)
+		for _, c := range conclusionCues {
+			if strings.Contains(low, c) {
+				hasCue = true
+			}
+		}
+		if strings.Contains(low, "phát biểu") {
+			hasCue = true
+		}
+	}
+	if !hasCue {
+		started = true
+	}
+	directiveRun := false
+	for _, l := range lines {
+		if isClosing(l.text) {
+			continue
+		}
+		for _, s := range splitSentences(l.text) {
+			low := lowerVN(s.text)
+			if !started {
+				for _, c := range append(conclusionCues, "phát biểu") {
+					if strings.Contains(low, c) {
+						started = true
+					}
+				}
+			}
+			if !started {
+				continue
+			}
+			a := assign(s.text, ctx)
+			task := false
+			switch {
+			case isAcknowledgement(s.text) && len(a.lead) == 0:
+			case len(a.lead) > 0 && hasAssignmentCue(s.text):
+				task = true
+			case strings.Contains(low, "yêu cầu") || strings.Contains(low, "giao nhiệm vụ"):
+				task = true
+			case directiveRun && (startsImperative(s.text) || strings.HasPrefix(low, "nhiệm vụ")):
+				task = true
+			case len(a.lead) > 0 && startsImperative(strings.TrimSpace(s.text)):
+				task = true
+			}
+			if !task {
+				directiveRun = directiveRun && len(strings.Fields(s.text)) < 6
+				continue
+			}
+			directiveRun = true
+			t := newTask(s.text, l.start+min(s.start, l.end-l.start), l.start+min(s.end, l.end-l.start), ctx, nil, false)
+			t.Lead, t.Support = a.lead, a.support
+			drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0})
+		}
+	}
+	return drafts
+}

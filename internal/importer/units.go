@@ -1,0 +1,627 @@
+package importer
+
+import (
+	"sort"
+	"strings"
+)
+
+// unitHeads are the words that open a unit name (lower case, longest
+// first within a shared first word). selfContained heads are units even
+// without a following name.
+var unitHeads = []string{
+	"ủy ban mặt trận tổ quốc", "uỷ ban mặt trận tổ quốc", "ủy ban nhân dân", "uỷ ban nhân dân",
+	"ban chỉ huy quân sự", "bộ chỉ huy quân sự", "ban quản lý", "ban chỉ đạo", "ban",
+	"mặt trận tổ quốc", "liên đoàn lao động", "đoàn thanh niên", "hội liên hiệp phụ nữ", "hội nông dân",
+	"hội cựu chiến binh", "hội chữ thập đỏ", "hội",
+	"văn phòng", "phòng giao dịch", "phòng", "trung tâm", "bảo hiểm xã hội", "ngân hàng",
+	"trường", "sở", "bệnh viện", "công an", "chi cục", "cục", "hạt kiểm lâm", "đài",
+	"huyện đoàn", "thành đoàn", "tỉnh đoàn", "huyện ủy", "huyện uỷ", "thành ủy", "kho bạc nhà nước", "kho bạc",
+	"chi nhánh", "bưu điện", "điện lực", "công ty", "khối", "hội đồng", "thanh tra", "viện kiểm sát",
+	"tòa án", "toà án", "chi cục thuế", "đội", "tổ công tác", "trạm y tế", "trạm",
+	"ubnd", "hđnd", "ubmttq", "bhxh", "nhcsxh", "ttyt", "viettel", "vnpt", "mobifone", "kbnn", "lđlđ",
+	"bch", "bcđ", "ban cđ",
+}
+
+// Indexed phrase sets.
+var (
+	unitHeadSet   = newPhraseSet(unitHeads)
+	collectiveSet = newPhraseSet(collectiveNouns)
+	roleSet       = newPhraseSet(roleWords)
+)
+
+// selfContainedHeads are heads that name a unit on their own.
+var selfContainedHeads = map[string]bool{
+	"bảo hiểm xã hội": true, "công an": true, "thanh tra": true, "viettel": true, "vnpt": true,
+	"mobifone": true, "bưu điện": true, "điện lực": true, "huyện đoàn": true, "thành đoàn": true,
+	"tỉnh đoàn": true, "bhxh": true, "nhcsxh": true, "ttyt": true, "kbnn": true, "lđlđ": true,
+	"mặt trận tổ quốc": true, "ủy ban mặt trận tổ quốc": true, "uỷ ban mặt trận tổ quốc": true,
+	"ubmttq": true, "liên đoàn lao động": true, "kho bạc nhà nước": true, "kho bạc": true,
+	"hạt kiểm lâm": true, "chi cục thuế": true, "viện kiểm sát": true, "tòa án": true, "toà án": true,
+	"ban chỉ huy quân sự": true, "huyện ủy": true, "huyện uỷ": true, "thành ủy": true,
+	"hội liên hiệp phụ nữ": true, "hội nông dân": true, "hội cựu chiến binh": true, "hội chữ thập đỏ": true,
+	"đoàn thanh niên": true, "trạm y tế": true,
+}
+
+// collectiveNouns follow "các" in collective unit names ("các cơ quan, đơn
+// vị", "các xã, thị trấn").
+var collectiveNouns = []string{
+	"cơ quan", "đơn vị", "địa phương", "nhà trường", "trường học", "doanh nghiệp", "công ty",
+	"đoàn thể", "tổ chức", "trung tâm", "thành viên", "thị trấn", "bệnh viện", "hợp tác xã",
+	"phòng", "ban", "ngành", "xã", "phường", "sở", "trường", "hội", "trạm", "huyện", "cấp",
+	"chi hội", "hội đoàn thể", "đài", "cơ sở", "thôn", "khu phố", "tổ dân phố",
+}
+
+// roleWords precede a unit and are dropped ("Thủ trưởng các cơ quan").
+var roleWords = []string{
+	"thủ trưởng", "lãnh đạo", "người đứng đầu", "giám đốc", "chủ tịch", "trưởng phòng", "trưởng các",
+	"cán bộ", "chánh văn phòng",
+}
+
+// unitStops are lower-case words that end a unit name.
+var unitStops = map[string]bool{
+	"chủ": true, "phối": true, "tham": true, "thực": true, "tổ": true, "triển": true, "tăng": true,
+	"tiếp": true, "chịu": true, "ban": true, "rà": true, "xây": true, "chỉ": true, "hướng": true,
+	"kiểm": true, "đôn": true, "nghiên": true, "tập": true, "cần": true, "phải": true, "khẩn": true,
+	"căn": true, "theo": true, "trong": true, "để": true, "với": true, "về": true, "tại": true,
+	"trên": true, "đưa": true, "quan": true, "khảo": true, "đề": true, "báo": true, "đảm": true,
+	"bảo": true, "nâng": true, "đẩy": true, "cung": true, "giải": true, "thẩm": true, "tiến": true,
+	"là": true, "được": true, "đã": true, "sẽ": true, "đang": true, "nhằm": true, "cho": true,
+	"từ": true, "đến": true, "khi": true, "nếu": true, "hoàn": true, "thường": true, "kịp": true,
+	"có": true, "không": true, "chưa": true, "cùng": true, "giữa": true, "làm": true, "lập": true,
+	"trình": true, "gửi": true, "xin": true, "nắm": true, "đánh": true, "phát": true, "duy": true,
+	"hỗ": true, "vận": true, "tuyên": true, "phổ": true, "quản": true, "sớm": true, "khắc": true,
+	"chấn": true, "rút": true, "tích": true, "nghiêm": true, "giám": true, "cập": true, "đồng": true,
+	"ngay": true, "thông": true, "tổng": true, "chuẩn": true, "bố": true, "dự": true, "tuyển": true,
+	"sửa": true, "mua": true, "vay": true, "thu": true, "chi": true, "trả": true, "bàn": true,
+	"như": true, "nhưng": true, "hoặc": true, "thì": true, "mà": true, "này": true, "đó": true,
+	"nên": true, "luôn": true, "cũng": true, "vẫn": true, "hết": true, "chú": true, "lưu": true,
+	"ưu": true, "bám": true, "góp": true, "xem": true, "xử": true, "ký": true, "nhận": true,
+	"nghe": true, "ghi": true, "biểu": true, "quyết": true, "yêu": true, "giao": true, "năm": true,
+	"tháng": true, "quý": true, "ngày": true, "trước": true, "sau": true, "nhất": true, "và": true,
+	"số": true, "của": true, "do": true, "bằng": true, "vì": true, "ở": true, "tới": true,
+}
+
+// nameCompounds are two-syllable words inside unit names whose second
+// syllable would otherwise end the name ("Phát triển", "việc làm").
+var nameCompounds = map[string]bool{
+	"phát triển": true, "việc làm": true, "đầu tư": true, "kế hoạch": true, "xây dựng": true,
+	"tổ chức": true, "kiểm tra": true, "giải phóng": true, "chuyển đổi": true, "khám chữa": true,
+	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
+}
+
+// levelWords are administrative level words dropped at the end of names.
+var levelWords = []string{"thành phố", "thị xã", "huyện", "tỉnh", "quận"}
+
+// unitSpan is a unit name found in a token list.
+type unitSpan struct {
+	name       string // as printed (joined tokens)
+	head       string // matched head, lower case
+	collective bool   // "các ..." name
+	start, end int    // token range [start, end)
+}
+
+// headAt returns the token count of a unit head at i (0 if none), the head
+// and whether it is a collective ("các ...") head.
+func headAt(toks []token, i int) (int, string, bool) {
+	if i >= len(toks) || !toks[i].word {
+		return 0, "", false
+	}
+	t := toks[i]
+	if t.low == "các" || t.low == "những" {
+		if i+1 < len(toks) && toks[i+1].word {
+			if n, _ := collectiveSet.match(toks, i+1); n > 0 {
+				return 1 + n, "các", true
+			}
+			// "các Trung tâm ...", "các Hội ...": a capitalised head.
+			if toks[i+1].upper {
+				if n, h, _ := headAt(toks, i+1); n > 0 {
+					return 1 + n, h, true
+				}
+			}
+		}
+		return 0, "", false
+	}
+	if n, words := unitHeadSet.match(toks, i); n > 0 {
+		return n, strings.Join(words, " "), false
+	}
+	return 0, "", false
+}
+
+// parseUnit parses one unit name starting at token i.
+func parseUnit(toks []token, i int) (unitSpan, bool) {
+	start := i
+	// Role words before the unit ("Thủ trưởng các cơ quan").
+	if n, _ := roleSet.match(toks, i); n > 0 {
+		if hn, _, _ := headAt(toks, i+n); hn > 0 {
+			i += n
+			start = i
+		} else if toks[i].low == "trưởng" || toks[i].low == "chủ" {
+			return unitSpan{}, false
+		}
+	}
+	hn, head, coll := headAt(toks, i)
+	if hn == 0 {
+		return unitSpan{}, false
+	}
+	j := i + hn
+	named := 0
+	for j < len(toks) && j-start < 16 {
+		t := toks[j]
+		if t.word {
+			low := t.low
+			if low == "có" && matchWords(toks, j, "có liên quan") > 0 {
+				j += 3
+				named++
+				break
+			}
+			if low == "liên" && matchWords(toks, j, "liên quan") > 0 {
+				j += 2
+				named++
+				break
+			}
+			if low == "tổng" && toks[j-1].low == "tế" && matchWords(toks, j, "tổng hợp") > 0 {
+				j += 2
+				named++
+				continue
+			}
+			if j > i+hn-1 && nameCompounds[toks[j-1].low+" "+low] {
+				j++
+				named++
+				continue
+			}
+			if low == "thuộc" {
+				j++
+				continue
+			}
+			if low == "trong" && j+1 < len(toks) && (toks[j+1].low == "khối" || toks[j+1].low == "ngành") {
+				j += 2
+				named++
+				continue
+			}
+			if low == "giao" && j+1 < len(toks) && toks[j+1].low == "dịch" {
+				j += 2
+				named++
+				continue
+			}
+			if low == "và" {
+				if j+1 < len(toks) && toks[j+1].word && toks[j+1].upper && toks[j+1].low != "các" {
+					if n, _, _ := headAt(toks, j+1); n == 0 {
+						j++
+						continue
+					}
+				}
+				break
+			}
+			if t.upper || t.digit {
+				if t.digit && named == 0 && !coll {
+					break
+				}
+				if t.low == "giao" || t.low == "yêu" || t.low == "đề" {
+					break
+				}
+				j++
+				named++
+				continue
+			}
+			if unitStops[low] {
+				break
+			}
+			j++
+			named++
+			continue
+		}
+		// Punctuation.
+		switch t.s {
+		case "-", "–", "&":
+			if j+1 < len(toks) && toks[j+1].word && (toks[j+1].upper || coll) && named > 0 {
+				j++
+				continue
+			}
+		case ",":
+			if j+1 < len(toks) && toks[j+1].word {
+				nx := toks[j+1]
+				if (coll || head == "ubnd" || head == "ủy ban nhân dân") && nx.low != "các" {
+					if n, _ := collectiveSet.match(toks, j+1); n > 0 {
+						j += 1 + n
+						named++
+						continue
+					}
+				}
+				if !coll && nx.upper && named > 0 && nx.low != "các" {
+					if n, _, _ := headAt(toks, j+1); n == 0 && nx.low != "giao" && nx.low != "yêu" && nx.low != "đề" {
+						// "Trung tâm Văn hóa, Thông tin và Truyền thanh"
+						j++
+						continue
+					}
+				}
+			}
+		}
+		break
+	}
+	// Drop trailing connectors.
+	for j > i+hn && (toks[j-1].low == "thuộc" || toks[j-1].s == "-" || toks[j-1].s == "–" || toks[j-1].s == "&") {
+		j--
+	}
+	if !coll && !selfContainedHeads[head] && j == i+hn {
+		// A bare head ("Phòng") names nothing; "UBND" alone neither.
+		return unitSpan{}, false
+	}
+	if !coll && !selfContainedHeads[head] && head != "ubnd" && head != "hđnd" {
+		// Lower-case common nouns ("trường", "phòng") need a capitalised
+		// head or a capitalised word in the name.
+		if !toks[i].upper {
+			capital := false
+			for k := i + hn; k < j; k++ {
+				if toks[k].upper {
+					capital = true
+					break
+				}
+			}
+			if !capital && head != "ngân hàng" && head != "trung tâm" && head != "văn phòng" && head != "phòng" && head != "khối" {
+				return unitSpan{}, false
+			}
+		}
+	}
+	return unitSpan{name: joinTokens(toks, start, j), head: head, collective: coll, start: start, end: j}, true
+}
+
+// parseUnitList parses units separated by ",", "và", "cùng" starting at i.
+func parseUnitList(toks []token, i int) ([]unitSpan, int) {
+	var out []unitSpan
+	for {
+		u, ok := parseUnit(toks, i)
+		if !ok {
+			break
+		}
+		out = append(out, u)
+		i = u.end
+		if i < len(toks) && (toks[i].s == "," || toks[i].low == "và" || toks[i].s == ";") {
+			k := i + 1
+			if k < len(toks) && toks[k].low == "và" {
+				k++
+			}
+			if _, ok := parseUnit(toks, k); ok {
+				i = k
+				continue
+			}
+		}
+		break
+	}
+	return out, i
+}
+
+// joinTokens renders toks[a:b] with single spaces, no space before
+// punctuation.
+func joinTokens(toks []token, a, b int) string {
+	var sb strings.Builder
+	for k := a; k < b; k++ {
+		t := toks[k]
+		if k > a && t.word {
+			sb.WriteByte(' ')
+		} else if k > a && (t.s == "-" || t.s == "–") {
+			sb.WriteByte(' ')
+		}
+		if t.s == "–" {
+			sb.WriteString("-")
+		} else {
+			sb.WriteString(t.s)
+		}
+	}
+	return sb.String()
+}
+
+// abbreviations expands standard Vietnamese administrative abbreviations
+// (folded key -> expansion). An expansion is used only when the document
+// itself uses the full form, or when a directory resolves it.
+var abbreviations = map[string]string{
+	"gd&dt": "Giáo dục và Đào tạo", "gddt": "Giáo dục và Đào tạo", "gd-dt": "Giáo dục và Đào tạo",
+	"ld-tb&xh": "Lao động - Thương binh và Xã hội", "ldtb&xh": "Lao động - Thương binh và Xã hội",
+	"ldtbxh": "Lao động - Thương binh và Xã hội", "ld-tbxh": "Lao động - Thương binh và Xã hội",
+	"vh&tt": "Văn hóa và Thông tin", "vh-tt": "Văn hóa và Thông tin", "vhtt": "Văn hóa và Thông tin",
+	"vh-tt-dl": "Văn hóa, Thể thao và Du lịch", "vhttdl": "Văn hóa, Thể thao và Du lịch",
+	"vh-tt&dl": "Văn hóa, Thể thao và Du lịch", "vh,tt&dl": "Văn hóa, Thể thao và Du lịch",
+	"bhxh": "Bảo hiểm xã hội", "bhyt": "Bảo hiểm y tế", "nhcsxh": "Ngân hàng Chính sách xã hội",
+	"tn&mt": "Tài nguyên và Môi trường", "tnmt": "Tài nguyên và Môi trường",
+	"nn&ptnt": "Nông nghiệp và Phát triển nông thôn", "nnptnt": "Nông nghiệp và Phát triển nông thôn",
+	"kt&ht": "Kinh tế và Hạ tầng", "kt-ht": "Kinh tế và Hạ tầng", "ktht": "Kinh tế và Hạ tầng",
+	"tc-kh": "Tài chính - Kế hoạch", "tckh": "Tài chính - Kế hoạch", "tc&kh": "Tài chính - Kế hoạch",
+	"ubmttq": "Ủy ban Mặt trận Tổ quốc", "mttq": "Mặt trận Tổ quốc", "ttyt": "Trung tâm Y tế",
+	"kbnn": "Kho bạc Nhà nước", "ldld": "Liên đoàn Lao động", "gdnn-gdtx": "Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+	"ds-khhgd": "Dân số - Kế hoạch hóa gia đình", "csxh": "Chính sách xã hội", "qlda": "Quản lý dự án",
+	"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "bch": "Ban Chỉ huy", "qs": "Quân sự",
+	"bcd": "Ban Chỉ đạo", "ntm": "nông thôn mới", "cqcm": "cơ quan chuyên môn", "dvsn": "đơn vị sự nghiệp",
+	"vhxh": "Văn hóa - Xã hội", "vh-xh": "Văn hóa - Xã hội", "kt-xh": "Kinh tế - Xã hội",
+	"gd": "Giáo dục", "yt": "Y tế", "nv": "Nội vụ", "tp": "Tư pháp",
+}
+
+// keptAbbreviations stay abbreviated: they are the standard written form.
+var keptAbbreviations = map[string]bool{"ubnd": true, "hdnd": true, "hdnd-ubnd": true, "hdnd&ubnd": true}
+
+// unitResolver canonicalises unit names within one document.
+type unitResolver struct {
+	foldedText string            // the folded document text
+	khoi       string            // the meeting's "khối" name, e.g. "Văn hóa - Xã hội"
+	communal   string            // "UBND các xã, thị trấn" as the document writes it
+	dir        []UnitName        // optional directory
+	dirIndex   map[string]string // folded alias -> canonical
+	unresolved map[string]bool
+	cache      map[string]string
+}
+
+// newUnitResolver prepares a resolver for a document.
+func newUnitResolver(text string, units []UnitName) *unitResolver {
+	r := &unitResolver{foldedText: fold(text), dir: units, unresolved: map[string]bool{}, cache: map[string]string{}}
+	if len(units) > 0 {
+		r.dirIndex = map[string]string{}
+		for _, u := range units {
+			r.dirIndex[unitKey(u.Name)] = u.Name
+			for _, a := range u.Aliases {
+				r.dirIndex[unitKey(a)] = u.Name
+			}
+		}
+	}
+	return r
+}
+
+// unitKey is a folded comparison key without level words and punctuation.
+func unitKey(s string) string {
+	f := fold(strings.ReplaceAll(s, "&", " và "))
+	var b strings.Builder
+	space := false
+	for _, r := range f {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		} else {
+			space = true
+		}
+	}
+	k := b.String()
+	for changed := true; changed; {
+		changed = false
+		for _, w := range []string{"huyen", "xa", "tinh", "thi tran", "thanh pho", "phuong", "quan", "thi xa"} {
+			if strings.HasSuffix(k, " "+w) {
+				k = strings.TrimSpace(k[:len(k)-len(w)-1])
+				changed = true
+			}
+		}
+	}
+	return k
+}
+
+// canon returns the canonical form of a raw unit name.
+func (r *unitResolver) canon(raw string) string {
+	if c, ok := r.cache[raw]; ok {
+		return c
+	}
+	c := r.canonUncached(raw)
+	r.cache[raw] = c
+	return c
+}
+
+// canonUncached implements canon.
+func (r *unitResolver) canonUncached(raw string) string {
+	name := collapseSpaces(strings.ReplaceAll(raw, "–", "-"))
+	name = strings.ReplaceAll(name, "- ", " - ")
+	name = strings.ReplaceAll(name, " -", " - ")
+	name = collapseSpaces(name)
+	toks := tokenize(name)
+	// Drop role words.
+	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) {
+		name = joinTokens(toks, n, len(toks))
+		toks = tokenize(name)
+	}
+	low := lowerVN(name)
+	// "khối" names.
+	if idx := indexWord(low, "khối"); idx >= 0 {
+		if idx == 0 {
+			return capitalize(name)
+		}
+		rest := strings.TrimSpace(name[idx+len("khối"):])
+		if rest == "" || strings.HasPrefix(lowerVN(rest), "này") {
+			rest = r.khoi
+		}
+		if rest == "" {
+			return "Các cơ quan, đơn vị trong khối"
+		}
+		return "Các cơ quan, đơn vị khối " + rest
+	}
+	// Expand abbreviations used as words.
+	var parts []string
+	changed := false
+	for _, t := range toks {
+		s := t.s
+		if t.word && t.upper {
+			key := fold(s)
+			if !keptAbbreviations[key] {
+				if exp, ok := abbreviations[key]; ok && r.usesFull(exp) {
+					s = exp
+					changed = true
+				}
+			}
+		}
+		parts = append(parts, s)
+	}
+	if changed {
+		name = joinParts(parts)
+		toks = tokenize(name)
+		low = lowerVN(name)
+	}
+	// Strip trailing level words and place names.
+	name = stripLevel(name, toks)
+	low = lowerVN(name)
+	// Communal collectives.
+	if strings.HasPrefix(low, "các địa phương") && r.communal != "" && len(low) == len("các địa phương") {
+		return r.communal
+	}
+	if strings.HasPrefix(low, "các xã") || strings.HasPrefix(low, "các phường") {
+		if strings.Contains(r.foldedText, "ubnd "+fold(name)) || strings.Contains(r.foldedText, "uy ban nhan dan "+fold(name)) {
+			name = "UBND " + lowerFirst(name)
+		}
+	}
+	if r.dirIndex != nil {
+		if c, ok := r.resolveDir(name); ok {
+			return c
+		}
+		r.unresolved[name] = true
+	}
+	return capitalize(name)
+}
+
+// usesFull reports whether the document writes the expansion in full.
+func (r *unitResolver) usesFull(exp string) bool {
+	return strings.Contains(r.foldedText, fold(exp))
+}
+
+// resolveDir looks a name up in the directory, by key and by word overlap.
+func (r *unitResolver) resolveDir(name string) (string, bool) {
+	k := unitKey(name)
+	if c, ok := r.dirIndex[k]; ok {
+		return c, true
+	}
+	// Expand abbreviations unconditionally for the lookup.
+	var parts []string
+	for _, t := range tokenize(name) {
+		if exp, ok := abbreviations[fold(t.s)]; ok && t.upper && !keptAbbreviations[fold(t.s)] {
+			parts = append(parts, exp)
+		} else {
+			parts = append(parts, t.s)
+		}
+	}
+	k2 := unitKey(joinParts(parts))
+	if c, ok := r.dirIndex[k2]; ok {
+		return c, true
+	}
+	best, bestScore := "", 0.0
+	for alias, c := range r.dirIndex {
+		if s := wordF1(strings.Fields(k2), strings.Fields(alias)); s > bestScore {
+			best, bestScore = c, s
+		}
+	}
+	if bestScore >= 0.8 {
+		return best, true
+	}
+	return "", false
+}
+
+// unresolvedList returns the sorted unresolved names.
+func (r *unitResolver) unresolvedList() []string {
+	if len(r.unresolved) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(r.unresolved))
+	for n := range r.unresolved {
+		out = append(out, n)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// wordF1 is the multiset word F1 of two word lists.
+func wordF1(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	cnt := map[string]int{}
+	for _, w := range a {
+		cnt[w]++
+	}
+	common := 0
+	for _, w := range b {
+		if cnt[w] > 0 {
+			cnt[w]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0
+	}
+	p, rc := float64(common)/float64(len(b)), float64(common)/float64(len(a))
+	return 2 * p * rc / (p + rc)
+}
+
+// joinParts joins word parts, keeping punctuation tight.
+func joinParts(parts []string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 && p != "," && p != ";" && p != ")" {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p)
+	}
+	return collapseSpaces(b.String())
+}
+
+// lowerFirst lower-cases the first letter.
+func lowerFirst(s string) string {
+	r := firstRune(s)
+	if r == 0 {
+		return s
+	}
+	return strings.ToLower(string(r)) + s[len(string(r)):]
+}
+
+// indexWord finds word w in s at word boundaries.
+func indexWord(s, w string) int {
+	off := 0
+	for {
+		i := strings.Index(s[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before := i == 0 || s[i-1] == ' '
+		after := i+len(w) == len(s) || s[i+len(w)] == ' ' || s[i+len(w)] == ','
+		if before && after {
+			return i
+		}
+		off = i + len(w)
+	}
+}
+
+// stripLevel removes trailing level words and the place name after them
+// ("Trung tâm Y tế huyện Cẩm Thủy" -> "Trung tâm Y tế"), keeping the head.
+func stripLevel(name string, toks []token) string {
+	if len(toks) == 0 {
+		return name
+	}
+	hl := toks[0].low
+	if hl == "ubnd" || hl == "hđnd" || hl == "ủy" || hl == "uỷ" {
+		if len(toks) > 1 && toks[1].low != "các" {
+			return name
+		}
+	}
+	end := len(toks)
+	for end > 1 {
+		// Trailing place name after a level word.
+		k := end
+		for k > 1 && toks[k-1].upper && toks[k-1].word {
+			k--
+		}
+		cut := false
+		for _, lw := range levelWords {
+			n := strings.Count(lw, " ") + 1
+			if k-n >= 1 && matchWords(toks, k-n, lw) == n && (k < end || true) {
+				if k-n >= 1 {
+					end = k - n
+					cut = true
+				}
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if end == len(toks) || end < 1 {
+		return name
+	}
+	// Keep at least a head plus one word for non-self-contained heads.
+	if end == 1 && !selfContainedHeads[toks[0].low] {
+		return name
+	}
+	return strings.TrimRight(name[:toks[end-1].end], " ,-")
+}
