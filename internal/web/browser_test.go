@@ -58,29 +58,32 @@ func newBrowser(t *testing.T) context.Context {
 	t.Cleanup(cancel2)
 	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancel3)
-	if err := chromedp.Run(ctx); err != nil {
+	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
 	return ctx
 }
 
 // browserLogin signs in through the login form.
-func browserLogin(ctx context.Context, base, username string) chromedp.Tasks {
-	return chromedp.Tasks{
-		chromedp.Navigate(base + "/login"),
-		chromedp.WaitVisible(`input[name=username]`, chromedp.ByQuery),
-		chromedp.SendKeys(`input[name=username]`, username, chromedp.ByQuery),
-		chromedp.SendKeys(`input[name=password]`, testPassword, chromedp.ByQuery),
-		chromedp.Submit(`input[name=password]`, chromedp.ByQuery),
-		chromedp.WaitVisible(`.me`, chromedp.ByQuery),
-	}
+func browserLogin(base, username string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Navigate(base+"/login"),
+		chromedp.WaitVisible(chromedp.CSS(`input[name=username]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), username),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
+		chromedp.Submit(chromedp.CSS(`input[name=password]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.me`)),
+	)
 }
 
 func TestBrowserLogin(t *testing.T) {
 	ctx := newBrowser(t)
 	e := newEnv(t, storetest.Open(t, store.SQLite))
-	var who string
-	if err := chromedp.Run(ctx, browserLogin(ctx, e.srv.URL, "lanhdao"), chromedp.Text(`.me`, &who, chromedp.ByQuery)); err != nil {
+	if err := chromedp.Do(ctx, browserLogin(e.srv.URL, "lanhdao")); err != nil {
+		t.Fatal(err)
+	}
+	who, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.me`)))
+	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(who, "Cán bộ lanhdao") || !strings.Contains(who, "Lãnh đạo") {

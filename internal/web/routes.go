@@ -46,6 +46,14 @@ func (s *Server) routePages(mux *http.ServeMux) {
 	mux.HandleFunc("POST /notices/{id}/issue", s.page(s.noticeIssue))
 	mux.HandleFunc("POST /notices/{id}/correct", s.page(s.noticeCorrect))
 
+	// Importing notices from files or pasted text.
+	mux.HandleFunc("GET /import", s.page(s.importForm))
+	mux.HandleFunc("POST /import", s.page(s.importUpload))
+	mux.HandleFunc("GET /import/{id}", s.page(s.importReview))
+	mux.HandleFunc("POST /import/{id}", s.page(s.importSave))
+	mux.HandleFunc("POST /import/{id}/units", s.page(s.importAddUnit))
+	mux.HandleFunc("POST /import/{id}/confirm", s.page(s.importConfirm))
+
 	// Directory and administration.
 	mux.HandleFunc("GET /units", s.page(s.unitList))
 	mux.HandleFunc("POST /units", s.page(s.unitCreate))

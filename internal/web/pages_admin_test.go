@@ -1,0 +1,277 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"giaoban/internal/demo"
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
+	"giaoban/internal/store/storetest"
+)
+
+func TestAdminRoleMatrix(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		admin := e.users["admin"]
+		target := &domain.User{Username: "muctieu", FullName: "Người được sửa", Role: domain.RoleViewer}
+		mustT(t, e.svc.CreateUser(ctx, admin, target, testPassword))
+		var n atomic.Int64
+		unique := func(prefix string) string { return fmt.Sprintf("%s %d", prefix, n.Add(1)) }
+		fixed := func(p string) func() string { return func() string { return p } }
+		unitForm := func() url.Values {
+			dir, err := e.svc.Directory(ctx, admin)
+			mustT(t, err)
+			u := dir.Unit(e.unit2.ID)
+			return url.Values{"name": {u.Name}, "kind": {"phòng"}, "block_id": {strconv.FormatInt(e.block.ID, 10)},
+				"active": {"1"}, "version": {strconv.Itoa(u.Version)}}
+		}
+		userForm := func() url.Values {
+			users, err := e.svc.Users(ctx, admin)
+			mustT(t, err)
+			for _, u := range users {
+				if u.ID == target.ID {
+					return url.Values{"full_name": {"Người được sửa"}, "role": {"viewer"}, "version": {strconv.Itoa(u.Version)}}
+				}
+			}
+			t.Fatal("target user vanished")
+			return nil
+		}
+		manage := map[string]bool{"admin": true, "vanphong": true}
+		cases := []docCase{
+			{method: "GET", path: fixed("/units"), everyone: 200},
+			{method: "POST", path: fixed("/units"), form: func() url.Values { return url.Values{"name": {unique("Phòng Thử")}} }, managers: 303},
+			{method: "GET", path: fixed(fmt.Sprintf("/units/%d/edit", e.unit2.ID)), managers: 200},
+			{method: "POST", path: fixed(fmt.Sprintf("/units/%d", e.unit2.ID)), form: unitForm, managers: 303},
+			{method: "POST", path: fixed("/blocks"), form: func() url.Values { return url.Values{"name": {unique("Khối")}} }, managers: 303},
+			{method: "POST", path: fixed("/sectors"), form: func() url.Values { return url.Values{"name": {unique("Lĩnh vực")}} }, managers: 303},
+		}
+		if ps := demo.Presets(); len(ps) > 0 {
+			cases = append(cases, docCase{method: "POST", path: fixed("/presets/" + ps[0].Name), managers: 303})
+		}
+		runMatrix(t, e, cases, manage)
+
+		adminOnly := map[string]bool{"admin": true}
+		runMatrix(t, e, []docCase{
+			{method: "POST", path: fixed("/org"), form: func() url.Values {
+				return url.Values{"name": {"UBND xã Thử Nghiệm"}, "level": {"xã"}, "place": {"Thử Nghiệm"}, "superior": {"UBND tỉnh Mẫu"}}
+			}, managers: 303},
+			{method: "GET", path: fixed("/admin/users"), managers: 200},
+			{method: "POST", path: fixed("/admin/users"), form: func() url.Values {
+				return url.Values{"username": {strings.ReplaceAll(unique("nguoi"), " ", "")}, "full_name": {"Người mới"}, "role": {"viewer"},
+					"password": {testPassword}, "confirm": {testPassword}}
+			}, managers: 303},
+			{method: "GET", path: fixed(fmt.Sprintf("/admin/users/%d/edit", target.ID)), managers: 200},
+			{method: "POST", path: fixed(fmt.Sprintf("/admin/users/%d", target.ID)), form: userForm, managers: 303},
+			{method: "POST", path: fixed(fmt.Sprintf("/admin/users/%d/password", target.ID)), form: func() url.Values {
+				return url.Values{"password": {"matkhaumoi1"}, "confirm": {"matkhaumoi1"}}
+			}, managers: 303},
+			{method: "GET", path: fixed("/admin/audit"), managers: 200},
+		}, adminOnly)
+
+		// Readers of the directory see no forms.
+		for _, name := range []string{"lanhdao", "xem", "gddt"} {
+			_, body, _ := e.login(name).get("/units")
+			if !strings.Contains(body, "Phòng Giáo dục và Đào tạo") || !strings.Contains(body, "Phòng GD&amp;ĐT") {
+				t.Errorf("%s: the directory lacks units or aliases", name)
+			}
+			if strings.Contains(body, `action="/units"`) || strings.Contains(body, "Nạp mẫu") || strings.Contains(body, `action="/org"`) {
+				t.Errorf("%s sees directory forms", name)
+			}
+		}
+	})
+}
+
+func TestDirectoryForms(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		c := e.login("vanphong")
+
+		code, body, _ := c.post("/units", url.Values{"name": {"Phòng Văn hóa - Xã hội"}, "kind": {"phòng"},
+			"block_id": {strconv.FormatInt(e.block.ID, 10)}, "aliases": {"Phòng VH-XH\nPhòng Văn hóa"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("add unit: %d\n%s", code, body)
+		}
+		_, body, _ = c.get("/units")
+		wantIn(t, "directory", body, "Phòng Văn hóa - Xã hội", "Phòng VH-XH; Phòng Văn hóa", "Khối Văn hóa - Xã hội", "Đang hoạt động")
+
+		for _, tc := range []struct {
+			name string
+			form url.Values
+			code int
+			want string
+		}{
+			{"empty name", url.Values{"name": {" "}, "kind": {"trường"}}, 422, "Tên đơn vị không được để trống"},
+			{"unknown block", url.Values{"name": {"Trường THCS A"}, "kind": {"trường"}, "block_id": {"999999"}}, 422, "khối không tồn tại"},
+			{"non-UTF-8", url.Values{"name": {"Tr\xffng"}, "kind": {"trường"}}, 422, "UTF-8"},
+			{"duplicate", url.Values{"name": {"Phòng Y tế"}, "kind": {"trường"}}, 409, "đã tồn tại"},
+		} {
+			code, body, _ := c.post("/units", tc.form)
+			if code != tc.code || !strings.Contains(body, tc.want) || !strings.Contains(body, `value="trường"`) {
+				t.Errorf("%s: %d, want %d with %q and the input kept", tc.name, code, tc.code, tc.want)
+			}
+		}
+		dir, err := e.svc.Directory(ctx, e.users["admin"])
+		mustT(t, err)
+		if len(dir.Units) != 3 {
+			t.Fatalf("%d units after refused input, want 3", len(dir.Units))
+		}
+
+		// A unit edited by two people: the stale save is refused.
+		edit := url.Values{"name": {"Phòng Y tế huyện"}, "kind": {"phòng"}, "active": {"1"}, "version": {strconv.Itoa(e.unit2.Version)}}
+		if code, body, _ := c.post(fmt.Sprintf("/units/%d", e.unit2.ID), edit); code != http.StatusSeeOther {
+			t.Fatalf("edit unit: %d\n%s", code, body)
+		}
+		edit.Set("name", "Phòng Y tế của người thứ hai")
+		code, body, _ = c.post(fmt.Sprintf("/units/%d", e.unit2.ID), edit)
+		if code != http.StatusConflict || !strings.Contains(body, "người khác sửa") || !strings.Contains(body, "Phòng Y tế của người thứ hai") {
+			t.Fatalf("stale unit save: %d, want 409 with the form", code)
+		}
+		// Deactivating keeps the unit listed, marked.
+		cur, _ := e.svc.Directory(ctx, e.users["admin"])
+		edit = url.Values{"name": {"Phòng Y tế huyện"}, "kind": {"phòng"}, "version": {strconv.Itoa(cur.Unit(e.unit2.ID).Version)}}
+		if code, _, _ := c.post(fmt.Sprintf("/units/%d", e.unit2.ID), edit); code != http.StatusSeeOther {
+			t.Fatalf("deactivate: %d", code)
+		}
+		_, body, _ = c.get("/units")
+		wantIn(t, "directory after deactivation", body, "Phòng Y tế huyện", "Ngừng hoạt động")
+
+		if code, body, _ := c.post("/blocks", url.Values{"name": {""}}); code != 422 || !strings.Contains(body, "Tên khối không được để trống") {
+			t.Errorf("empty block: %d", code)
+		}
+		if code, _, _ := c.post("/sectors", url.Values{"name": {"Giáo dục"}}); code != 303 {
+			t.Errorf("add sector: %d", code)
+		}
+
+		a := e.login("admin")
+		if code, body, _ := a.post("/org", url.Values{"name": {""}, "place": {"Giữ nguyên"}}); code != 422 || !strings.Contains(body, "Tên cơ quan không được để trống") ||
+			!strings.Contains(body, `value="Giữ nguyên"`) {
+			t.Errorf("empty org name: %d", code)
+		}
+		if code, _, _ := a.post("/org", url.Values{"name": {"UBND xã Hưng Điền"}, "level": {"xã"}, "place": {"Hưng Điền"}, "superior": {"UBND tỉnh Long An"}}); code != 303 {
+			t.Fatalf("save org: %d", code)
+		}
+		_, body, _ = a.get("/units")
+		wantIn(t, "org", body, "UBND xã Hưng Điền", "UBND tỉnh Long An")
+
+		if ps := demo.Presets(); len(ps) > 0 {
+			code, _, loc := c.post("/presets/"+ps[0].Name, nil)
+			if code != http.StatusSeeOther || !strings.Contains(loc, "ok=") {
+				t.Fatalf("load preset: %d → %q", code, loc)
+			}
+			_, body, _ = c.get(loc)
+			wantIn(t, "preset flash", body, ps[0].Title)
+		}
+		if code, _, _ := c.post("/presets/khong-co-mau-nay", nil); code != http.StatusNotFound {
+			t.Errorf("unknown preset: %d, want 404", code)
+		}
+	})
+}
+
+func TestUserAdministration(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		a := e.login("admin")
+
+		_, body, _ := a.get("/admin/users")
+		wantIn(t, "user list", body, "gddt", "Cán bộ đơn vị", "Phòng Giáo dục và Đào tạo", "Văn phòng")
+
+		newUser := url.Values{"username": {"canbo_yte"}, "full_name": {"Trần Thị Bình"}, "role": {"unit"},
+			"password": {"matkhau456"}, "confirm": {"matkhau456"}}
+		code, body, _ := a.post("/admin/users", newUser)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "phải gắn với một đơn vị") || !strings.Contains(body, `value="Trần Thị Bình"`) {
+			t.Fatalf("unit user without unit: %d", code)
+		}
+		newUser.Set("unit_id", strconv.FormatInt(e.unit2.ID, 10))
+		newUser.Set("confirm", "khac")
+		if code, body, _ := a.post("/admin/users", newUser); code != 422 || !strings.Contains(body, "không khớp") {
+			t.Fatalf("mismatched passwords: %d", code)
+		}
+		newUser.Set("confirm", "matkhau456")
+		if code, body, _ := a.post("/admin/users", newUser); code != http.StatusSeeOther {
+			t.Fatalf("create user: %d\n%s", code, body)
+		}
+		var created domain.User
+		users, _ := e.svc.Users(ctx, e.users["admin"])
+		for _, u := range users {
+			if u.Username == "canbo_yte" {
+				created = u
+			}
+		}
+		if created.ID == 0 || created.UnitID != e.unit2.ID {
+			t.Fatalf("created user: %+v", created)
+		}
+		if code, _, _ := a.post("/admin/users", newUser); code != http.StatusConflict {
+			t.Errorf("duplicate user name: %d, want 409", code)
+		}
+
+		// The new user can sign in.
+		if code, _, _ := e.anon().postForm("/login", url.Values{"username": {"canbo_yte"}, "password": {"matkhau456"}}); code != http.StatusSeeOther {
+			t.Fatalf("new user login: %d", code)
+		}
+
+		edit := url.Values{"full_name": {"Trần Thị Bình"}, "role": {"viewer"}, "disabled": {"1"}, "version": {strconv.Itoa(created.Version)}}
+		if code, body, _ := a.post(fmt.Sprintf("/admin/users/%d", created.ID), edit); code != http.StatusSeeOther {
+			t.Fatalf("edit user: %d\n%s", code, body)
+		}
+		edit.Set("full_name", "Tên của người thứ hai")
+		code, body, _ = a.post(fmt.Sprintf("/admin/users/%d", created.ID), edit)
+		if code != http.StatusConflict || !strings.Contains(body, "Tên của người thứ hai") {
+			t.Fatalf("stale user save: %d, want 409", code)
+		}
+		_, body, _ = a.get("/admin/users")
+		wantIn(t, "user list after edit", body, "Đã khóa")
+		if code, _, _ := e.anon().postForm("/login", url.Values{"username": {"canbo_yte"}, "password": {"matkhau456"}}); code == http.StatusSeeOther {
+			t.Error("a disabled user signed in")
+		}
+
+		if code, body, _ := a.post(fmt.Sprintf("/admin/users/%d/password", created.ID), url.Values{"password": {"ngan"}, "confirm": {"ngan"}}); code != 422 ||
+			!strings.Contains(body, "ít nhất 8 ký tự") {
+			t.Errorf("short password: %d", code)
+		}
+		code, _, loc := a.post(fmt.Sprintf("/admin/users/%d/password", created.ID), url.Values{"password": {"matkhaumoi9"}, "confirm": {"matkhaumoi9"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("reset password: %d", code)
+		}
+		_, body, _ = a.get(loc)
+		wantIn(t, "after reset", body, "Đã đặt lại mật khẩu")
+		if code, _, _ := a.get("/admin/users/999999/edit"); code != http.StatusNotFound {
+			t.Errorf("unknown user: %d, want 404", code)
+		}
+	})
+}
+
+func TestAuditLogShowsMeetingCreation(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		c := e.login("vanphong")
+		code, _, loc := c.post("/meetings", e.meetingValues())
+		if code != http.StatusSeeOther {
+			t.Fatalf("create meeting: %d", code)
+		}
+		mid := idFrom(t, loc)
+		a := e.login("admin")
+		code, body, _ := a.get(fmt.Sprintf("/admin/audit?entity=meeting&entity_id=%d&user=%d", mid, e.users["vanphong"].ID))
+		if code != http.StatusOK {
+			t.Fatalf("audit log: %d", code)
+		}
+		wantIn(t, "audit log", body, "01/03/2023 09:00", "vanphong", "create", fmt.Sprintf("meeting #%d", mid), "<details>",
+			"Hội nghị giao ban khối Văn hóa - Xã hội tháng 2/2023")
+		if strings.Contains(body, "login") {
+			t.Error("the entity filter let other entries through")
+		}
+		_, body, _ = a.get("/admin/audit?entity=unit")
+		if strings.Contains(body, "meeting #") {
+			t.Error("filtering by unit shows meeting entries")
+		}
+	})
+}
