@@ -1,0 +1,545 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"giaoban/internal/app"
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
+	"giaoban/internal/store/storetest"
+)
+
+// upload is one file of a multipart form.
+type upload struct {
+	name string
+	data []byte
+}
+
+// postFiles sends a multipart form with the session's CSRF token and files
+// under the field "files", and returns the status, body and Location header.
+func (c *client) postFiles(path string, form url.Values, files ...upload) (int, string, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("csrf", c.csrf) //nolint:errcheck
+	for k, vs := range form {
+		for _, v := range vs {
+			mw.WriteField(k, v) //nolint:errcheck
+		}
+	}
+	for _, f := range files {
+		w, err := mw.CreateFormFile("files", f.name)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		w.Write(f.data) //nolint:errcheck
+	}
+	mw.Close()
+	resp, err := c.http.Post(c.e.srv.URL+path, mw.FormDataContentType(), &buf)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b), resp.Header.Get("Location")
+}
+
+// getResp fetches path and returns the whole response (headers matter) and its body.
+func (c *client) getResp(path string) (*http.Response, []byte) {
+	c.t.Helper()
+	resp, err := c.http.Get(c.e.srv.URL + path)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, b
+}
+
+// task creates a task as the office through the service.
+func (e *env) task(text string, lead []int64, deadline domain.Deadline) *domain.Task {
+	e.t.Helper()
+	t, err := e.svc.CreateTask(context.Background(), e.users["vanphong"], app.TaskInput{Text: text, Lead: lead, Deadline: deadline})
+	mustT(e.t, err)
+	return t
+}
+
+func dateDeadline(iso string) domain.Deadline {
+	return domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate(iso)}
+}
+
+// taskCount is how many tasks the office sees.
+func (e *env) taskCount() int {
+	e.t.Helper()
+	_, n, err := e.svc.Tasks(context.Background(), e.users["vanphong"], store.TaskFilter{})
+	mustT(e.t, err)
+	return n
+}
+
+func TestTaskCreateAndList(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		n := &domain.Notice{Title: "Kết luận giao ban khối Văn hóa - Xã hội", Number: "12", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"),
+			Sections: []domain.Section{{Kind: domain.SectionTasks, Heading: "2. Nhiệm vụ thời gian tới"}}}
+		mustT(t, e.svc.CreateNotice(ctx, e.users["vanphong"], n))
+		c := e.login("vanphong")
+
+		code, body, _ := c.get(fmt.Sprintf("/tasks/new?notice=%d", n.ID))
+		sec := regexp.MustCompile(`<option value="(\d+)" selected>2\. Nhiệm vụ thời gian tới`).FindStringSubmatch(body)
+		if code != http.StatusOK || !strings.Contains(body, "Phòng Y tế") || sec == nil ||
+			!strings.Contains(body, fmt.Sprintf(`<option value="%d" selected>12/TB-UBND`, n.ID)) {
+			t.Fatalf("new task form for a notice: %d, want the units, the notice and its tasks section selected", code)
+		}
+		code, _, loc := c.post("/tasks", url.Values{"text": {"Tham mưu kế hoạch tuyển sinh năm học 2023-2024"},
+			"lead": {fmt.Sprint(e.unit1.ID)}, "support": {fmt.Sprint(e.unit2.ID)}, "deadline_kind": {"date"},
+			"deadline_date": {"2023-03-15"}, "notice": {fmt.Sprint(n.ID)}, "section": {sec[1]}, "legal_refs": {"Kế hoạch số 5/KH-UBND\nCông văn 10/SGD"}})
+		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/tasks/") {
+			t.Fatalf("create task: %d → %q, want a redirect to the task", code, loc)
+		}
+		_, page, _ := c.get(loc)
+		for _, want := range []string{"Đã tạo nhiệm vụ", "Tham mưu kế hoạch tuyển sinh", "Phòng Giáo dục và Đào tạo", "Phòng Y tế",
+			"trước ngày 15/03/2023", "Thông báo số 12/TB-UBND", "2. Nhiệm vụ thời gian tới", "Công văn 10/SGD"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("task page lacks %q", want)
+			}
+		}
+		_, list, _ := c.get("/tasks")
+		if !strings.Contains(list, "Tham mưu kế hoạch tuyển sinh") || !strings.Contains(list, "12/TB-UBND") || !strings.Contains(list, "Tạo nhiệm vụ") {
+			t.Fatalf("task list lacks the new task, its notice or the create button")
+		}
+		// Other kinds of deadline from the same form.
+		for _, tc := range []struct {
+			form url.Values
+			want string
+		}{
+			{url.Values{"deadline_kind": {"month"}, "deadline_month": {"2023-09"}}, "trong tháng 9/2023"},
+			{url.Values{"deadline_kind": {"quarter"}, "deadline_quarter": {"3"}, "deadline_year": {"2024"}}, "trong quý III/2024"},
+			{url.Values{"deadline_kind": {"recurring"}, "every": {"month"}, "day": {"25"}, "from": {"2023-03-01"}}, "hàng tháng (ngày 25)"},
+			{url.Values{"deadline_kind": {"event"}, "event": {"UBND tỉnh ban hành kế hoạch"}, "event_days": {"15"}}, "sau khi UBND tỉnh ban hành kế hoạch"},
+			{url.Values{"deadline_kind": {"none"}}, "thường xuyên"},
+		} {
+			tc.form.Set("text", "Nhiệm vụ có thời hạn "+tc.want)
+			tc.form.Set("lead", fmt.Sprint(e.unit2.ID))
+			code, _, loc := c.post("/tasks", tc.form)
+			if code != http.StatusSeeOther {
+				t.Fatalf("deadline %q: status %d", tc.want, code)
+			}
+			if _, page, _ := c.get(loc); !strings.Contains(page, tc.want) {
+				t.Errorf("deadline %q not shown on the task page", tc.want)
+			}
+		}
+		// Text search ignores diacritics, and the list filters by status.
+		if _, list, _ := c.get("/tasks?q=tuyen+sinh"); !strings.Contains(list, "Tham mưu kế hoạch tuyển sinh") || strings.Contains(list, "trong quý III/2024") {
+			t.Errorf("/tasks?q=tuyen+sinh should list only the enrolment task")
+		}
+		if code, body, _ := c.get("/tasks?status=bogus"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "tình trạng") {
+			t.Errorf("bad status filter: %d, want 422 with a message", code)
+		}
+		// Viewers and units do not get the form.
+		for _, who := range []string{"xem", "gddt"} {
+			if code, _, _ := e.login(who).get("/tasks/new"); code != http.StatusForbidden {
+				t.Errorf("%s GET /tasks/new: %d, want 403", who, code)
+			}
+		}
+		if code, _, _ := e.login("gddt").post("/tasks", url.Values{"text": {"x"}, "lead": {fmt.Sprint(e.unit1.ID)}}); code != http.StatusForbidden {
+			t.Errorf("unit user POST /tasks: %d, want 403", code)
+		}
+	})
+}
+
+func TestTaskFormRejectsBadInput(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		c := e.login("vanphong")
+		valid := func() url.Values {
+			return url.Values{"text": {"Kiểm tra công tác y tế học đường"}, "lead": {fmt.Sprint(e.unit1.ID)},
+				"deadline_kind": {"date"}, "deadline_date": {"2023-04-30"}}
+		}
+		for _, tc := range []struct {
+			name string
+			edit func(url.Values)
+			msg  string
+			kept string // what of the input must be shown again
+		}{
+			{"empty text", func(f url.Values) { f.Set("text", "   ") }, "nội dung nhiệm vụ không được để trống", `value="2023-04-30"`},
+			{"no lead unit", func(f url.Values) { f.Del("lead") }, "cần chọn ít nhất một đơn vị chủ trì", "Kiểm tra công tác y tế học đường"},
+			{"impossible date", func(f url.Values) { f.Set("deadline_date", "31/02/2023") }, "không có trên lịch", `value="31/02/2023"`},
+			{"unknown unit", func(f url.Values) { f.Set("lead", "99999") }, "đơn vị không có trong danh mục", "Kiểm tra công tác y tế học đường"},
+			{"not UTF-8", func(f url.Values) { f.Set("text", "Nhiệm vụ \xff\xfe lỗi mã") }, "không phải văn bản UTF-8 hợp lệ", "lỗi mã"},
+			{"bad month", func(f url.Values) { f.Set("deadline_kind", "month"); f.Set("deadline_month", "13/2023") }, "tháng", `value="13/2023"`},
+			{"lead and support", func(f url.Values) { f.Set("support", fmt.Sprint(e.unit1.ID)) }, "vừa chủ trì vừa phối hợp", "Kiểm tra công tác y tế học đường"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				f := valid()
+				tc.edit(f)
+				code, body, _ := c.post("/tasks", f)
+				if code != http.StatusUnprocessableEntity {
+					t.Fatalf("status %d, want 422", code)
+				}
+				if !strings.Contains(body, tc.msg) {
+					t.Errorf("page lacks the message %q", tc.msg)
+				}
+				if !strings.Contains(body, tc.kept) {
+					t.Errorf("the form did not keep %q", tc.kept)
+				}
+				if n := e.taskCount(); n != 0 {
+					t.Errorf("%d tasks saved, want none", n)
+				}
+			})
+		}
+	})
+}
+
+func TestTaskEditStaleVersion(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		task := e.task("Rà soát hồ sơ trẻ em có hoàn cảnh khó khăn", []int64{e.unit1.ID}, dateDeadline("2023-03-31"))
+		c := e.login("vanphong")
+		code, form, _ := c.get(fmt.Sprintf("/tasks/%d/edit", task.ID))
+		if code != http.StatusOK || !strings.Contains(form, `name="version" value="1"`) || !strings.Contains(form, `value="2023-03-31"`) {
+			t.Fatalf("edit form: %d, want the version and the deadline filled in", code)
+		}
+		edit := url.Values{"text": {"Rà soát hồ sơ trẻ em (bản sửa thứ nhất)"}, "lead": {fmt.Sprint(e.unit1.ID)},
+			"deadline_kind": {"date"}, "deadline_date": {"2023-04-15"}, "version": {"1"}}
+		if code, _, _ := c.post(fmt.Sprintf("/tasks/%d", task.ID), edit); code != http.StatusSeeOther {
+			t.Fatalf("first save: %d", code)
+		}
+		// A second user saves from the same, now stale, page.
+		edit.Set("text", "Rà soát hồ sơ trẻ em (bản sửa thứ hai)")
+		edit.Del("csrf") // post added the first user's token
+		code, body, _ := e.login("admin").post(fmt.Sprintf("/tasks/%d", task.ID), edit)
+		if code != http.StatusConflict || !strings.Contains(body, "đã được người khác sửa") || !strings.Contains(body, "bản sửa thứ hai") {
+			t.Fatalf("stale save: %d, want 409 with the conflict message and the input kept", code)
+		}
+		if _, page, _ := c.get(fmt.Sprintf("/tasks/%d", task.ID)); !strings.Contains(page, "bản sửa thứ nhất") || !strings.Contains(page, "15/04/2023") {
+			t.Fatalf("the first save was lost")
+		}
+	})
+}
+
+func TestUnitReportsAndExtension(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		task := e.task("Xây dựng kế hoạch phòng chống dịch bệnh trong trường học", []int64{e.unit1.ID}, dateDeadline("2023-03-15"))
+		path := fmt.Sprintf("/tasks/%d", task.ID)
+		unit := e.login("gddt")
+
+		// Progress with a file whose name is Vietnamese.
+		pdf := []byte("%PDF-1.4\n% báo cáo\n")
+		code, _, _ := unit.postFiles(path+"/reports", url.Values{"body": {"Đã dự thảo kế hoạch, đang lấy ý kiến"}, "percent": {"40"}},
+			upload{"Báo cáo tiến độ.pdf", pdf})
+		if code != http.StatusSeeOther {
+			t.Fatalf("progress report: %d", code)
+		}
+		_, page, _ := unit.get(path)
+		att := regexp.MustCompile(`href="/attachments/(\d+)">Báo cáo tiến độ\.pdf`).FindStringSubmatch(page)
+		if !strings.Contains(page, "Đã dự thảo kế hoạch") || !strings.Contains(page, "40%") || att == nil {
+			t.Fatalf("task page after the report lacks the report, the percent or the download link")
+		}
+		resp, data := unit.getResp("/attachments/" + att[1])
+		if resp.StatusCode != http.StatusOK || !bytes.Equal(data, pdf) {
+			t.Fatalf("download: %d, %d bytes", resp.StatusCode, len(data))
+		}
+		if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment;") || !strings.Contains(cd, "filename*=UTF-8''B%C3%A1o%20c%C3%A1o%20ti%E1%BA%BFn%20%C4%91%E1%BB%99.pdf") {
+			t.Errorf("Content-Disposition = %q", cd)
+		}
+		if ct := resp.Header.Get("Content-Type"); ct != "application/pdf" {
+			t.Errorf("Content-Type = %q, want the stored application/pdf", ct)
+		}
+		if resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("download without nosniff")
+		}
+
+		// A bad report is refused with the text kept.
+		code, body, _ := unit.postFiles(path+"/reports", url.Values{"body": {"Tiến độ sai"}, "percent": {"150"}})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "tiến độ phải từ 0 đến 100%") || !strings.Contains(body, "Tiến độ sai") {
+			t.Errorf("percent 150: %d, want 422 with the message and the text kept", code)
+		}
+		code, body, _ = unit.postFiles(path+"/reports", url.Values{"body": {"Gửi tệp chạy"}}, upload{"virus.exe", []byte("MZ")})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "không thuộc loại được phép") {
+			t.Errorf(".exe attachment: %d, want 422", code)
+		}
+
+		// Extension: the unit asks, the leader approves on the dashboard.
+		code, _, _ = unit.post(path+"/extensions", url.Values{"new_due": {"2023-04-30"}, "reason": {"Chờ hướng dẫn của Sở Y tế"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("extension request: %d", code)
+		}
+		leader := e.login("lanhdao")
+		_, dash, _ := leader.get("/")
+		m := regexp.MustCompile(`action="/extensions/(\d+)/decide"`).FindStringSubmatch(dash)
+		if m == nil || !strings.Contains(dash, "Chờ hướng dẫn của Sở Y tế") || !strings.Contains(dash, "Xây dựng kế hoạch phòng chống dịch") {
+			t.Fatalf("the leader's dashboard does not offer the pending extension")
+		}
+		code, _, loc := leader.post("/extensions/"+m[1]+"/decide", url.Values{"decision": {"approve"}, "task": {fmt.Sprint(task.ID)}, "back": {"/"}})
+		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/?") {
+			t.Fatalf("approve: %d → %q", code, loc)
+		}
+		_, page, _ = unit.get(path)
+		if !strings.Contains(page, "30/04/2023") || !strings.Contains(page, "Đã đồng ý") {
+			t.Fatalf("the task page does not show the new due day after approval")
+		}
+		if code, _, _ := leader.post("/extensions/"+m[1]+"/decide", url.Values{"decision": {"refuse"}, "task": {fmt.Sprint(task.ID)}}); code != http.StatusConflict {
+			t.Errorf("deciding twice: %d, want 409", code)
+		}
+
+		// Completion on 10 March: done on time.
+		e.now = time.Date(2023, 3, 10, 10, 0, 0, 0, domain.Location)
+		unit = e.login("gddt") // the session of 1 March has expired
+		code, _, _ = unit.postFiles(path+"/reports", url.Values{"body": {"Đã ban hành kế hoạch"}, "completion": {"1"}},
+			upload{"ke-hoach.docx", []byte("PK\x03\x04 docx")})
+		if code != http.StatusSeeOther {
+			t.Fatalf("completion report: %d", code)
+		}
+		_, page, _ = unit.get(path)
+		if !strings.Contains(page, "Đã hoàn thành đúng hạn") || !strings.Contains(page, "ke-hoach.docx") {
+			t.Fatalf("after completion the page does not show Đã hoàn thành đúng hạn with the evidence")
+		}
+		// The office may reopen it with a reason.
+		office := e.login("vanphong")
+		if code, _, _ := office.post(path+"/reopen", url.Values{"reason": {"Chưa có minh chứng ký ban hành"}}); code != http.StatusSeeOther {
+			t.Fatalf("reopen: %d", code)
+		}
+		if _, page, _ := office.get(path); !strings.Contains(page, "Mở lại: Chưa có minh chứng") || strings.Contains(page, "Đã hoàn thành đúng hạn") {
+			t.Fatalf("reopened task still shown as done")
+		}
+	})
+}
+
+func TestEventDeadline(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		task := e.task("Triển khai kế hoạch chuyển đổi số", []int64{e.unit1.ID},
+			domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 10})
+		c := e.login("vanphong")
+		path := fmt.Sprintf("/tasks/%d", task.ID)
+		code, body, _ := c.post(path+"/event-date", url.Values{"event_date": {"30/02/2023"}, "version": {"1"}})
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "không có trên lịch") {
+			t.Fatalf("impossible event date: %d", code)
+		}
+		if code, _, _ := c.post(path+"/event-date", url.Values{"event_date": {"2023-03-05"}, "version": {"1"}}); code != http.StatusSeeOther {
+			t.Fatalf("event date: %d", code)
+		}
+		if _, page, _ := c.get(path); !strings.Contains(page, "15/03/2023") {
+			t.Fatalf("the due day 10 days after the event is not shown")
+		}
+	})
+}
+
+func TestCrossUnitNotFound(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		task := e.task("Kiểm tra an toàn thực phẩm bếp ăn tập thể", []int64{e.unit2.ID}, dateDeadline("2023-03-20"))
+		r, err := e.svc.AddReport(context.Background(), e.users["yte"], task.ID, app.ReportInput{Body: "Đã kiểm tra 3 bếp ăn",
+			Files: []app.Upload{{Name: "bien-ban.pdf", Data: []byte("%PDF-1.4 biên bản")}}})
+		mustT(t, err)
+		path := fmt.Sprintf("/tasks/%d", task.ID)
+		att := fmt.Sprintf("/attachments/%d", r.Attachments[0].ID)
+		other := e.login("gddt")
+		for _, tc := range []struct {
+			name string
+			do   func() (int, string, string)
+		}{
+			{"task page", func() (int, string, string) { return other.get(path) }},
+			{"edit form", func() (int, string, string) { return other.get(path + "/edit") }},
+			{"report", func() (int, string, string) {
+				return other.postFiles(path+"/reports", url.Values{"body": {"Báo cáo nhầm"}, "percent": {"10"}})
+			}},
+			{"extension", func() (int, string, string) {
+				return other.post(path+"/extensions", url.Values{"new_due": {"2023-05-01"}, "reason": {"x"}})
+			}},
+			{"attachment", func() (int, string, string) { return other.get(att) }},
+		} {
+			if code, body, _ := tc.do(); code != http.StatusNotFound || strings.Contains(body, "Kiểm tra an toàn thực phẩm") {
+				t.Errorf("gddt %s of a task led by yte: %d, want 404 that reveals nothing", tc.name, code)
+			}
+		}
+		if d, err := e.svc.Task(context.Background(), e.users["vanphong"], task.ID); err != nil || len(d.Reports) != 1 {
+			t.Fatalf("the other unit's report was saved: %v", err)
+		}
+		own := e.login("yte")
+		if code, _, _ := own.get(path); code != http.StatusOK {
+			t.Errorf("yte reading its own task: %d", code)
+		}
+		if code, _, _ := own.get(att); code != http.StatusOK {
+			t.Errorf("yte downloading its own attachment: %d", code)
+		}
+		if _, list, _ := other.get("/tasks"); strings.Contains(list, "Kiểm tra an toàn thực phẩm") {
+			t.Errorf("gddt's task list shows yte's task")
+		}
+	})
+}
+
+func TestOversizedUpload(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		task := e.task("Tổng hợp số liệu tiêm chủng", []int64{e.unit1.ID}, dateDeadline("2023-03-20"))
+		path := fmt.Sprintf("/tasks/%d/reports", task.ID)
+		c := e.login("gddt")
+		for _, tc := range []struct {
+			name string
+			size int
+			msg  string
+		}{
+			{"over the service limit", 1<<20 + 512<<10, "vượt quá 1 MB"},
+			{"over the request limit", 3 << 20, "quá lớn"},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				code, body, _ := c.postFiles(path, url.Values{"body": {"Gửi số liệu"}, "percent": {"50"}},
+					upload{"so-lieu.xlsx", bytes.Repeat([]byte("x"), tc.size)})
+				if code != http.StatusRequestEntityTooLarge || !strings.Contains(body, tc.msg) {
+					t.Fatalf("status %d, want 413 with %q", code, tc.msg)
+				}
+				d, err := e.svc.Task(context.Background(), e.users["vanphong"], task.ID)
+				mustT(t, err)
+				if len(d.Reports) != 0 || d.Percent != 0 {
+					t.Fatalf("an oversized upload saved %d reports", len(d.Reports))
+				}
+			})
+		}
+	})
+}
+
+func TestSearchIgnoresDiacritics(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		office := e.users["vanphong"]
+		m := &domain.Meeting{Title: "Giao ban công tác giáo dục quý I", Period: domain.PeriodQuarter, PeriodNo: 1, Date: domain.MustDate("2023-02-22")}
+		mustT(t, e.svc.CreateMeeting(ctx, office, m))
+		n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận về công tác giáo dục và đào tạo", Number: "7", Symbol: "TB-UBND"}
+		mustT(t, e.svc.CreateNotice(ctx, office, n))
+		task := e.task("Sửa chữa đồng hồ điện các điểm trường", []int64{e.unit1.ID}, dateDeadline("2023-03-31"))
+		c := e.login("xem")
+		for _, tc := range []struct {
+			q    string
+			want []string
+			not  []string
+		}{
+			{"giao duc", []string{fmt.Sprintf(`href="/notices/%d"`, n.ID), fmt.Sprintf(`href="/meetings/%d"`, m.ID)}, []string{fmt.Sprintf(`href="/tasks/%d"`, task.ID)}},
+			{"dong ho", []string{fmt.Sprintf(`href="/tasks/%d"`, task.ID), "Sửa chữa đồng hồ"}, []string{fmt.Sprintf(`href="/notices/%d"`, n.ID)}},
+			{"ĐỒNG HỒ", []string{fmt.Sprintf(`href="/tasks/%d"`, task.ID)}, nil},
+		} {
+			code, body, _ := c.get("/search?q=" + url.QueryEscape(tc.q))
+			if code != http.StatusOK {
+				t.Fatalf("search %q: %d", tc.q, code)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(body, w) {
+					t.Errorf("search %q lacks %s", tc.q, w)
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(body, w) {
+					t.Errorf("search %q should not find %s", tc.q, w)
+				}
+			}
+		}
+		if code, body, _ := c.get("/search"); code != http.StatusOK || !strings.Contains(body, "giao duc") {
+			t.Errorf("empty search page: %d", code)
+		}
+	})
+}
+
+func TestDashboard(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		// Yte's tasks were last touched 20 days ago; today is 1 March 2023.
+		today := e.now
+		e.now = today.AddDate(0, 0, -20)
+		e.task("Nhiệm vụ y tế quá hạn lâu", []int64{e.unit2.ID}, dateDeadline("2023-02-05"))
+		e.now = today
+		e.task("Nhiệm vụ giáo dục quá hạn ít", []int64{e.unit1.ID}, dateDeadline("2023-02-25"))
+		e.task("Nhiệm vụ giáo dục còn hạn", []int64{e.unit1.ID}, dateDeadline("2023-05-01"))
+		done := e.task("Nhiệm vụ giáo dục đã xong", []int64{e.unit1.ID}, dateDeadline("2023-03-10"))
+		_, err := e.svc.AddReport(ctx, e.users["gddt"], done.ID, app.ReportInput{Body: "Xong", Completion: true})
+		mustT(t, err)
+
+		leader := e.login("lanhdao")
+		code, body, _ := leader.get("/")
+		if code != http.StatusOK {
+			t.Fatalf("dashboard: %d", code)
+		}
+		for _, want := range []string{`<b>4</b>Tổng số nhiệm vụ`, `<b>2</b>Đang thực hiện quá hạn`, `<b>1</b>Đã hoàn thành đúng hạn`,
+			`href="/tasks?status=overdue"`, "<svg", "tk-stale"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("dashboard lacks %q", want)
+			}
+		}
+		long, short := strings.Index(body, "Nhiệm vụ y tế quá hạn lâu"), strings.Index(body, "Nhiệm vụ giáo dục quá hạn ít")
+		if long < 0 || short < 0 || long > short {
+			t.Errorf("the most overdue task is not listed first (%d, %d)", long, short)
+		}
+		if !strings.Contains(body, "<b>24</b>") {
+			t.Errorf("24 days overdue not shown for the 5 February task")
+		}
+		// The unit table sorts by last update: yte (20 days) before gddt.
+		_, body, _ = leader.get("/?sort=last_update")
+		table := body[strings.Index(body, `class="tk-units"`):]
+		if y, g := strings.Index(table, "Phòng Y tế"), strings.Index(table, "Phòng Giáo dục và Đào tạo"); y < 0 || g < 0 || y > g {
+			t.Errorf("sort=last_update: Phòng Y tế (20 days) should come first")
+		}
+		_, body, _ = leader.get("/?sort=name")
+		table = body[strings.Index(body, `class="tk-units"`):]
+		if y, g := strings.Index(table, "Phòng Y tế"), strings.Index(table, "Phòng Giáo dục và Đào tạo"); y < 0 || g < 0 || g > y {
+			t.Errorf("sort=name: Phòng Giáo dục và Đào tạo should come first")
+		}
+		// A period filter narrows the counts.
+		if _, body, _ := leader.get("/?from=2023-02-20&to=2023-03-31"); !strings.Contains(body, `<b>2</b>Tổng số nhiệm vụ`) {
+			t.Errorf("due-date filter not applied to the counts")
+		}
+		if code, body, _ := leader.get("/?from=31/02/2023"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "không có trên lịch") {
+			t.Errorf("bad filter date: %d", code)
+		}
+		// A unit sees its own figures only.
+		_, body, _ = e.login("gddt").get("/")
+		if strings.Contains(body, "Nhiệm vụ y tế quá hạn lâu") || !strings.Contains(body, `<b>3</b>Tổng số nhiệm vụ`) {
+			t.Errorf("gddt's dashboard shows another unit's task or wrong totals")
+		}
+	})
+}
+
+func TestPageWeight(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		units := []int64{e.unit1.ID, e.unit2.ID}
+		for i := 0; i < 28; i++ {
+			u := domain.Unit{Name: fmt.Sprintf("UBND xã Thử Nghiệm số %d", i+1), Kind: "xã", BlockID: e.block.ID}
+			mustT(t, e.svc.CreateUnit(ctx, e.users["admin"], &u))
+			units = append(units, u.ID)
+		}
+		long := strings.Repeat("Chỉ đạo các trường học trên địa bàn thực hiện nghiêm túc kế hoạch năm học, bảo đảm chất lượng giáo dục toàn diện; ", 5)
+		for i := 0; i < 50; i++ {
+			_, err := e.svc.CreateTask(ctx, e.users["vanphong"], app.TaskInput{Text: fmt.Sprintf("%d. %s", i+1, long),
+				Lead: []int64{units[i%len(units)]}, Support: []int64{units[(i+1)%len(units)], units[(i+2)%len(units)]},
+				Deadline: dateDeadline(fmt.Sprintf("2023-%02d-15", 1+i%12)), LegalRefs: []string{"Kế hoạch số 12/KH-UBND"}})
+			mustT(t, err)
+		}
+		c := e.login("lanhdao")
+		for _, path := range []string{"/tasks", "/"} {
+			code, body, _ := c.get(path)
+			if code != http.StatusOK {
+				t.Fatalf("%s: %d", path, code)
+			}
+			if len(body) > 100<<10 {
+				t.Errorf("%s weighs %d KB with 50 tasks, want under 100 KB", path, len(body)>>10)
+			}
+			if path == "/tasks" && strings.Count(body, `<a href="/tasks/`) < 50 {
+				t.Errorf("/tasks lists %d tasks, want 50", strings.Count(body, `<a href="/tasks/`))
+			}
+		}
+	})
+}
