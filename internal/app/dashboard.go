@@ -82,6 +82,7 @@ func (s *Service) AuditLog(ctx context.Context, actor *domain.User, f store.Audi
 	if err := needAdmin(actor); err != nil {
 		return nil, 0, err
 	}
+	f.OrgID = actor.OrgID
 	return s.st.AuditLog(ctx, f)
 }
 

@@ -220,11 +220,12 @@ func (s *Service) CreateTask(ctx context.Context, actor *domain.User, in TaskInp
 // UpdateTask saves an edited task; if someone saved it since in.Version was
 // read, it is refused with domain.ErrConflict (admin or Office).
 func (s *Service) UpdateTask(ctx context.Context, actor *domain.User, id int64, in TaskInput) (*domain.Task, error) {
-	if err := needManage(actor); err != nil {
-		return nil, err
-	}
+	// Load first: another unit's task is "not found", never "forbidden".
 	cur, err := s.getTask(ctx, &s.st.Queries, actor, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := needManage(actor); err != nil {
 		return nil, err
 	}
 	if cur.Version != in.Version {
@@ -257,12 +258,12 @@ func (s *Service) UpdateTask(ctx context.Context, actor *domain.User, id int64, 
 // SetEventDate records that the event a task waits for has happened, which
 // dates its deadline (admin or Office).
 func (s *Service) SetEventDate(ctx context.Context, actor *domain.User, id int64, day domain.Date, version int) error {
-	if err := needManage(actor); err != nil {
-		return err
-	}
 	return s.tx(ctx, func(tx *store.Tx) error {
 		cur, err := s.getTask(ctx, &tx.Queries, actor, id)
 		if err != nil {
+			return err
+		}
+		if err := needManage(actor); err != nil {
 			return err
 		}
 		if cur.Version != version {
@@ -395,15 +396,15 @@ func (s *Service) AddReport(ctx context.Context, actor *domain.User, taskID int6
 // ReopenTask undoes a completion the Office does not accept, with a reason kept
 // as a report (admin or Office).
 func (s *Service) ReopenTask(ctx context.Context, actor *domain.User, taskID int64, reason string) error {
-	if err := needManage(actor); err != nil {
-		return err
-	}
-	reason, err := cleanText("Lý do", reason, true, 5000)
-	if err != nil {
-		return err
-	}
 	return s.tx(ctx, func(tx *store.Tx) error {
 		cur, err := s.getTask(ctx, &tx.Queries, actor, taskID)
+		if err != nil {
+			return err
+		}
+		if err := needManage(actor); err != nil {
+			return err
+		}
+		reason, err := cleanText("Lý do", reason, true, 5000)
 		if err != nil {
 			return err
 		}

@@ -41,13 +41,13 @@ func (q *Queries) Audit(ctx context.Context, actor *domain.User, action, entity 
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
-	var uid int64
+	var uid, orgID int64
 	name := "hệ thống"
 	if actor != nil {
-		uid, name = actor.ID, actor.Username
+		uid, orgID, name = actor.ID, actor.OrgID, actor.Username
 	}
-	_, err = q.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, before_json, after_json)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, q.nowText(), idArg(uid), name, action, entity, id, b, a)
+	_, err = q.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, before_json, after_json, org_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, q.nowText(), idArg(uid), name, action, entity, id, b, a, idArg(orgID))
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}
@@ -56,6 +56,9 @@ func (q *Queries) Audit(ctx context.Context, actor *domain.User, action, entity 
 
 // AuditFilter selects audit entries; zero fields select all.
 type AuditFilter struct {
+	// OrgID limits the log to one organisation's entries (and the system's,
+	// which have none); the service always sets it.
+	OrgID    int64
 	Entity   string
 	EntityID int64
 	UserID   int64
@@ -69,6 +72,9 @@ func (q *Queries) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, in
 	add := func(clause string, v any) {
 		args = append(args, v)
 		where += fmt.Sprintf(" AND "+clause, len(args))
+	}
+	if f.OrgID != 0 {
+		add("(org_id = $%d OR org_id IS NULL)", f.OrgID)
 	}
 	if f.Entity != "" {
 		add("entity = $%d", f.Entity)
