@@ -18,6 +18,8 @@ Cách dùng:
   giaoban serve [--db sqlite:data/giaoban.db | --db postgres://...] [--addr 127.0.0.1:8080] [--demo]
   giaoban extract [TỆP...]     đọc thông báo kết luận (.txt, .docx, .pdf, .html) và in JSON
   giaoban import [--db ...] [--as NGƯỜI_DÙNG] [--add-units] TỆP...   nhập thông báo vào cơ sở dữ liệu
+  giaoban render [--format docx|pdf] TỆP.json -o ĐẦU_RA   in lại thông báo (JSON của extract) theo thể thức Nghị định 30/2020/NĐ-CP
+  giaoban report stocktake [--db ...] [--block ID] --since 2023-01-01 -o BÁO_CÁO.docx   báo cáo tình hình thực hiện kết luận
   giaoban help
 `
 
@@ -36,6 +38,10 @@ func main() {
 		err = cli.Import(ctx, args, os.Stdout, os.Stderr)
 	case "extract":
 		err = importer.RunExtract(args, os.Stdin, os.Stdout, os.Stderr)
+	case "render":
+		err = cli.Render(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+	case "report":
+		err = cli.Report(ctx, args, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return
