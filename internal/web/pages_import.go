@@ -67,38 +67,39 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.CheckManage(u); err != nil {
 		return err
 	}
-	max := s.svc.Options().MaxUpload
-	name, data, err := readImportInput(r, max)
-	text := r.PostFormValue("text")
-	if int64(len(text)) > max {
-		// Sending a text above the limit back over a slow link helps nobody.
-		text = ""
-	}
+	limit := s.svc.Options().MaxUpload
+	name, data, err := readImportInput(r, limit)
+	var d *app.ImportDraft
 	if err == nil {
-		var d *app.ImportDraft
-		if d, err = s.svc.ExtractNotice(ctx, u, name, data, max); err == nil {
-			sd := &app.SavedDraft{Draft: *d}
-			if err := s.svc.SaveImportDraft(ctx, u, sd); err != nil {
-				return err
-			}
-			flash := fmt.Sprintf("Đã đọc %d nhiệm vụ từ %s. Hãy kiểm tra, sửa nếu cần rồi bấm “Xác nhận nhập”.", len(d.Tasks), d.Source)
-			return redirect(w, r, importReviewURL(sd.ID, r), flash)
-		}
+		d, err = s.svc.ExtractNotice(ctx, u, name, data, limit)
 	}
 	if isFormError(err) {
+		text := r.PostFormValue("text")
+		if int64(len(text)) > limit {
+			// Sending a text above the limit back over a slow link helps nobody.
+			text = ""
+		}
 		return s.renderImportUpload(w, r, statusOf(err), text, importMessage(err))
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	sd := &app.SavedDraft{Draft: *d}
+	if err := s.svc.SaveImportDraft(ctx, u, sd); err != nil {
+		return err
+	}
+	flash := fmt.Sprintf("Đã đọc %d nhiệm vụ từ %s. Hãy kiểm tra, sửa nếu cần rồi bấm “Xác nhận nhập”.", len(d.Tasks), d.Source)
+	return redirect(w, r, importReviewURL(sd.ID, r), flash)
 }
 
 // readImportInput returns the uploaded file, or else the pasted text, reading
-// at most max+1 bytes so that the service reports a file above the limit.
-func readImportInput(r *http.Request, max int64) (string, []byte, error) {
+// at most limit+1 bytes so that the service reports a file above the limit.
+func readImportInput(r *http.Request, limit int64) (string, []byte, error) {
 	f, h, err := r.FormFile("file")
 	switch {
 	case err == nil:
 		defer f.Close()
-		data, err := io.ReadAll(io.LimitReader(f, max+1))
+		data, err := io.ReadAll(io.LimitReader(f, limit+1))
 		if err != nil {
 			return "", nil, fmt.Errorf("read upload: %w", err)
 		}
@@ -135,7 +136,7 @@ type importReview struct {
 }
 
 type importNoticeForm struct {
-	Number, Symbol, Place, IssuedOn, Title     string
+	Number, Symbol, Place, IssuedOn, Title   string
 	SignerAuthority, SignerTitle, SignerName string
 	Recipients                               string // one per line
 	MeetingDate, Chair                       string
@@ -143,19 +144,25 @@ type importNoticeForm struct {
 }
 
 type importTaskForm struct {
-	N                    int // the task's number, from 1
-	Text                 string
-	Lead, Support        []int64
-	LeadAdd, SupportAdd  string   // names typed to add, separated by ";"
-	ULead, USupport      []string // names that match no unit of the directory
-	Kind                 string   // a value of importDeadlineKinds
-	Date, Day, Event     string
-	Refs                 string // one per line
-	Key, Skip, Merge     bool
-	Section              string // shown when it changes from the task before
-	Marked               bool   // the source text has a mark for the task
-	NoLead               bool   // will not be stored: no lead unit
-	First                bool
+	N                   int // the task's number, from 1
+	Text                string
+	Lead, Support       []int64
+	LeadAdd, SupportAdd string   // names typed to add, separated by ";"
+	ULead, USupport     []string // names that match no unit of the directory
+	Kind                string   // a value of importDeadlineKinds
+	Date, Day, Event    string
+	Refs                string // one per line
+	Key, Skip, Merge    bool
+	Section             string // shown when it changes from the task before
+	Marked              bool   // the source text has a mark for the task
+	NoLead              bool   // will not be stored: no lead unit
+	First               bool
+}
+
+// Recurring reports whether the chosen deadline recurs, and so needs its day.
+func (t importTaskForm) Recurring() bool {
+	_, ok := importEvery[t.Kind]
+	return ok
 }
 
 // importKind is one choice of the deadline select.
@@ -163,10 +170,23 @@ type importKind struct{ Value, Label string }
 
 // importDeadlineKinds are the deadline choices; the recurring kind comes with
 // its period so that one select says it all.
+// The options carry no value attribute (the page has one select per task and
+// must stay light): the browser sends the label, which importKindOf maps back.
+// The stylesheet knows "none" as the first option.
 var importDeadlineKinds = []importKind{
-	{"none", "Thường xuyên (không có hạn)"}, {"date", "Trước ngày"}, {"month", "Trong tháng"}, {"quarter", "Trong quý"},
-	{"monthly", "Hàng tháng, vào ngày"}, {"quarterly", "Hàng quý, vào ngày"}, {"yearly", "Hàng năm, vào ngày"},
-	{"event", "Sau sự kiện"},
+	{"none", "thường xuyên"}, {"date", "trước ngày"}, {"month", "trong tháng"}, {"quarter", "trong quý"},
+	{"monthly", "hàng tháng"}, {"quarterly", "hàng quý"}, {"yearly", "hàng năm"}, {"event", "sau sự kiện"},
+}
+
+// importKindOf maps a posted deadline choice, label or value, to its value.
+func importKindOf(posted string) string {
+	posted = strings.TrimSpace(posted)
+	for _, k := range importDeadlineKinds {
+		if posted == k.Label || posted == k.Value {
+			return k.Value
+		}
+	}
+	return posted
 }
 
 var importEvery = map[string]domain.Every{"monthly": domain.EveryMonth, "quarterly": domain.EveryQuarter, "yearly": domain.EveryYear}
@@ -231,7 +251,7 @@ func readImportReview(r *http.Request, sd *app.SavedDraft) (*importReview, error
 	for n := 1; n <= count; n++ {
 		k := "_" + strconv.Itoa(n)
 		t := importTaskForm{N: n, Text: v("text" + k), LeadAdd: v("lead_add" + k), SupportAdd: v("sup_add" + k),
-			ULead: r.PostForm["ulead"+k], USupport: r.PostForm["usup"+k], Kind: v("dl" + k), Date: v("date" + k),
+			ULead: r.PostForm["ulead"+k], USupport: r.PostForm["usup"+k], Kind: importKindOf(v("dl" + k)), Date: v("date" + k),
 			Day: v("day" + k), Event: v("event" + k), Refs: v("refs" + k), Key: v("key"+k) != "", Skip: v("skip"+k) != "",
 			Merge: n > 1 && v("merge"+k) != ""}
 		if t.Lead, err = formIDs(r, "lead"+k); err != nil {
@@ -260,10 +280,10 @@ func (s *Server) applyImportReview(r *http.Request, f *importReview, sd *app.Sav
 	n.MeetingID = nf.Meeting
 	var err error
 	if n.IssuedOn, err = domain.ParseDate(nf.IssuedOn); err != nil {
-		return fmt.Errorf("Ngày ban hành: %w", err)
+		return fmt.Errorf("ngày ban hành: %w", err)
 	}
 	if d.MeetingDate, err = domain.ParseDate(nf.MeetingDate); err != nil {
-		return fmt.Errorf("Ngày họp: %w", err)
+		return fmt.Errorf("ngày họp: %w", err)
 	}
 	d.Chair = trim(nf.Chair)
 	var tasks []app.ImportTask
@@ -284,7 +304,7 @@ func (s *Server) applyImportReview(r *http.Request, f *importReview, sd *app.Sav
 			return err
 		}
 		if t.Deadline, err = tf.deadline(old.Deadline); err != nil {
-			return fmt.Errorf("Nhiệm vụ %d: %w", tf.N, err)
+			return fmt.Errorf("nhiệm vụ %d: %w", tf.N, err)
 		}
 		pieces := splitTask(d.SourceText, t)
 		if tf.Merge && len(tasks) > 0 {
@@ -306,7 +326,7 @@ func (s *Server) applyImportReview(r *http.Request, f *importReview, sd *app.Sav
 
 // deadline reads the typed deadline; a date that is missing is left for the
 // confirmation to report, a date that is not one is an error now.
-func (t *importTaskForm) deadline(old domain.Deadline) (domain.Deadline, error) {
+func (t importTaskForm) deadline(old domain.Deadline) (domain.Deadline, error) {
 	day, err := domain.ParseDate(t.Date)
 	if err != nil {
 		return old, err
@@ -532,7 +552,7 @@ func markSource(src string, tasks []app.ImportTask) (template.HTML, []bool) {
 		if tasks[sp.n-1].Skip {
 			class = ` class="im-off"`
 		}
-		fmt.Fprintf(&b, `<mark id="t%d"%s><a href="#f%d" class="im-n">%d</a>`, sp.n, class, sp.n, sp.n)
+		fmt.Fprintf(&b, `<mark id="t%d"%s><a href=#f%d>%d</a>`, sp.n, class, sp.n, sp.n)
 		b.WriteString(html.EscapeString(src[sp.start:sp.end]))
 		b.WriteString("</mark>")
 		marked[sp.n-1] = true
@@ -758,10 +778,11 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, fmt.Sprintf("/notices/%d", res.NoticeID), flash)
 }
 
-// importAddUnit adds an unknown name to the directory, as a new unit or as an
-// alias of a unit, then resolves the draft's names again. Posted from the
-// review form, it saves the corrections first; it also takes the unit fields
-// alone (add, uname_K, unew_K, ublock_K, uunit_K).
+// importAddUnit adds an unknown name (uname) to the directory, as a new unit
+// (add=new: named unew, or uname when empty, in block ublock) or as an alias of
+// unit uunit (add=alias), then resolves the draft's names again. Posted from
+// the review form, it saves the corrections first; the unit fields may also
+// come alone.
 func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 	ctx, u := r.Context(), userOf(r)
 	sd, err := s.loadImportDraft(r)
@@ -776,14 +797,13 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 			return s.importReviewError(w, r, sd, f, err)
 		}
 	}
-	action, k, _ := strings.Cut(r.PostFormValue("add"), ":")
-	name := strings.TrimSpace(r.PostFormValue("uname_" + k))
+	name := strings.TrimSpace(r.PostFormValue("uname"))
 	var flash string
-	switch {
+	switch action := r.PostFormValue("add"); {
 	case name == "":
 		err = fmt.Errorf("%w: không rõ tên đơn vị cần thêm vào danh mục", domain.ErrInvalid)
 	case action == "new":
-		unit := &domain.Unit{Name: strings.TrimSpace(r.PostFormValue("unew_" + k))}
+		unit := &domain.Unit{Name: strings.TrimSpace(r.PostFormValue("unew"))}
 		if unit.Name == "" {
 			unit.Name = name
 		}
@@ -791,24 +811,26 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 			// Named otherwise in the directory, it still answers to the name the notice used.
 			unit.Aliases = []string{name}
 		}
-		if unit.BlockID, err = formID(r, "ublock_"+k); err == nil {
+		if unit.BlockID, err = formID(r, "ublock"); err == nil {
 			err = s.svc.CreateUnit(ctx, u, unit)
 		}
 		flash = fmt.Sprintf("Đã thêm đơn vị “%s” vào danh mục.", unit.Name)
 	case action == "alias":
 		var unitID int64
-		if unitID, err = formID(r, "uunit_"+k); err == nil && unitID == 0 {
+		if unitID, err = formID(r, "uunit"); err == nil && unitID == 0 {
 			err = fmt.Errorf("%w: hãy chọn đơn vị mà “%s” là tên gọi khác", domain.ErrInvalid, name)
 		}
 		if err == nil {
 			err = s.svc.AddAlias(ctx, u, unitID, name)
 		}
 		flash = fmt.Sprintf("Đã ghi “%s” là tên gọi khác của đơn vị trong danh mục.", name)
-		if unit, rerr := s.svc.ResolveUnitName(ctx, u, name); rerr == nil {
-			flash = fmt.Sprintf("Đã ghi “%s” là tên gọi khác của %s.", name, unit.Name)
+		if err == nil {
+			if unit, rerr := s.svc.ResolveUnitName(ctx, u, name); rerr == nil {
+				flash = fmt.Sprintf("Đã ghi “%s” là tên gọi khác của %s.", name, unit.Name)
+			}
 		}
 	default:
-		err = fmt.Errorf("%w: hãy chọn thêm đơn vị mới hoặc tên gọi khác", domain.ErrInvalid)
+		err = fmt.Errorf("%w: hãy chọn thêm đơn vị mới hoặc ghi là tên gọi khác", domain.ErrInvalid)
 	}
 	if err != nil {
 		return s.importReviewError(w, r, sd, nil, err)
