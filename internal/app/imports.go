@@ -15,17 +15,17 @@ import (
 // ImportTask is one extracted task as the review screen edits it: unit names
 // resolved to the directory where possible.
 type ImportTask struct {
-	Text       string
-	Lead       []int64
-	Support    []int64
+	Text    string
+	Lead    []int64
+	Support []int64
 	// Names found in the text that match no unit, as lead and as support.
 	UnresolvedLead, UnresolvedSupport []string
-	Deadline   domain.Deadline
-	LegalRefs  []string
-	Section    string
-	Key        bool
-	Start, End int // where the task stands in the source text
-	Skip       bool
+	Deadline                          domain.Deadline
+	LegalRefs                         []string
+	Section                           string
+	Key                               bool
+	Start, End                        int // where the task stands in the source text
+	Skip                              bool
 }
 
 // ImportDraft is a notice read from a file, waiting for the Office to check

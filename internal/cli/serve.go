@@ -59,6 +59,9 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 		return fmt.Errorf("listen: %w", err)
 	}
 	fmt.Fprintf(stdout, "giaoban đang chạy tại http://%s/ (cơ sở dữ liệu %s)\n", ln.Addr(), st.Dialect())
+	if cfg.Demo && len(logins) == 0 {
+		fmt.Fprintln(stdout, "  (cơ sở dữ liệu đã có dữ liệu: đăng nhập bằng các tài khoản đã in ở lần chạy đầu, với dữ liệu mẫu là admin / giaoban2023)")
+	}
 	for _, l := range logins {
 		unit := ""
 		if l.Unit != "" {

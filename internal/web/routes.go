@@ -69,4 +69,19 @@ func (s *Server) routePages(mux *http.ServeMux) {
 	mux.HandleFunc("POST /admin/users/{id}", s.page(s.userUpdate))
 	mux.HandleFunc("POST /admin/users/{id}/password", s.page(s.userPassword))
 	mux.HandleFunc("GET /admin/audit", s.page(s.auditLog))
+
+	// Exports (pages_export.go): Excel lists under the page's filters, the
+	// stocktake report, notice documents, and secret calendar links. The
+	// calendar feed takes no session: the secret in its path is the credential.
+	mux.HandleFunc("GET /tasks/export.xlsx", s.page(s.taskExport))
+	mux.HandleFunc("GET /dashboard/export.xlsx", s.page(s.dashboardExport))
+	mux.HandleFunc("GET /reports/stocktake", s.page(s.stocktakePage))
+	mux.HandleFunc("GET /reports/stocktake.docx", s.page(s.stocktakeDownload))
+	mux.HandleFunc("GET /reports/stocktake.xlsx", s.page(s.stocktakeDownload))
+	mux.HandleFunc("GET /notices/{id}/docx", s.page(s.noticeDOCX))
+	mux.HandleFunc("GET /notices/{id}/pdf", s.page(s.noticePDF))
+	mux.HandleFunc("GET /account/calendars", s.page(s.calendarPage))
+	mux.HandleFunc("POST /account/calendars", s.page(s.calendarCreate))
+	mux.HandleFunc("POST /account/calendars/{id}/revoke", s.page(s.calendarRevoke))
+	mux.HandleFunc("GET /cal/{file}", s.calendarFeed)
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"giaoban/internal/app"
@@ -56,7 +57,7 @@ func (s *Server) Handler() http.Handler {
 	s.routePages(mux)
 	s.routeAPI(mux)
 	cop := http.NewCrossOriginProtection()
-	return s.logRequests(cop.Handler(mux))
+	return s.logRequests(gzipResponses(cop.Handler(mux)))
 }
 
 func cacheForever(h http.Handler) http.Handler {
@@ -95,7 +96,11 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 		w.Header().Set("X-Frame-Options", "DENY")
 		w.Header().Set("Referrer-Policy", "same-origin")
 		h.ServeHTTP(rec, r)
-		s.log.Debug("request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "ms", time.Since(start).Milliseconds())
+		path := r.URL.Path
+		if strings.HasPrefix(path, "/cal/") {
+			path = "/cal/…" // the path is the calendar link's secret
+		}
+		s.log.Debug("request", "method", r.Method, "path", path, "status", rec.status, "ms", time.Since(start).Milliseconds())
 	})
 }
 
