@@ -490,8 +490,8 @@ func (s *Server) noticeCreate(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID), "Đã lưu dự thảo thông báo")
 }
 
-// docErrIssuedReadOnly answers an attempt to edit an issued notice in place.
-var docErrIssuedReadOnly = fmt.Errorf("%w: thông báo đã ban hành không sửa trực tiếp được; hãy bấm «Đính chính» để tạo bản đính chính (dự thảo phiên bản mới)", domain.ErrInvalid)
+// errDocIssuedReadOnly answers an attempt to edit an issued notice in place.
+var errDocIssuedReadOnly = fmt.Errorf("%w: thông báo đã ban hành không sửa trực tiếp được; hãy bấm «Đính chính» để tạo bản đính chính (dự thảo phiên bản mới)", domain.ErrInvalid)
 
 func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
@@ -507,7 +507,7 @@ func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if n.State != domain.NoticeDraft {
-		return s.showNotice(w, r, http.StatusUnprocessableEntity, n, userMessage(docErrIssuedReadOnly))
+		return s.showNotice(w, r, http.StatusUnprocessableEntity, n, userMessage(errDocIssuedReadOnly))
 	}
 	return s.renderNoticeForm(w, r, http.StatusOK, "", docNewNoticeForm(n))
 }
@@ -526,7 +526,7 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if old.State != domain.NoticeDraft {
-		return s.showNotice(w, r, http.StatusUnprocessableEntity, old, userMessage(docErrIssuedReadOnly))
+		return s.showNotice(w, r, http.StatusUnprocessableEntity, old, userMessage(errDocIssuedReadOnly))
 	}
 	n := &domain.Notice{ID: id}
 	f := &docNoticeForm{}
