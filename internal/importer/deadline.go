@@ -13,11 +13,20 @@ var deadlineCues = []string{
 }
 
 // recurrenceCues mark recurring work.
-var recurrenceCues = []struct{ phrase, kind string }{
-	{"hàng ngày", "daily"}, {"hằng ngày", "daily"}, {"hàng tuần", "weekly"}, {"hằng tuần", "weekly"},
-	{"hàng tháng", "monthly"}, {"hằng tháng", "monthly"}, {"hàng quý", "quarterly"}, {"hằng quý", "quarterly"},
-	{"hàng năm", "yearly"}, {"hằng năm", "yearly"}, {"định kỳ", "regular"}, {"thường xuyên", "regular"},
+var recurrenceCues = []struct {
+	phrase, kind string
+	hang         bool // starts with "hàng " or "hằng "
+}{
+	{"hàng ngày", "daily", true}, {"hằng ngày", "daily", true}, {"hàng tuần", "weekly", true}, {"hằng tuần", "weekly", true},
+	{"hàng tháng", "monthly", true}, {"hằng tháng", "monthly", true}, {"hàng quý", "quarterly", true}, {"hằng quý", "quarterly", true},
+	{"hàng năm", "yearly", true}, {"hằng năm", "yearly", true}, {"định kỳ", "regular", false}, {"thường xuyên", "regular", false},
 }
+
+// monthCues and quarterCues introduce a month or quarter deadline.
+var (
+	monthCues   = []string{"trong tháng", "trước tháng", "hoàn thành tháng", "vào tháng"}
+	quarterCues = []string{"trong quý", "hoàn thành quý", "trước quý"}
+)
 
 // eventCues mark work tied to an event.
 var eventCues = []string{"ngay sau khi", "sau khi", "ngay khi", "khi có"}
@@ -29,7 +38,14 @@ var romanQuarter = map[string]int{"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2
 // dates printed without one (the meeting's year; 0 if unknown). It returns
 // the ISO due date ("" when none) and the deadline description.
 func ParseDeadline(text string, refYear int) (string, Deadline) {
-	low := lowerVN(text)
+	return parseDeadline(text, lowerVN(text), refYear)
+}
+
+// parseDeadline implements ParseDeadline; low is lowerVN(text), which has
+// the byte offsets of text. Every cue of a group shares a word ("tháng",
+// "quý", "khi", "hàng"/"hằng"), so a text without that word skips the
+// group's searches.
+func parseDeadline(text, low string, refYear int) (string, Deadline) {
 	hasDigit := strings.ContainsAny(text, "0123456789")
 	// Dated deadlines: a date preceded by a cue ("trước ngày 15/7/2023").
 	for i := 0; hasDigit && i < len(low); i++ {
@@ -46,8 +62,9 @@ func ParseDeadline(text string, refYear int) (string, Deadline) {
 		}
 	}
 	// Month: "trong tháng 9/2023", "trong tháng 9 năm 2023".
-	for _, c := range []string{"trong tháng", "trước tháng", "hoàn thành tháng", "vào tháng"} {
-		if !hasDigit {
+	hasMonth := hasDigit && strings.Contains(low, "tháng")
+	for _, c := range monthCues {
+		if !hasMonth {
 			break
 		}
 		if i := strings.Index(low, c); i >= 0 {
@@ -66,7 +83,7 @@ func ParseDeadline(text string, refYear int) (string, Deadline) {
 	}
 	// Quarter: "trong quý III/2024", "quý 3 năm 2024".
 	hasQuarter := strings.Contains(low, "quý")
-	for _, c := range []string{"trong quý", "hoàn thành quý", "trước quý"} {
+	for _, c := range quarterCues {
 		if !hasQuarter {
 			break
 		}
@@ -99,7 +116,11 @@ func ParseDeadline(text string, refYear int) (string, Deadline) {
 			return fmt.Sprintf("%04d-%02d-%02d", y, m, daysIn(y, m)), Deadline{Kind: "quarter", Raw: raw}
 		}
 	}
+	hasKhi := strings.Contains(low, "khi")
 	for _, c := range eventCues {
+		if !hasKhi {
+			break
+		}
 		if i := strings.Index(low, c); i >= 0 {
 			end := strings.IndexAny(low[i:], ".;,(")
 			if end < 0 {
@@ -109,7 +130,11 @@ func ParseDeadline(text string, refYear int) (string, Deadline) {
 			return "", Deadline{Kind: "event", Raw: ev, Event: ev}
 		}
 	}
+	hasHang := strings.Contains(low, "hàng ") || strings.Contains(low, "hằng ")
 	for _, c := range recurrenceCues {
+		if c.hang && !hasHang {
+			continue
+		}
 		if i := strings.Index(low, c.phrase); i >= 0 {
 			return "", Deadline{Kind: "recurring", Raw: text[i : i+len(c.phrase)], Recurrence: c.kind}
 		}

@@ -35,7 +35,9 @@ func Extract(name string, data []byte, opt Options) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := parseDocument(text, opt)
+	// Plain text is valid UTF-8 once decoded (decodeText checks it or
+	// builds it from runes); other formats are not checked.
+	doc := parseDocument(text, opt, format == "txt")
 	doc.Source = sourceName(name)
 	doc.Format = format
 	doc.Encoding = enc
@@ -147,6 +149,9 @@ func finishText(s string) string {
 func mayNeedNFC(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if c < 0xCC {
+			continue // ASCII, continuation bytes and the common Latin leads
+		}
 		if c == 0xCC || c == 0xCD || (c == 0xE1 && i+1 < len(s) && s[i+1] == 0xB7) || (c == 0xE2 && i+1 < len(s) && s[i+1] == 0x83) || c == 0xEF && i+1 < len(s) && s[i+1] == 0xAC {
 			return true
 		}
@@ -218,7 +223,11 @@ func looksBinary(data []byte) bool {
 
 // looksHTML reports whether text starts like an HTML document.
 func looksHTML(s string) bool {
-	head := strings.ToLower(strings.TrimSpace(s[:min(len(s), 1024)]))
+	head := strings.TrimSpace(s[:min(len(s), 1024)])
+	if !strings.HasPrefix(head, "<") {
+		return false // every test below needs a leading "<"
+	}
+	head = strings.ToLower(head)
 	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") ||
 		(strings.HasPrefix(head, "<") && (strings.Contains(head, "<body") || strings.Contains(head, "<p>") || strings.Contains(head, "<div")))
 }

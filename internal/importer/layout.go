@@ -40,7 +40,8 @@ type logicalLine struct {
 // splitSegments splits the source into physical lines, splitting layout
 // columns (runs of many spaces) and removing markdown emphasis.
 func splitSegments(src string) []segment {
-	var out []segment
+	out := make([]segment, 0, strings.Count(src, "\n")+1)
+	var pieces [][2]int
 	off := 0
 	for off <= len(src) {
 		nl := strings.IndexByte(src[off:], '\n')
@@ -49,7 +50,7 @@ func splitSegments(src string) []segment {
 			end = off + nl
 		}
 		line := src[off:end]
-		pieces := splitColumns(line)
+		pieces = appendColumns(pieces[:0], line)
 		for _, p := range pieces {
 			s := line[p[0]:p[1]]
 			seg := cleanSegment(s)
@@ -67,10 +68,23 @@ func splitSegments(src string) []segment {
 	return out
 }
 
-// splitColumns returns the [start,end) ranges of the text columns of a
-// line, splitting at runs of 6 or more spaces.
-func splitColumns(line string) [][2]int {
-	var out [][2]int
+// appendColumns appends to out the [start,end) ranges of the text columns
+// of a line, splitting at runs of 6 or more spaces.
+func appendColumns(out [][2]int, line string) [][2]int {
+	if strings.IndexByte(line, '\t') < 0 && !strings.Contains(line, "      ") {
+		// One column: the line without its surrounding spaces.
+		i, j := 0, len(line)
+		for i < j && line[i] == ' ' {
+			i++
+		}
+		for j > i && line[j-1] == ' ' {
+			j--
+		}
+		if i < j {
+			out = append(out, [2]int{i, j})
+		}
+		return out
+	}
 	i := 0
 	for i < len(line) {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
@@ -205,41 +219,57 @@ func startsWithCue(s string) bool {
 }
 
 // joinLines merges physical lines into logical lines (paragraphs, bullets,
-// headings), repairing hard line breaks and hyphenation.
-func joinLines(segs []segment) []logicalLine {
+// headings), repairing hard line breaks and hyphenation. validUTF8 reports
+// segments known to be valid UTF-8.
+func joinLines(segs []segment, validUTF8 bool) []logicalLine {
 	if len(segs) == 0 {
 		return nil
 	}
 	lens := make([]int, len(segs))
 	for i, s := range segs {
-		lens[i] = utf8.RuneCountInString(s.text)
+		lens[i] = runeCount(s.text, validUTF8)
 	}
 	sorted := append([]int(nil), lens...)
 	sort.Ints(sorted)
 	p90 := sorted[len(sorted)*9/10]
 	wrapped := len(segs) >= 8 && p90 <= 160 && p90 >= 40
-	var out []logicalLine
+	out := make([]logicalLine, 0, len(segs))
+	// The current line's text is text while it is one segment and cur once
+	// segments are joined, so single-segment lines are not copied.
 	var cur strings.Builder
+	text, joined := "", false
+	current := func() string {
+		if joined {
+			return cur.String()
+		}
+		return text
+	}
 	var curLine logicalLine
 	curLen := 0
 	flush := func() {
-		if cur.Len() == 0 {
+		t := current()
+		if t == "" {
 			return
 		}
-		curLine.text = cur.String()
+		curLine.text = t
 		curLine.kind, curLine.marker, curLine.level, curLine.body = parseMarker(curLine.text)
 		out = append(out, curLine)
 		cur.Reset()
+		text, joined = "", false
 	}
 	for i, s := range segs {
-		if cur.Len() > 0 && !shouldJoin(cur.String(), curLen, s.text, wrapped, p90) {
+		if t := current(); t != "" && !shouldJoin(t, curLen, s.text, wrapped, p90) {
 			flush()
 		}
-		if cur.Len() == 0 {
+		if prev := current(); prev == "" {
 			curLine = logicalLine{start: s.start, end: s.end, emph: s.emph}
-			cur.WriteString(s.text)
+			text = s.text
 		} else {
-			prev := cur.String()
+			if !joined {
+				cur.Grow(2 * (len(prev) + len(s.text)))
+				cur.WriteString(prev)
+				joined = true
+			}
 			if strings.HasSuffix(prev, "-") && !strings.HasSuffix(prev, " -") && !strings.HasPrefix(s.text, "-") {
 				cur.WriteString(s.text)
 			} else {

@@ -18,7 +18,11 @@ func ParseLegalRefs(text string) []LegalRef {
 	if strings.IndexByte(text, '/') < 0 {
 		return nil
 	}
-	toks := tokenize(text)
+	return legalRefs(text, tokenize(text))
+}
+
+// legalRefs implements ParseLegalRefs on the tokens of text.
+func legalRefs(text string, toks []token) []LegalRef {
 	var out []LegalRef
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].word || !toks[i].upper {

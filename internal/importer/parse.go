@@ -24,11 +24,17 @@ var imperativeStarts = []string{
 // conclusionCues mark the sentence that introduces the conclusions.
 var conclusionCues = []string{"kết luận", "chỉ đạo như sau", "thống nhất như sau", "giao nhiệm vụ"}
 
+// startCues start the directives of a prose notice: the conclusion cues
+// and a speech ("phát biểu").
+var startCues = append(conclusionCues[:len(conclusionCues):len(conclusionCues)], "phát biểu")
+
 // docCtx carries document-wide facts used while extracting tasks.
 type docCtx struct {
 	res         *unitResolver
 	refYear     int
 	counterpart []string
+	tokBuf      []token // scratch tokens of the current task (see words)
+	headBuf     []token // scratch tokens of headingUnits
 }
 
 // section is an open heading while walking a structured notice.
@@ -53,10 +59,11 @@ type taskDraft struct {
 
 const debugParse = false
 
-// parseDocument extracts the structure of a normalised text.
-func parseDocument(text string, opt Options) *Document {
+// parseDocument extracts the structure of a normalised text; validUTF8
+// reports text known to be valid UTF-8.
+func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 	doc := &Document{SourceText: text, Tasks: []Task{}}
-	lines := joinLines(splitSegments(text))
+	lines := joinLines(splitSegments(text), validUTF8)
 	ctx := &docCtx{res: newUnitResolver(text, opt.Units)}
 
 	titleIdx, bodyStart := parseHeader(doc, lines)
@@ -95,6 +102,7 @@ func parseDocument(text string, opt Options) *Document {
 	} else {
 		drafts = proseTasks(lines[bodyStart:bodyEnd], ctx)
 	}
+	doc.Tasks = make([]Task, 0, len(drafts))
 	for _, d := range drafts {
 		t := d.task
 		if t.Lead == nil {
@@ -117,7 +125,6 @@ func parseHeader(doc *Document, lines []logicalLine) (int, int) {
 	var body []string
 	for i := 0; i < limit; i++ {
 		t := lines[i].text
-		up := strings.ToUpper(t)
 		switch {
 		case doc.Number == "" && (strings.HasPrefix(t, "Số:") || strings.HasPrefix(t, "Số :")):
 			rest := strings.TrimSpace(t[strings.IndexByte(t, ':')+1:])
@@ -132,9 +139,9 @@ func parseHeader(doc *Document, lines []logicalLine) (int, int) {
 			}
 		case doc.IssuedOn == nil && doc.Place == "" && strings.Contains(t, "tháng") && strings.Contains(t, "năm") && strings.Contains(lowerVN(t), "ngày") && tbIdx < 0:
 			parsePlaceDate(doc, t)
-		case tbIdx < 0 && (up == "THÔNG BÁO" || strings.HasPrefix(t, "THÔNG BÁO")) && len(t) < 60:
+		case tbIdx < 0 && len(t) < 60 && (strings.HasPrefix(t, "THÔNG BÁO") || strings.ToUpper(t) == "THÔNG BÁO"):
 			tbIdx = i
-		case tbIdx < 0 && doc.Number == "" && isAllCaps(t) && !strings.Contains(up, "CỘNG HÒA") && !strings.Contains(up, "CỘNG HOÀ") && !strings.Contains(up, "ĐỘC LẬP"):
+		case tbIdx < 0 && doc.Number == "" && isAllCaps(t) && !isNationalMotto(strings.ToUpper(t)):
 			body = append(body, t)
 		}
 		if tbIdx >= 0 {
@@ -166,6 +173,12 @@ func parseHeader(doc *Document, lines []logicalLine) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// isNationalMotto reports an upper-case line of the national motto
+// ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc").
+func isNationalMotto(up string) bool {
+	return strings.Contains(up, "CỘNG HÒA") || strings.Contains(up, "CỘNG HOÀ") || strings.Contains(up, "ĐỘC LẬP")
 }
 
 // isDigitStart reports text starting with an ASCII digit.
@@ -334,7 +347,11 @@ func isNameWord(w string) bool {
 // khoiName finds the name of the meeting's "khối" (bloc of agencies).
 func khoiName(title, text string) string {
 	for _, src := range []string{title, text[:min(len(text), 3000)]} {
-		toks := tokenize(src)
+		low := lowerVN(src)
+		if !strings.Contains(low, "khối") {
+			continue
+		}
+		toks := tokenizeLow(src, low)
 		for i, t := range toks {
 			if t.low != "khối" {
 				continue
@@ -343,7 +360,7 @@ func khoiName(title, text string) string {
 			for j < len(toks) && j-i < 8 {
 				tk := toks[j]
 				if tk.word {
-					if tk.digit || unitStops[tk.low] || tk.low == "với" || tk.low == "đánh" || tk.low == "triển" {
+					if tk.digit || tk.flags&flagUnitStop != 0 || tk.low == "với" || tk.low == "đánh" || tk.low == "triển" {
 						break
 					}
 					j++
@@ -398,18 +415,25 @@ func counterpartOf(title string, res *unitResolver) []string {
 // parseMeeting finds the meeting date and chair in the title and the first
 // body lines.
 func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyEnd int) {
-	var cands []string
+	// Candidate lines for the date: lines[from:from+nCands].
 	from := max(titleIdx, 0)
-	for i := from; i < min(bodyEnd, bodyStart+8); i++ {
-		cands = append(cands, lines[i].text)
-	}
+	nCands := max(min(bodyEnd, bodyStart+8)-from, 0)
 	refYear := 0
 	if doc.IssuedOn != nil {
 		refYear, _ = strconv.Atoi((*doc.IssuedOn)[:4])
 	}
+	// Lower-case lines, computed once for the date and chair searches.
+	end := min(bodyEnd, from+60)
+	lows := make([]string, max(end-from, nCands))
+	lowAt := func(i int) string {
+		if lows[i-from] == "" {
+			lows[i-from] = lowerVN(lines[i].text)
+		}
+		return lows[i-from]
+	}
 	// Date: the first sentence about the meeting that carries a date.
-	for _, c := range cands[min(len(cands), max(bodyStart-from, 0)):] {
-		low := lowerVN(c)
+	for k := min(nCands, max(bodyStart-from, 0)); k < nCands; k++ {
+		low := lowAt(from + k)
 		if !(strings.Contains(low, "chủ trì") || strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") || strings.Contains(low, "tổ chức")) {
 			continue
 		}
@@ -419,8 +443,8 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 		}
 	}
 	if doc.Meeting.Date == nil {
-		for _, c := range cands {
-			low := lowerVN(c)
+		for k := range nCands {
+			low := lowAt(from + k)
 			if strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") {
 				if d := firstDate(low, refYear); d != "" {
 					doc.Meeting.Date = &d
@@ -430,21 +454,17 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 		}
 	}
 	// Chair: "chủ trì" sentences, then "kết luận" sentences, then the title.
-	end := min(bodyEnd, from+60)
-	lows := make([]string, end-from)
+	var toks []token
 	for _, want := range []string{"chủ trì", "kết luận"} {
 		for i := from; i < end; i++ {
-			if lows[i-from] == "" {
-				lows[i-from] = lowerVN(lines[i].text)
-			}
-			if !strings.Contains(lows[i-from], want) {
+			if low := lows[i-from]; low != "" && !strings.Contains(low, want) || low == "" && !containsLower(lines[i].text, want) {
 				continue
 			}
 			for _, s := range splitSentences(lines[i].text) {
-				if !strings.Contains(lowerVN(s.text), want) {
+				if !containsLower(s.text, want) {
 					continue
 				}
-				if name, title, ok := chairIn(s.text); ok {
+				if name, title, ok := chairIn(s.text, &toks); ok {
 					doc.Meeting.Chair = &name
 					doc.Meeting.ChairTitle = title
 					return
@@ -483,8 +503,9 @@ func init() {
 }
 
 // chairIn finds "<role> ... <Name>" or "<Name> - <role>" in a sentence.
-func chairIn(s string) (string, string, bool) {
-	toks := tokenize(s)
+func chairIn(s string, buf *[]token) (string, string, bool) {
+	toks := appendTokens(scratchTokens(*buf, s), s, lowerVN(s))
+	*buf = toks // scratch: the results do not refer to the tokens
 	for i := range toks {
 		n := matchAny(toks, i, roleWordsChair)
 		if n == 0 {

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode/utf8"
 )
 
 // subjectVerbs follow a unit that is the subject of a directive.
@@ -34,9 +35,45 @@ type assignment struct {
 	lead, support []string
 }
 
-// assign finds the lead and support units named in text.
-func assign(text string, ctx *docCtx) assignment {
-	toks := tokenize(text)
+// taskWords is a task text with its lower-case form and, once asked for,
+// its tokens: the deadline, legal-reference and lead/support parsers share
+// them instead of lower-casing and tokenising the same text each.
+type taskWords struct {
+	text, low string // low is lowerVN(text), with the byte offsets of text
+	toks      []token
+	tokenized bool
+	scratch   *[]token // buffer the tokens are appended to, if any
+}
+
+// newTaskWords lower-cases text for the task parsers.
+func newTaskWords(text string) *taskWords {
+	return &taskWords{text: text, low: lowerVN(text)}
+}
+
+// words is newTaskWords for the task being extracted: its tokens go into
+// the document's scratch buffer, which the next call reuses, so they must
+// not be kept after the task is built.
+func (c *docCtx) words(text string) *taskWords {
+	return &taskWords{text: text, low: lowerVN(text), scratch: &c.tokBuf}
+}
+
+// tokens returns the tokens of the text, tokenising it on first use.
+func (w *taskWords) tokens() []token {
+	if !w.tokenized {
+		if w.scratch != nil {
+			w.toks = appendTokens(scratchTokens(*w.scratch, w.text), w.text, w.low)
+			*w.scratch = w.toks
+		} else {
+			w.toks = tokenizeLow(w.text, w.low)
+		}
+		w.tokenized = true
+	}
+	return w.toks
+}
+
+// assign finds the lead and support units named in a task text.
+func assign(w *taskWords, ctx *docCtx) assignment {
+	toks := w.tokens()
 	var lead, support []unitSpan
 	leadEnd := -1
 	// 1. "Giao X (chủ trì), Y phối hợp".
@@ -93,7 +130,7 @@ func assign(text string, ctx *docCtx) assignment {
 			if !toks[i].word {
 				continue
 			}
-			if i > 0 && governingWords[toks[i-1].low] {
+			if i > 0 && toks[i-1].flags&flagGoverning != 0 { // governingWords
 				continue
 			}
 			if matchWords(toks, i, "đối với") > 0 {
@@ -116,9 +153,9 @@ func assign(text string, ctx *docCtx) assignment {
 			}
 			vn, _ := subjectVerbSet.match(toks, k)
 			verb := vn > 0
-			if atClause && !verb && k < len(toks) && toks[k].word && !nonVerbs[toks[k].low] {
+			if atClause && !verb && k < len(toks) && toks[k].word && toks[k].flags&flagNonVerb == 0 { // !nonVerbs
 				// "Phòng X phối hợp với ...", "Các xã chủ động ..."
-				if in, _ := imperativeSet.match(toks, k); in > 0 || unitStops[toks[k].low] {
+				if in, _ := imperativeSet.match(toks, k); in > 0 || toks[k].flags&flagUnitStop != 0 {
 					verb = true
 				}
 			}
@@ -156,15 +193,15 @@ func assign(text string, ctx *docCtx) assignment {
 	seen := map[string]bool{}
 	for _, u := range lead {
 		c := ctx.res.canon(u.name)
-		if !seen[fold(c)] {
-			seen[fold(c)] = true
+		if k := fold(c); !seen[k] {
+			seen[k] = true
 			a.lead = append(a.lead, c)
 		}
 	}
 	for _, u := range support {
 		c := ctx.res.canon(u.name)
-		if !seen[fold(c)] {
-			seen[fold(c)] = true
+		if k := fold(c); !seen[k] {
+			seen[k] = true
 			a.support = append(a.support, c)
 		}
 	}
@@ -175,7 +212,8 @@ func assign(text string, ctx *docCtx) assignment {
 func dropIssuer(units []unitSpan) []unitSpan {
 	out := units[:0:0]
 	for _, u := range units {
-		if issuerUnits[lowerVN(u.name)] || strings.HasPrefix(lowerVN(u.name), "ubnd huyện") && !strings.Contains(lowerVN(u.name), "các") {
+		low := lowerVN(u.name)
+		if issuerUnits[low] || strings.HasPrefix(low, "ubnd huyện") && !strings.Contains(low, "các") {
 			continue
 		}
 		out = append(out, u)
@@ -192,7 +230,8 @@ func headingUnits(body string, ctx *docCtx) ([]string, string, bool) {
 		head, inline = body[:i], strings.TrimSpace(body[i+1:])
 	}
 	head = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(head), ".:"))
-	toks := tokenize(head)
+	toks := appendTokens(scratchTokens(ctx.headBuf, head), head, lowerVN(head))
+	ctx.headBuf = toks // scratch: no token outlives this call
 	if len(toks) == 0 {
 		return nil, "", false
 	}
@@ -228,7 +267,29 @@ func isAcknowledgement(t string) bool {
 	if len(t) > 70 {
 		t = strings.ToValidUTF8(t[:70], "")
 	}
-	head := lowerVN(t)
+	return ackCue(lowerVN(t))
+}
+
+// isAcknowledgementLow is isAcknowledgement for a caller that holds low =
+// lowerVN(t). The head of t is then a prefix of low, unless cutting t
+// leaves invalid UTF-8 other than a split last rune.
+func isAcknowledgementLow(t, low string) bool {
+	if len(t) > 70 {
+		p := 70 // start of the rune at byte 70
+		for p > 70-utf8.UTFMax && !utf8.RuneStart(t[p]) {
+			p--
+		}
+		r, w := utf8.DecodeRuneInString(t[p:])
+		if !utf8.RuneStart(t[p]) || p < 70 && (r == utf8.RuneError && w == 1 || p+w <= 70) || !utf8.ValidString(t[:p]) {
+			return isAcknowledgement(t)
+		}
+		low = low[:p] // strings.ToValidUTF8 drops the split rune
+	}
+	return ackCue(low)
+}
+
+// ackCue reports acknowledgement wording in a lower-case head.
+func ackCue(head string) bool {
 	for _, c := range []string{"tiếp thu", "ghi nhận", "sẽ xem xét", "sẽ cân đối", "đã giải đáp", "đã được giải đáp"} {
 		if strings.Contains(head, c) {
 			return true
@@ -237,17 +298,17 @@ func isAcknowledgement(t string) bool {
 	return false
 }
 
-// hasAssignmentCue reports explicit assignment wording.
-func hasAssignmentCue(t string) bool {
-	low := lowerVN(t)
+// hasAssignmentCue reports explicit assignment wording in a lower-case
+// text.
+func hasAssignmentCue(low string) bool {
 	return strings.HasPrefix(low, "giao ") || strings.Contains(low, " giao ") && !strings.Contains(low, "được giao") ||
 		strings.Contains(low, "yêu cầu") || strings.Contains(low, "đề nghị") || strings.Contains(low, "chủ trì") ||
 		strings.Contains(low, " cần ") || strings.Contains(low, " phải ")
 }
 
-// startsImperative reports text opening with a directive verb.
-func startsImperative(t string) bool {
-	low := lowerVN(t)
+// startsImperative reports a lower-case text opening with a directive
+// verb.
+func startsImperative(low string) bool {
 	for _, v := range imperativeStarts {
 		if strings.HasPrefix(low, v) && (len(low) == len(v) || low[len(v)] == ' ' || low[len(v)] == ',') {
 			return true
@@ -262,15 +323,22 @@ func isClosing(t string) bool {
 }
 
 // newTask builds a task from its text and source range.
-func newTask(text string, start, end int, ctx *docCtx, secPath []string, key bool) Task {
-	text = cleanTaskText(text)
-	due, dl := ParseDeadline(text, ctx.refYear)
-	t := Task{Text: text, Deadline: dl, LegalRefs: ParseLegalRefs(text), Start: start, End: end, Key: key}
+func newTask(raw *taskWords, start, end int, ctx *docCtx, secPath []string, key bool) Task {
+	w := raw
+	if text := cleanTaskText(raw.text); text != raw.text {
+		w = newTaskWords(text)
+	}
+	due, dl := parseDeadline(w.text, w.low, ctx.refYear)
+	var refs []LegalRef
+	if strings.IndexByte(w.text, '/') >= 0 {
+		refs = legalRefs(w.text, w.tokens())
+	}
+	t := Task{Text: w.text, Deadline: dl, LegalRefs: refs, Start: start, End: end, Key: key}
 	if due != "" {
 		t.Due = &due
 	}
 	if len(secPath) > 0 {
-		t.Section = append([]string(nil), secPath...)
+		t.Section = secPath // callers pass a fresh slice
 	}
 	return t
 }
@@ -312,6 +380,14 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 		}
 		return p, key, assess
 	}
+	inAssessment := func() bool {
+		for _, s := range stack {
+			if s.assess {
+				return true
+			}
+		}
+		return false
+	}
 	inherited := func() []string {
 		for k := len(stack) - 1; k >= 0; k-- {
 			if len(stack[k].units) > 0 {
@@ -327,14 +403,14 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 		for _, p := range stack {
 			assess = assess || p.assess
 		}
-		s := &section{level: level, title: title, units: units, assess: assess, key: strings.Contains(lowerVN(title), "trọng tâm")}
+		s := &section{level: level, title: title, units: units, assess: assess, key: containsLower(title, "trọng tâm")}
 		stack = append(stack, s)
 		return s
 	}
-	add := func(text string, l logicalLine, bullet bool) {
+	add := func(w *taskWords, l logicalLine, bullet bool) {
 		p, key, _ := path()
-		t := newTask(text, l.start, l.end, ctx, p, key)
-		a := assign(text, ctx)
+		t := newTask(w, l.start, l.end, ctx, p, key)
+		a := assign(w, ctx)
 		d := &taskDraft{task: t, bullet: bullet, inherited: inherited()}
 		if len(stack) > 0 {
 			d.sec = stack[len(stack)-1]
@@ -379,18 +455,26 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			if isUnit {
 				sec := push(l.level, body, units, false)
 				if inline != "" && !sec.assess {
-					add(inline, l, false)
+					add(ctx.words(inline), l, false)
 				}
 				continue
 			}
 			assess := isAssessmentHeading(body)
 			directive := strings.HasPrefix(body, "Giao ") || strings.HasPrefix(body, "Yêu cầu ") || strings.HasPrefix(body, "Đề nghị ")
-			if directive || (leaf && !assess && !parentAssessAt(stack, l.level) && len(strings.Fields(body)) > 20 && (hasAssignmentCue(body) || startsImperative(body))) {
-				a := assign(body, ctx)
+			var w *taskWords
+			if !directive && leaf && !assess && !parentAssessAt(stack, l.level) && fieldCount(body) > 20 {
+				w = ctx.words(body)
+				directive = hasAssignmentCue(w.low) || startsImperative(w.low)
+			}
+			if directive {
+				if w == nil {
+					w = ctx.words(body)
+				}
+				a := assign(w, ctx)
 				push(l.level, body, a.lead, false)
 				stack[len(stack)-1].assess = false
 				p, key, _ := path()
-				t := newTask(body, l.start, l.end, ctx, p[:len(p)-1], key)
+				t := newTask(w, l.start, l.end, ctx, p[:len(p)-1], key)
 				t.Lead, t.Support = a.lead, a.support
 				drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0})
 				continue
@@ -410,27 +494,32 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				push(10, strings.TrimRight(txt, ":* "), units, isAssessmentHeading(txt))
 				continue
 			}
-			if _, _, assess := path(); !assess && !isAcknowledgement(txt) {
-				add(txt, l, true)
+			if !inAssessment() {
+				if w := ctx.words(txt); !isAcknowledgementLow(txt, w.low) {
+					add(w, l, true)
+				}
 			}
 		case l.kind == kindBullet:
-			if _, _, assess := path(); assess || isAcknowledgement(body) {
+			if inAssessment() {
 				continue
 			}
-			add(body, l, true)
+			if w := ctx.words(body); !isAcknowledgementLow(body, w.low) {
+				add(w, l, true)
+			}
 		default:
-			if _, _, assess := path(); assess {
+			if inAssessment() {
 				continue
 			}
 			t := l.text
-			if isAcknowledgement(t) && !strings.HasPrefix(t, "Giao") {
-				continue
-			}
 			if strings.HasSuffix(t, ":") && !strings.HasPrefix(t, "Giao") {
 				continue
 			}
-			if hasAssignmentCue(t) || startsImperative(t) || inherited() != nil {
-				add(t, l, false)
+			w := ctx.words(t)
+			if isAcknowledgementLow(t, w.low) && !strings.HasPrefix(t, "Giao") {
+				continue
+			}
+			if hasAssignmentCue(w.low) || startsImperative(w.low) || inherited() != nil {
+				add(w, l, false)
 			}
 		}
 	}
@@ -514,13 +603,14 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 	hasCue := false
 	for _, l := range lines {
 		low := lowerVN(l.text)
-		for _, c := range conclusionCues {
+		for _, c := range startCues {
 			if strings.Contains(low, c) {
 				hasCue = true
+				break
 			}
 		}
-		if strings.Contains(low, "phát biểu") {
-			hasCue = true
+		if hasCue {
+			break
 		}
 	}
 	if !hasCue {
@@ -532,9 +622,10 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			continue
 		}
 		for _, s := range splitSentences(l.text) {
-			low := lowerVN(s.text)
+			w := ctx.words(s.text)
+			low := w.low
 			if !started {
-				for _, c := range append(conclusionCues, "phát biểu") {
+				for _, c := range startCues {
 					if strings.Contains(low, c) {
 						started = true
 					}
@@ -543,25 +634,25 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			if !started {
 				continue
 			}
-			a := assign(s.text, ctx)
+			a := assign(w, ctx)
 			task := false
 			switch {
-			case isAcknowledgement(s.text) && len(a.lead) == 0:
-			case len(a.lead) > 0 && hasAssignmentCue(s.text):
+			case isAcknowledgementLow(s.text, low) && len(a.lead) == 0:
+			case len(a.lead) > 0 && hasAssignmentCue(low):
 				task = true
 			case strings.Contains(low, "yêu cầu") || strings.Contains(low, "giao nhiệm vụ"):
 				task = true
-			case directiveRun && (startsImperative(s.text) || strings.HasPrefix(low, "nhiệm vụ")):
+			case directiveRun && (startsImperative(low) || strings.HasPrefix(low, "nhiệm vụ")):
 				task = true
-			case len(a.lead) > 0 && startsImperative(strings.TrimSpace(s.text)):
+			case len(a.lead) > 0 && startsImperative(low):
 				task = true
 			}
 			if !task {
-				directiveRun = directiveRun && len(strings.Fields(s.text)) < 6
+				directiveRun = directiveRun && fieldCount(s.text) < 6
 				continue
 			}
 			directiveRun = true
-			t := newTask(s.text, l.start+min(s.start, l.end-l.start), l.start+min(s.end, l.end-l.start), ctx, nil, false)
+			t := newTask(w, l.start+min(s.start, l.end-l.start), l.start+min(s.end, l.end-l.start), ctx, nil, false)
 			t.Lead, t.Support = a.lead, a.support
 			drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0})
 		}

@@ -121,8 +121,8 @@ func headAt(toks []token, i int) (int, string, bool) {
 		}
 		return 0, "", false
 	}
-	if n, words := unitHeadSet.match(toks, i); n > 0 {
-		return n, strings.Join(words, " "), false
+	if n, head := unitHeadSet.match(toks, i); n > 0 {
+		return n, head, false
 	}
 	return 0, "", false
 }
@@ -203,7 +203,7 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				named++
 				continue
 			}
-			if unitStops[low] {
+			if t.flags&flagUnitStop != 0 { // unitStops[low]
 				break
 			}
 			j++
@@ -293,7 +293,15 @@ func parseUnitList(toks []token, i int) ([]unitSpan, int) {
 // joinTokens renders toks[a:b] with single spaces, no space before
 // punctuation.
 func joinTokens(toks []token, a, b int) string {
+	if b == a+1 && toks[a].s != "–" {
+		return toks[a].s
+	}
+	n := 0
+	for k := a; k < b; k++ {
+		n += len(toks[k].s) + 1
+	}
 	var sb strings.Builder
+	sb.Grow(n)
 	for k := a; k < b; k++ {
 		t := toks[k]
 		if k > a && t.word {
@@ -339,18 +347,22 @@ var keptAbbreviations = map[string]bool{"ubnd": true, "hdnd": true, "hdnd-ubnd":
 
 // unitResolver canonicalises unit names within one document.
 type unitResolver struct {
-	foldedText string            // the folded document text
+	text       string            // the document text
+	foldedText string            // fold(text), computed on first use
+	foldDone   bool              // foldedText is set
 	khoi       string            // the meeting's "khối" name, e.g. "Văn hóa - Xã hội"
 	communal   string            // "UBND các xã, thị trấn" as the document writes it
 	dir        []UnitName        // optional directory
 	dirIndex   map[string]string // folded alias -> canonical
 	unresolved map[string]bool
 	cache      map[string]string
+	toks       []token         // scratch tokens of canonUncached
+	full       map[string]bool // usesFull answers
 }
 
 // newUnitResolver prepares a resolver for a document.
 func newUnitResolver(text string, units []UnitName) *unitResolver {
-	r := &unitResolver{foldedText: fold(text), dir: units, unresolved: map[string]bool{}, cache: map[string]string{}}
+	r := &unitResolver{text: text, dir: units, unresolved: map[string]bool{}, cache: map[string]string{}}
 	if len(units) > 0 {
 		r.dirIndex = map[string]string{}
 		for _, u := range units {
@@ -361,6 +373,15 @@ func newUnitResolver(text string, units []UnitName) *unitResolver {
 		}
 	}
 	return r
+}
+
+// folded returns the folded document text.
+func (r *unitResolver) folded() string {
+	if !r.foldDone {
+		r.foldedText = fold(r.text)
+		r.foldDone = true
+	}
+	return r.foldedText
 }
 
 // unitKey is a folded comparison key without level words and punctuation.
@@ -408,11 +429,16 @@ func (r *unitResolver) canonUncached(raw string) string {
 	name = strings.ReplaceAll(name, "- ", " - ")
 	name = strings.ReplaceAll(name, " -", " - ")
 	name = collapseSpaces(name)
-	toks := tokenize(name)
+	// The tokens live in r.toks; each tokenisation replaces the previous.
+	retokenize := func(s string) []token {
+		r.toks = appendTokens(scratchTokens(r.toks, s), s, lowerVN(s))
+		return r.toks
+	}
+	toks := retokenize(name)
 	// Drop role words.
 	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) {
 		name = joinTokens(toks, n, len(toks))
-		toks = tokenize(name)
+		toks = retokenize(name)
 	}
 	low := lowerVN(name)
 	// "khối" names.
@@ -447,7 +473,7 @@ func (r *unitResolver) canonUncached(raw string) string {
 	}
 	if changed {
 		name = joinParts(parts)
-		toks = tokenize(name)
+		toks = retokenize(name)
 		low = lowerVN(name)
 	}
 	// Strip trailing level words and place names.
@@ -458,7 +484,7 @@ func (r *unitResolver) canonUncached(raw string) string {
 		return r.communal
 	}
 	if strings.HasPrefix(low, "các xã") || strings.HasPrefix(low, "các phường") {
-		if strings.Contains(r.foldedText, "ubnd "+fold(name)) || strings.Contains(r.foldedText, "uy ban nhan dan "+fold(name)) {
+		if strings.Contains(r.folded(), "ubnd "+fold(name)) || strings.Contains(r.folded(), "uy ban nhan dan "+fold(name)) {
 			name = "UBND " + lowerFirst(name)
 		}
 	}
@@ -473,7 +499,15 @@ func (r *unitResolver) canonUncached(raw string) string {
 
 // usesFull reports whether the document writes the expansion in full.
 func (r *unitResolver) usesFull(exp string) bool {
-	return strings.Contains(r.foldedText, fold(exp))
+	if ok, seen := r.full[exp]; seen {
+		return ok
+	}
+	ok := strings.Contains(r.folded(), fold(exp))
+	if r.full == nil {
+		r.full = map[string]bool{}
+	}
+	r.full[exp] = ok
+	return ok
 }
 
 // resolveDir looks a name up in the directory, by key and by word overlap.
