@@ -126,7 +126,7 @@ func applyMark(base rune, m vniMark) (rune, bool) {
 // build test samples.
 func EncodeVNI(s string) string {
 	rev := map[rune]string{}
-	for _, base := range []rune("aeiouyAEIOUY") {
+	for _, base := range "aeiouyAEIOUY" {
 		for code, m := range vniMarks {
 			if !sameCase(code, base) {
 				continue

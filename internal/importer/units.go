@@ -151,12 +151,10 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 			low := t.low
 			if low == "có" && matchWords(toks, j, "có liên quan") > 0 {
 				j += 3
-				named++
 				break
 			}
 			if low == "liên" && matchWords(toks, j, "liên quan") > 0 {
 				j += 2
-				named++
 				break
 			}
 			if low == "tổng" && toks[j-1].low == "tế" && matchWords(toks, j, "tổng hợp") > 0 {
@@ -474,7 +472,6 @@ func (r *unitResolver) canonUncached(raw string) string {
 	if changed {
 		name = joinParts(parts)
 		toks = retokenize(name)
-		low = lowerVN(name)
 	}
 	// Strip trailing level words and place names.
 	name = stripLevel(name, toks)

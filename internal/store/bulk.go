@@ -80,8 +80,9 @@ func (q *Queries) bulkPlaceholders(n, k int) string {
 // generating large test organisations. Each task is validated and its due day
 // recomputed (Refresh), and its search text folded, exactly as CreateTask
 // stores them; DoneOn, Percent, LastUpdateAt and CreatedAt are taken as given
-// (zero instants become the store's now). The tasks' ids are set. No audit
-// entries are written: this is a loader, not a user's action.
+// (zero instants become the store's now). The tasks' ids are set, and the
+// task counts follow as for CreateTask. No audit entries are written: this is
+// a loader, not a user's action.
 func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 	if len(ts) == 0 {
 		return nil
@@ -93,6 +94,7 @@ func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 	now := tx.nowText()
 	rows := make([][]any, 0, len(ts))
 	var units [][]any
+	counts := countDelta{}
 	for i := range ts {
 		bt := &ts[i]
 		t := &bt.Task
@@ -117,19 +119,11 @@ func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 			idArg(t.SectorID), boolInt(t.Key), lines(t.LegalRefs), string(d.Kind), dateArg(d.Date), string(d.Every), d.Day, d.Event,
 			dateArg(d.EventDate), d.EventDays, dateArg(t.ReportedUntil), dateArg(t.ExtendedTo), dateArg(t.DueOn), dateArg(t.DoneOn),
 			t.Percent, updated, taskSearch(t), idArg(bt.CreatedBy), created, 1})
-		seen := map[int64]bool{}
-		for _, u := range t.Lead {
-			if !seen[u] {
-				seen[u] = true
-				units = append(units, []any{t.ID, u, roleLead})
-			}
+		st := stateOf(t, bt.BlockID)
+		for _, u := range st.units {
+			units = append(units, []any{t.ID, u.unit, u.role, st.org, st.block, st.sector, st.key, nullText(st.due), nullText(st.done), updated})
 		}
-		for _, u := range t.Support {
-			if !seen[u] {
-				seen[u] = true
-				units = append(units, []any{t.ID, u, roleSupport})
-			}
-		}
+		counts.add(&st, 1)
 	}
 	const cols = `id, org_id, notice_id, section_id, block_id, text, expected_product, sector_id, is_key, legal_refs, deadline_kind,
 		deadline_date, deadline_every, deadline_day, deadline_event, event_date, event_days, reported_until, extended_to, due_on, done_on,
@@ -137,7 +131,11 @@ func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 	if err := tx.insertRows(ctx, "tasks", cols, 27, rows); err != nil {
 		return err
 	}
-	if err := tx.insertRows(ctx, "task_units", "task_id, unit_id, role", 3, units); err != nil {
+	if err := tx.insertRows(ctx, "task_units", "task_id, unit_id, role, org_id, block_id, sector_id, is_key, due_on, done_on, last_update_at",
+		10, units); err != nil {
+		return err
+	}
+	if err := tx.applyCounts(ctx, counts); err != nil {
 		return err
 	}
 	return tx.syncSequence(ctx, "tasks")

@@ -77,32 +77,34 @@ func (q *Queries) CreateTask(ctx context.Context, t *domain.Task, blockID, creat
 	t.Version = 1
 	t.LastUpdateAt = parseTimestamp(now)
 	t.CreatedAt = t.LastUpdateAt
-	return q.setTaskUnits(ctx, t)
+	st := stateOf(t, blockID)
+	if err := q.setTaskUnits(ctx, t.ID, &st, now); err != nil {
+		return err
+	}
+	delta := countDelta{}
+	delta.add(&st, 1)
+	return q.applyCounts(ctx, delta)
 }
 
-func (q *Queries) setTaskUnits(ctx context.Context, t *domain.Task) error {
-	seen := map[int64]bool{}
-	ins := func(id int64, role string) error {
-		if seen[id] {
-			return nil
-		}
-		seen[id] = true
-		if _, err := q.db.ExecContext(ctx, `INSERT INTO task_units (task_id, unit_id, role) VALUES ($1, $2, $3)`, t.ID, id, role); err != nil {
+// setTaskUnits writes the task_units rows of task id in state s, with their
+// copies of the task's columns.
+func (q *Queries) setTaskUnits(ctx context.Context, id int64, s *taskState, lastUpdate string) error {
+	for _, u := range s.units {
+		if _, err := q.db.ExecContext(ctx, `INSERT INTO task_units (task_id, unit_id, role, org_id, block_id, sector_id, is_key,
+			due_on, done_on, last_update_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+			id, u.unit, u.role, s.org, s.block, s.sector, s.key, nullText(s.due), nullText(s.done), lastUpdate); err != nil {
 			return fmt.Errorf("task units: %w", err)
-		}
-		return nil
-	}
-	for _, id := range t.Lead {
-		if err := ins(id, roleLead); err != nil {
-			return err
-		}
-	}
-	for _, id := range t.Support {
-		if err := ins(id, roleSupport); err != nil {
-			return err
 		}
 	}
 	return nil
+}
+
+// nullText is a nullable text column's argument: "" means NULL.
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }
 
 // UpdateTask saves every field of a task if nobody saved it since version
@@ -111,6 +113,12 @@ func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64)
 	d := t.Deadline
 	if d.Kind == "" {
 		d.Kind = domain.DeadlineNone
+	}
+	// The version check below guarantees that the state read here is the one
+	// replaced, so its contribution to the counts is the one to take back.
+	old, err := q.storedState(ctx, t.OrgID, t.ID, t.Version)
+	if err != nil {
+		return err
 	}
 	now := q.nowText()
 	res, err := q.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = $2, block_id = $3, text = $4, expected_product = $5,
@@ -133,7 +141,14 @@ func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64)
 	if _, err := q.db.ExecContext(ctx, `DELETE FROM task_units WHERE task_id = $1`, t.ID); err != nil {
 		return fmt.Errorf("update task units: %w", err)
 	}
-	return q.setTaskUnits(ctx, t)
+	st := stateOf(t, blockID)
+	if err := q.setTaskUnits(ctx, t.ID, &st, now); err != nil {
+		return err
+	}
+	delta := countDelta{}
+	delta.add(&old, -1)
+	delta.add(&st, 1)
+	return q.applyCounts(ctx, delta)
 }
 
 // Task returns one task of the organisation with its units, or domain.ErrNotFound.
@@ -364,6 +379,15 @@ func (f *TaskFilter) soon() string {
 
 // Tasks lists one page of tasks matching f and the total count.
 func (q *Queries) Tasks(ctx context.Context, f TaskFilter) ([]TaskRow, int, error) {
+	if f.countable() {
+		return q.countedTasks(ctx, f)
+	}
+	return q.exactTasks(ctx, f)
+}
+
+// exactTasks is Tasks by reading every matching task: the reference the
+// counted path is tested against, and the path of filters it cannot serve.
+func (q *Queries) exactTasks(ctx context.Context, f TaskFilter) ([]TaskRow, int, error) {
 	var a argList
 	where := f.where(&a)
 	var total int
@@ -407,8 +431,17 @@ func (q *Queries) Tasks(ctx context.Context, f TaskFilter) ([]TaskRow, int, erro
 	return out, total, nil
 }
 
-// StatusCounts counts the tasks matching f (its Statuses ignored) per bucket.
+// StatusCounts counts the tasks matching f (its Statuses ignored) per bucket;
+// buckets without tasks are absent.
 func (q *Queries) StatusCounts(ctx context.Context, f TaskFilter) (map[domain.Status]int, error) {
+	if f.countable() {
+		return q.countedStatusCounts(ctx, f)
+	}
+	return q.exactStatusCounts(ctx, f)
+}
+
+// exactStatusCounts is StatusCounts by reading every matching task.
+func (q *Queries) exactStatusCounts(ctx context.Context, f TaskFilter) (map[domain.Status]int, error) {
 	f.Statuses = nil
 	var a argList
 	st := statusExpr(a.add(f.Today.String()), a.add(f.soon()))
@@ -442,8 +475,29 @@ type UnitStats struct {
 }
 
 // StatsByUnit counts, per lead unit, the tasks matching f (Statuses and
-// UnitID ignored).
+// UnitID ignored), most overdue first. With VisibleTo set, only that unit's
+// own row is returned: the tasks it leads.
 func (q *Queries) StatsByUnit(ctx context.Context, f TaskFilter) ([]UnitStats, error) {
+	f.Statuses, f.UnitID = nil, 0
+	if f.countable() {
+		return q.countedStatsByUnit(ctx, f)
+	}
+	all, err := q.exactStatsByUnit(ctx, f)
+	if err != nil || f.VisibleTo == 0 {
+		return all, err
+	}
+	out := []UnitStats{}
+	for _, s := range all {
+		if s.UnitID == f.VisibleTo {
+			out = append(out, s)
+		}
+	}
+	return out, nil
+}
+
+// exactStatsByUnit is StatsByUnit by reading every matching task, with a row
+// for every lead unit of the tasks visible to f.VisibleTo.
+func (q *Queries) exactStatsByUnit(ctx context.Context, f TaskFilter) ([]UnitStats, error) {
 	f.Statuses = nil
 	f.UnitID = 0
 	var a argList
@@ -490,11 +544,16 @@ func (q *Queries) StatsByUnit(ctx context.Context, f TaskFilter) ([]UnitStats, e
 	for _, s := range by {
 		out = append(out, *s)
 	}
+	sortUnitStats(out)
+	return out, nil
+}
+
+// sortUnitStats puts the most overdue units first.
+func sortUnitStats(out []UnitStats) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Overdue != out[j].Overdue {
 			return out[i].Overdue > out[j].Overdue
 		}
 		return out[i].UnitID < out[j].UnitID
 	})
-	return out, nil
 }
