@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -581,6 +582,28 @@ func TestSeedsEmbedded(t *testing.T) {
 			if tk.Start < 0 || tk.End > len(doc.SourceText) || tk.Start > tk.End {
 				t.Errorf("%s: bad offsets %d %d", s.name, tk.Start, tk.End)
 			}
+		}
+	}
+}
+
+// TestDirectoryNumberedUnits checks that units whose names differ only by a
+// number are never confused with one another.
+func TestDirectoryNumberedUnits(t *testing.T) {
+	var units []UnitName
+	for i := 1; i <= 12; i++ {
+		units = append(units, UnitName{Name: fmt.Sprintf("Trường Tiểu học số %d", i)})
+	}
+	r := newUnitResolver("", units)
+	for _, tt := range []struct{ in, want string }{
+		{"Trường Tiểu học số 7", "Trường Tiểu học số 7"},
+		{"trường tiểu học số 1", "Trường Tiểu học số 1"},
+		{"Trường tiểu học số 11 thị trấn", "Trường Tiểu học số 11"},
+		{"Trường Tiểu học Kim Đồng số 7", "Trường Tiểu học số 7"},
+		{"Trường Tiểu học số 13", ""},
+	} {
+		got, ok := r.resolveDir(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("resolveDir(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }

@@ -526,10 +526,21 @@ func (r *unitResolver) resolveDir(name string) (string, bool) {
 	if c, ok := r.dirIndex[k2]; ok {
 		return c, true
 	}
-	best, bestScore := "", 0.0
+	// Word overlap finds variants ("Trung tâm Y tế" ~ "Trung tâm Y tế huyện
+	// X"), but names that differ by a number (schools "số 1" and "số 7",
+	// communes "xã 2") are different units: their numbers must agree. Ties go
+	// to the alphabetically first key, so the answer never depends on map order.
+	words := strings.Fields(k2)
+	nums := numberWords(words)
+	best, bestKey, bestScore := "", "", 0.0
 	for alias, c := range r.dirIndex {
-		if s := wordF1(strings.Fields(k2), strings.Fields(alias)); s > bestScore {
-			best, bestScore = c, s
+		aw := strings.Fields(alias)
+		if numberWords(aw) != nums {
+			continue
+		}
+		s := wordF1(words, aw)
+		if s > bestScore || (s == bestScore && s > 0 && alias < bestKey) {
+			best, bestKey, bestScore = c, alias, s
 		}
 	}
 	if bestScore >= 0.8 {
@@ -549,6 +560,18 @@ func (r *unitResolver) unresolvedList() []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// numberWords joins the words of ws that are numbers, in order.
+func numberWords(ws []string) string {
+	var b strings.Builder
+	for _, w := range ws {
+		if w != "" && strings.Trim(w, "0123456789") == "" {
+			b.WriteString(w)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
 }
 
 // wordF1 is the multiset word F1 of two word lists.
