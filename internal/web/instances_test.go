@@ -65,4 +65,3 @@ func TestTwoInstancesOneDatabase(t *testing.T) {
 		})
 	}
 }
-
