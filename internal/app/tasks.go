@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
@@ -315,13 +316,6 @@ func (s *Service) AddReport(ctx context.Context, actor *domain.User, taskID int6
 	if err := needUser(actor); err != nil {
 		return nil, err
 	}
-	body, err := cleanText("Nội dung báo cáo", in.Body, true, 20000)
-	if err != nil {
-		return nil, err
-	}
-	if in.Percent < 0 || in.Percent > 100 {
-		return nil, invalid("tiến độ phải từ 0 đến 100%%")
-	}
 	var atts []domain.Attachment
 	var data [][]byte
 	var total int64
@@ -329,8 +323,8 @@ func (s *Service) AddReport(ctx context.Context, actor *domain.User, taskID int6
 		if len(f.Data) == 0 && f.Name == "" {
 			continue
 		}
-		name := filepath.Base(strings.ReplaceAll(f.Name, "\\", "/"))
-		if name, err = cleanText("Tên tệp", name, true, 200); err != nil {
+		name, err := cleanText("Tên tệp", filepath.Base(strings.ReplaceAll(f.Name, "\\", "/")), true, 200)
+		if err != nil {
 			return nil, err
 		}
 		if !allowedTypes[strings.ToLower(filepath.Ext(name))] {
@@ -342,6 +336,25 @@ func (s *Service) AddReport(ctx context.Context, actor *domain.User, taskID int6
 		}
 		atts = append(atts, domain.Attachment{Name: name, ContentType: http.DetectContentType(f.Data), Size: int64(len(f.Data))})
 		data = append(data, f.Data)
+	}
+	return s.fileReport(ctx, actor, taskID, in, atts, data, time.Time{})
+}
+
+// fileReport is AddReport's and RecordReportOn's common rule: who may report,
+// who may declare completion, and what a report changes on the task. A zero
+// at means now; otherwise the report, the task's last update and a completion
+// day are those of at, and the audit entry says the history was entered late.
+func (s *Service) fileReport(ctx context.Context, actor *domain.User, taskID int64, in ReportInput, atts []domain.Attachment, data [][]byte, at time.Time) (*domain.Report, error) {
+	body, err := cleanText("Nội dung báo cáo", in.Body, true, 20000)
+	if err != nil {
+		return nil, err
+	}
+	if in.Percent < 0 || in.Percent > 100 {
+		return nil, invalid("tiến độ phải từ 0 đến 100%%")
+	}
+	day := s.Today()
+	if !at.IsZero() {
+		day = domain.DateOf(at)
 	}
 	r := &domain.Report{TaskID: taskID, UnitID: actor.UnitID, UserID: actor.ID, UserName: actor.FullName, Body: body,
 		Percent: in.Percent, Completion: in.Completion, Attachments: atts}
@@ -358,34 +371,35 @@ func (s *Service) AddReport(ctx context.Context, actor *domain.User, taskID int6
 		}
 		before := cur.Task
 		t := cur.Task
-		today := s.Today()
-		if in.Completion {
-			if !t.DoneOn.IsZero() {
-				return invalid("nhiệm vụ đã được báo cáo hoàn thành")
-			}
-			if t.Deadline.Kind == domain.DeadlineRecurring {
-				r.Period = t.DueOn
-				t.ReportedUntil = t.DueOn
-			} else {
-				t.DoneOn = today
-				r.Percent = 100
-			}
-		}
-		if r.Percent > t.Percent || in.Completion {
+		switch {
+		case in.Completion && !t.DoneOn.IsZero():
+			return invalid("nhiệm vụ đã được báo cáo hoàn thành")
+		case in.Completion && t.Deadline.Kind == domain.DeadlineRecurring:
+			// A period report closes the current period; the next one is due next.
+			r.Period = t.DueOn
+			t.ReportedUntil = t.DueOn
+			t.Percent = 0
+		case in.Completion:
+			t.DoneOn = day
+			r.Percent = 100
+			t.Percent = 100
+		case r.Percent > t.Percent:
 			t.Percent = r.Percent
 		}
-		if t.Deadline.Kind == domain.DeadlineRecurring && in.Completion {
-			t.Percent = 0
-		}
 		t.Refresh()
-		if err := tx.CreateReport(ctx, r, data); err != nil {
+		w, action := tx, "report"
+		if !at.IsZero() {
+			w, action = tx.At(at), "report_backdated"
+		}
+		if err := w.CreateReport(ctx, r, data); err != nil {
 			return err
 		}
 		// UpdateTask also stamps last_update_at: a report is the unit's update.
-		if err := tx.UpdateTask(ctx, &t, cur.BlockID); err != nil {
+		if err := w.UpdateTask(ctx, &t, cur.BlockID); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor, "report", "task", t.ID, before, map[string]any{"task": t, "report": r.Body, "completion": r.Completion})
+		return tx.Audit(ctx, actor, action, "task", t.ID, before,
+			map[string]any{"task": t, "report": r.Body, "completion": r.Completion, "day": day.String()})
 	})
 	if err != nil {
 		return nil, err
