@@ -3,9 +3,11 @@ package importer
 import (
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 )
 
 // RunExtract implements "giaoban extract [FILE...]": it extracts each file
@@ -15,15 +17,27 @@ import (
 // non-nil error is returned.
 func RunExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	opt := Options{}
-	var files []string
-	for _, a := range args {
-		switch a {
-		case "-h", "--help", "-help":
-			fmt.Fprintln(stdout, "Cách dùng: giaoban extract [TỆP...]\nĐọc thông báo kết luận (.txt, .docx, .pdf, .html) và in mảng JSON; không có tệp thì đọc từ đầu vào chuẩn.")
+	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Cách dùng: giaoban extract [--max-mb 50] [TỆP...]\nĐọc thông báo kết luận (.txt, .docx, .pdf, .html) và in mảng JSON; không có tệp thì đọc từ đầu vào chuẩn.")
+		fs.PrintDefaults()
+	}
+	maxMB := fs.Int("max-mb", int(DefaultMaxBytes>>20), "tệp lớn hơn số MB này bị từ chối (GIAOBAN_EXTRACT_MAX_MB)")
+	if v, err := strconv.Atoi(os.Getenv("GIAOBAN_EXTRACT_MAX_MB")); err == nil {
+		*maxMB = v
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
 			return nil
 		}
-		files = append(files, a)
+		return err
 	}
+	if *maxMB < 1 {
+		return fmt.Errorf("--max-mb phải từ 1 trở lên")
+	}
+	opt.MaxBytes = int64(*maxMB) << 20
+	files := fs.Args()
 	if len(files) == 0 {
 		files = []string{"-"}
 	}
