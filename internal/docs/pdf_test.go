@@ -3,6 +3,7 @@ package docs
 import (
 	"bytes"
 	"context"
+	"image/png"
 	"math"
 	"os"
 	"os/exec"
@@ -123,8 +124,38 @@ func TestNoticePDF(t *testing.T) {
 			t.Errorf("the PDF lacks %q", want)
 		}
 	}
-	if os.Getenv("GIAOBAN_PDF_OUT") != "" {
-		poppler(t, "pdftoppm", "-r", "50", "-png", file, filepath.Join(dir, "notice"))
+	// The pages as pictures (GIAOBAN_PDF_OUT keeps them to look at): one PNG a
+	// page, each an A4 page at 50 dpi, and not blank.
+	poppler(t, "pdftoppm", "-r", "50", "-png", file, filepath.Join(dir, "notice"))
+	pngs, _ := filepath.Glob(filepath.Join(dir, "notice-*.png"))
+	if strconv.Itoa(len(pngs)) != pages[1] {
+		t.Fatalf("pdftoppm made %d pages, pdfinfo says %s", len(pngs), pages[1])
+	}
+	for _, f := range pngs {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(fh)
+		fh.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		b := img.Bounds()
+		if b.Dx() < 400 || b.Dx() > 420 || b.Dy() < 580 || b.Dy() > 590 {
+			t.Errorf("%s is %d × %d px, want an A4 page at 50 dpi (413 × 585)", f, b.Dx(), b.Dy())
+		}
+		dark := 0
+		for y := b.Min.Y; y < b.Max.Y; y += 2 {
+			for x := b.Min.X; x < b.Max.X; x += 2 {
+				if r, _, _, _ := img.At(x, y).RGBA(); r < 0x8000 {
+					dark++
+				}
+			}
+		}
+		if dark < 200 {
+			t.Errorf("%s looks blank (%d dark samples)", f, dark)
+		}
 	}
 }
 
