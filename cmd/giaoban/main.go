@@ -20,6 +20,7 @@ Cách dùng:
   giaoban import [--db ...] [--as NGƯỜI_DÙNG] [--add-units] TỆP...   nhập thông báo vào cơ sở dữ liệu
   giaoban render [--format docx|pdf] TỆP.json -o ĐẦU_RA   in lại thông báo (JSON của extract) theo thể thức Nghị định 30/2020/NĐ-CP
   giaoban report stocktake [--db ...] [--block ID] --since 2023-01-01 -o BÁO_CÁO.docx   báo cáo tình hình thực hiện kết luận
+  giaoban jobs run snapshot [--db ...]   chạy ngay một lần việc chụp số liệu trạng thái hằng ngày
   giaoban help
 `
 
@@ -42,6 +43,8 @@ func main() {
 		err = cli.Render(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	case "report":
 		err = cli.Report(ctx, args, os.Stdout, os.Stderr)
+	case "jobs":
+		err = cli.Jobs(ctx, args, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return

@@ -19,6 +19,7 @@ import (
 	"giaoban/internal/config"
 	"giaoban/internal/demo"
 	"giaoban/internal/domain"
+	"giaoban/internal/jobs"
 	"giaoban/internal/store"
 	"giaoban/internal/web"
 )
@@ -69,6 +70,17 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "  đăng nhập: %-12s mật khẩu: %-14s (%s%s)\n", l.Username, l.Password, l.Role.Label(), unit)
 	}
+	// The job runner stops with the server: on SIGTERM ctx is cancelled, and
+	// Serve returns only after the runner has recorded its last run.
+	jobCtx, stopJobs := context.WithCancel(ctx)
+	jobsDone := make(chan struct{})
+	go func() {
+		defer close(jobsDone)
+		if err := (&jobs.Runner{Store: st, Service: svc, Logger: logger}).Run(jobCtx); err != nil {
+			logger.Error("job runner", "err", err)
+		}
+	}()
+	defer func() { stopJobs(); <-jobsDone }()
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

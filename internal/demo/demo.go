@@ -235,6 +235,11 @@ func Load(ctx context.Context, svc *app.Service) ([]Login, error) {
 	if err := l.loadRecent(ctx); err != nil {
 		return nil, fmt.Errorf("demo recent meeting: %w", err)
 	}
+	// A year of status history and today's figures, so that the dashboard
+	// draws its "overdue over time" chart from the first login.
+	if _, err := svc.TakeSnapshots(ctx); err != nil {
+		return nil, fmt.Errorf("demo snapshots: %w", err)
+	}
 	return logins, nil
 }
 

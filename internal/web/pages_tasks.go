@@ -252,6 +252,7 @@ type dashboardData struct {
 	Overdue  []taskItem
 	Units    []unitLine
 	Chart    chart
+	Trend    *trendChart // overdue over time; nil without snapshots
 	Pending  []pendingItem
 	Q        url.Values
 	Meetings []meetingOption
@@ -347,6 +348,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		d.SortURL[k] = "/?" + q.Encode()
 	}
 	d.Chart = completionChart(d.Units)
+	trend, err := s.svc.OverdueTrend(ctx, u)
+	if err != nil {
+		return err
+	}
+	d.Trend = overdueTrend(trend, s.svc.Today())
 	for _, e := range dash.Pending {
 		td, err := s.svc.Task(ctx, u, e.TaskID)
 		if err != nil {
