@@ -36,16 +36,11 @@ func Import(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(files) == 0 {
 		return errors.New("cách dùng: giaoban import [--db DSN] [--as NGƯỜI_DÙNG] [--add-units] TỆP...")
 	}
-	st, err := store.Open(ctx, *dsn)
+	st, svc, actor, err := openAs(ctx, *dsn, *as, importActor)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	svc := app.New(st, app.Options{})
-	actor, err := importActor(ctx, st, *as)
-	if err != nil {
-		return err
-	}
 	var docs, tasks, withDue, unassigned, failed int
 	unresolved := map[string]int{}
 	for i, f := range files {
@@ -126,6 +121,24 @@ func readLimited(path string, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("tệp lớn hơn giới hạn %d MB", max>>20)
 	}
 	return data, nil
+}
+
+// openAs opens the database at dsn and a service over it with default options,
+// and picks the acting user: pick's choice for the --as value username. The
+// caller closes the store; after an error nothing is left open.
+func openAs(ctx context.Context, dsn, username string,
+	pick func(context.Context, *store.Store, string) (*domain.User, error)) (*store.Store, *app.Service, *domain.User, error) {
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	svc := app.New(st, app.Options{})
+	actor, err := pick(ctx, st, username)
+	if err != nil {
+		st.Close()
+		return nil, nil, nil, err
+	}
+	return st, svc, actor, nil
 }
 
 // importActor is the user named by --as, or the organisation's first admin.

@@ -10,7 +10,6 @@ import (
 	"os"
 	"strings"
 
-	"giaoban/internal/app"
 	"giaoban/internal/config"
 	"giaoban/internal/docs"
 	"giaoban/internal/domain"
@@ -48,16 +47,11 @@ func Report(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("--since: %w", err)
 	}
-	st, err := store.Open(ctx, *dsn)
+	st, svc, actor, err := openAs(ctx, *dsn, *as, reportActor)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	svc := app.New(st, app.Options{})
-	actor, err := reportActor(ctx, st, *as)
-	if err != nil {
-		return err
-	}
 	data, err := svc.Stocktake(ctx, actor, *block, since)
 	if err != nil {
 		return err

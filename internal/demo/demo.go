@@ -301,6 +301,18 @@ func (l *loader) units(ctx context.Context, names []string, exclude []int64) ([]
 	return out, nil
 }
 
+// taskUnits resolves a task's lead and support units by name; a unit named
+// in both leads and is not listed again as support.
+func (l *loader) taskUnits(ctx context.Context, leadNames, supportNames []string) (lead, support []int64, err error) {
+	if lead, err = l.units(ctx, leadNames, nil); err != nil {
+		return nil, nil, err
+	}
+	if support, err = l.units(ctx, supportNames, lead); err != nil {
+		return nil, nil, err
+	}
+	return lead, support, nil
+}
+
 func (l *loader) sectorOf(unitID int64) int64 {
 	if u := l.dir.Unit(unitID); u != nil {
 		return u.SectorID
@@ -412,11 +424,7 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 		if len(leadNames) == 0 {
 			leadNames = []string{s.DefaultLead}
 		}
-		lead, err := l.units(ctx, leadNames, nil)
-		if err != nil {
-			return err
-		}
-		support, err := l.units(ctx, gt.Support, lead)
+		lead, support, err := l.taskUnits(ctx, leadNames, gt.Support)
 		if err != nil {
 			return err
 		}
@@ -511,11 +519,7 @@ func (l *loader) loadRecent(ctx context.Context) error {
 	}
 	var created []later
 	for i, rt := range r.Tasks {
-		lead, err := l.units(ctx, rt.Lead, nil)
-		if err != nil {
-			return err
-		}
-		support, err := l.units(ctx, rt.Support, lead)
+		lead, support, err := l.taskUnits(ctx, rt.Lead, rt.Support)
 		if err != nil {
 			return err
 		}

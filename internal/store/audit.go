@@ -68,33 +68,30 @@ type AuditFilter struct {
 
 // AuditLog lists entries newest first, and the total count matching.
 func (q *Queries) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, int, error) {
-	where, args := "WHERE 1=1", []any{}
-	add := func(clause string, v any) {
-		args = append(args, v)
-		where += fmt.Sprintf(" AND "+clause, len(args))
-	}
+	var a argList
+	where := "WHERE 1=1"
 	if f.OrgID != 0 {
-		add("(org_id = $%d OR org_id IS NULL)", f.OrgID)
+		where += " AND (org_id = " + a.add(f.OrgID) + " OR org_id IS NULL)"
 	}
 	if f.Entity != "" {
-		add("entity = $%d", f.Entity)
+		where += " AND entity = " + a.add(f.Entity)
 	}
 	if f.EntityID != 0 {
-		add("entity_id = $%d", f.EntityID)
+		where += " AND entity_id = " + a.add(f.EntityID)
 	}
 	if f.UserID != 0 {
-		add("user_id = $%d", f.UserID)
+		where += " AND user_id = " + a.add(f.UserID)
 	}
 	var total int
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log `+where, args...).Scan(&total); err != nil {
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log `+where, a.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("audit log: %w", err)
 	}
 	if f.Limit <= 0 {
 		f.Limit = 50
 	}
-	args = append(args, f.Limit, f.Offset)
-	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT id, at, user_id, user_name, action, entity, entity_id, before_json, after_json
-		FROM audit_log %s ORDER BY id DESC LIMIT $%d OFFSET $%d`, where, len(args)-1, len(args)), args...)
+	query := `SELECT id, at, user_id, user_name, action, entity, entity_id, before_json, after_json
+		FROM audit_log ` + where + ` ORDER BY id DESC LIMIT ` + a.add(f.Limit) + ` OFFSET ` + a.add(f.Offset)
+	rows, err := q.db.QueryContext(ctx, query, a.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("audit log: %w", err)
 	}

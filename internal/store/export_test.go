@@ -27,17 +27,7 @@ func (q *Queries) ExactStatusCounts(ctx context.Context, f TaskFilter) (map[stri
 // only, as StatsByUnit promises).
 func (q *Queries) ExactStatsByUnit(ctx context.Context, f TaskFilter) ([]UnitStats, error) {
 	f.UnitID = 0
-	all, err := q.exactStatsByUnit(ctx, f)
-	if err != nil || f.VisibleTo == 0 {
-		return all, err
-	}
-	out := []UnitStats{}
-	for _, s := range all {
-		if s.UnitID == f.VisibleTo {
-			out = append(out, s)
-		}
-	}
-	return out, nil
+	return q.exactVisibleStatsByUnit(ctx, f)
 }
 
 // CountRows is task_counts as text lines, all-zero rows left out, sorted.

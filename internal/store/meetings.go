@@ -111,34 +111,29 @@ type MeetingFilter struct {
 
 // Meetings lists meetings newest first, with the total matching.
 func (q *Queries) Meetings(ctx context.Context, f MeetingFilter) ([]domain.Meeting, int, error) {
-	args := []any{f.OrgID}
-	where := "WHERE org_id = $1"
-	add := func(clause string, v any) {
-		args = append(args, v)
-		where += fmt.Sprintf(" AND "+clause, len(args))
-	}
+	var a argList
+	where := "WHERE org_id = " + a.add(f.OrgID)
 	if f.BlockID != 0 {
-		add("block_id = $%d", f.BlockID)
+		where += " AND block_id = " + a.add(f.BlockID)
 	}
 	if f.Year != 0 {
-		add("period_year = $%d", f.Year)
+		where += " AND period_year = " + a.add(f.Year)
 	}
 	if f.Period != "" {
-		add("period = $%d", string(f.Period))
+		where += " AND period = " + a.add(string(f.Period))
 	}
 	if f.Query != "" {
-		add("search_text LIKE $%d"+likeEscape, textfold.LikePattern(f.Query))
+		where += " AND search_text LIKE " + a.add(textfold.LikePattern(f.Query)) + likeEscape
 	}
 	var total int
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM meetings `+where, args...).Scan(&total); err != nil {
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM meetings `+where, a.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("list meetings: %w", err)
 	}
 	if f.Limit <= 0 {
 		f.Limit = 20
 	}
-	args = append(args, f.Limit, f.Offset)
-	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM meetings %s ORDER BY meeting_date DESC, id DESC LIMIT $%d OFFSET $%d`,
-		meetingCols, where, len(args)-1, len(args)), args...)
+	query := `SELECT ` + meetingCols + ` FROM meetings ` + where + ` ORDER BY meeting_date DESC, id DESC LIMIT ` + a.add(f.Limit) + ` OFFSET ` + a.add(f.Offset)
+	rows, err := q.db.QueryContext(ctx, query, a.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list meetings: %w", err)
 	}

@@ -175,70 +175,58 @@ type NoticeFilter struct {
 
 // Notices lists notices newest first (without sections), with the total matching.
 func (q *Queries) Notices(ctx context.Context, f NoticeFilter) ([]domain.Notice, int, error) {
-	args := []any{f.OrgID}
-	where := "WHERE org_id = $1"
-	add := func(clause string, v any) {
-		args = append(args, v)
-		where += fmt.Sprintf(" AND "+clause, len(args))
-	}
+	var a argList
+	where := "WHERE org_id = " + a.add(f.OrgID)
 	if f.MeetingID != 0 {
-		add("meeting_id = $%d", f.MeetingID)
+		where += " AND meeting_id = " + a.add(f.MeetingID)
 	}
 	if f.State != "" {
-		add("state = $%d", string(f.State))
+		where += " AND state = " + a.add(string(f.State))
 	}
 	if f.Query != "" {
-		add("search_text LIKE $%d"+likeEscape, textfold.LikePattern(f.Query))
+		where += " AND search_text LIKE " + a.add(textfold.LikePattern(f.Query)) + likeEscape
 	}
 	var total int
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM notices `+where, args...).Scan(&total); err != nil {
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM notices `+where, a.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("list notices: %w", err)
 	}
 	if f.Limit <= 0 {
 		f.Limit = 20
 	}
-	args = append(args, f.Limit, f.Offset)
-	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM notices %s ORDER BY COALESCE(issued_on, created_at) DESC, id DESC LIMIT $%d OFFSET $%d`,
-		noticeCols, where, len(args)-1, len(args)), args...)
+	tail := where + ` ORDER BY COALESCE(issued_on, created_at) DESC, id DESC LIMIT ` + a.add(f.Limit) + ` OFFSET ` + a.add(f.Offset)
+	out, err := q.noticesWhere(ctx, tail, a.args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list notices: %w", err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	var out []domain.Notice
-	for rows.Next() {
-		n, err := scanNotice(rows)
-		if err != nil {
-			return nil, 0, fmt.Errorf("list notices: %w", err)
-		}
-		out = append(out, *n)
-	}
-	return out, total, rows.Err()
+	return out, total, nil
 }
 
 // NoticeCorrection returns the newest version that corrects notice id, or nil.
 func (q *Queries) NoticeCorrection(ctx context.Context, orgID, id int64) (*domain.Notice, error) {
-	rows, _, err := q.noticesWhere(ctx, `WHERE org_id = $1 AND supersedes_id = $2 ORDER BY id DESC LIMIT 1`, orgID, id)
+	rows, err := q.noticesWhere(ctx, `WHERE org_id = $1 AND supersedes_id = $2 ORDER BY id DESC LIMIT 1`, orgID, id)
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
 	return &rows[0], nil
 }
 
-func (q *Queries) noticesWhere(ctx context.Context, tail string, args ...any) ([]domain.Notice, int, error) {
+// noticesWhere reads the notices (without sections) that tail, the query's
+// WHERE, ORDER BY and LIMIT, selects.
+func (q *Queries) noticesWhere(ctx context.Context, tail string, args ...any) ([]domain.Notice, error) {
 	rows, err := q.db.QueryContext(ctx, `SELECT `+noticeCols+` FROM notices `+tail, args...)
 	if err != nil {
-		return nil, 0, fmt.Errorf("list notices: %w", err)
+		return nil, fmt.Errorf("list notices: %w", err)
 	}
 	defer rows.Close()
 	var out []domain.Notice
 	for rows.Next() {
 		n, err := scanNotice(rows)
 		if err != nil {
-			return nil, 0, fmt.Errorf("list notices: %w", err)
+			return nil, fmt.Errorf("list notices: %w", err)
 		}
 		out = append(out, *n)
 	}
-	return out, len(out), rows.Err()
+	return out, rows.Err()
 }
 
 // MoveNoticeTasks points the tasks of notice from at notice to (a correction).

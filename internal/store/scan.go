@@ -114,6 +114,17 @@ func splitLines(s string) []string {
 	return strings.Split(s, "\n")
 }
 
+// argList numbers placeholders as arguments are added, so that every
+// placeholder is used (PostgreSQL must infer each one's type). The list
+// queries of every entity build their WHERE, LIMIT and OFFSET with one.
+type argList struct{ args []any }
+
+// add appends v and returns its placeholder.
+func (a *argList) add(v any) string {
+	a.args = append(a.args, v)
+	return fmt.Sprintf("$%d", len(a.args))
+}
+
 // placeholders writes "$n, $n+1, ..." for k arguments starting at n.
 func placeholders(n, k int) string {
 	var b strings.Builder

@@ -305,15 +305,6 @@ func statusCond(s domain.Status, today, soon string) string {
 	return `1=0`
 }
 
-// argList numbers placeholders as arguments are added, so that every
-// placeholder is used (PostgreSQL must infer each one's type).
-type argList struct{ args []any }
-
-func (a *argList) add(v any) string {
-	a.args = append(a.args, v)
-	return fmt.Sprintf("$%d", len(a.args))
-}
-
 // where builds the WHERE clause of f into a.
 func (f *TaskFilter) where(a *argList) string {
 	w := "WHERE t.org_id = " + a.add(f.OrgID)
@@ -482,6 +473,12 @@ func (q *Queries) StatsByUnit(ctx context.Context, f TaskFilter) ([]UnitStats, e
 	if f.countable() {
 		return q.countedStatsByUnit(ctx, f)
 	}
+	return q.exactVisibleStatsByUnit(ctx, f)
+}
+
+// exactVisibleStatsByUnit is exactStatsByUnit narrowed as StatsByUnit
+// promises: with f.VisibleTo set, only that unit's own row.
+func (q *Queries) exactVisibleStatsByUnit(ctx context.Context, f TaskFilter) ([]UnitStats, error) {
 	all, err := q.exactStatsByUnit(ctx, f)
 	if err != nil || f.VisibleTo == 0 {
 		return all, err

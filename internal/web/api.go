@@ -320,15 +320,6 @@ func apiJsonKind(e *json.UnmarshalTypeError) string {
 	return "kiểu " + e.Type.String()
 }
 
-// apiPathID reads a numeric path value; anything else names nothing (404).
-func apiPathID(r *http.Request, name string) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, domain.ErrNotFound
-	}
-	return id, nil
-}
-
 // apiParams reads query parameters, keeping the first error.
 type apiParams struct {
 	v   url.Values
@@ -404,4 +395,18 @@ type apiPageOf[T any] struct {
 	Total   int `json:"total"`
 	Page    int `json:"page"`
 	PerPage int `json:"per_page"`
+}
+
+// apiList writes each of xs with out, in order; no items is [], never null.
+func apiList[S, T any](xs []S, out func(*S) T) []T {
+	items := make([]T, 0, len(xs))
+	for i := range xs {
+		items = append(items, out(&xs[i]))
+	}
+	return items
+}
+
+// apiPage is one page of a list: xs written with out, of total matching.
+func apiPage[S, T any](xs []S, out func(*S) T, total, page, perPage int) apiPageOf[T] {
+	return apiPageOf[T]{Items: apiList(xs, out), Total: total, Page: page, PerPage: perPage}
 }

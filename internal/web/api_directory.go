@@ -44,7 +44,7 @@ func (s *Server) apiUnitCreate(w http.ResponseWriter, r *http.Request, u *domain
 }
 
 func (s *Server) apiUnitUpdate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -52,13 +52,9 @@ func (s *Server) apiUnitUpdate(w http.ResponseWriter, r *http.Request, u *domain
 	if err := apiDecodeJSON(r, &in); err != nil {
 		return err
 	}
-	dir, err := s.svc.Directory(r.Context(), u)
+	cur, err := s.directoryUnit(r.Context(), u, id)
 	if err != nil {
 		return err
-	}
-	cur := dir.Unit(id)
-	if cur == nil {
-		return domain.ErrNotFound
 	}
 	active := cur.Active
 	if in.Active != nil {
@@ -101,11 +97,7 @@ func (s *Server) apiUsers(w http.ResponseWriter, r *http.Request, u *domain.User
 	if err != nil {
 		return err
 	}
-	out := apiPageOf[apiUserJSON]{Items: make([]apiUserJSON, 0, len(users)), Total: len(users), Page: 1, PerPage: len(users)}
-	for i := range users {
-		out.Items = append(out.Items, apiUserOut(&users[i]))
-	}
-	return apiWriteJSON(w, http.StatusOK, out)
+	return apiWriteJSON(w, http.StatusOK, apiPage(users, apiUserOut, len(users), 1, len(users)))
 }
 
 func (s *Server) apiUserCreate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
@@ -121,7 +113,7 @@ func (s *Server) apiUserCreate(w http.ResponseWriter, r *http.Request, u *domain
 }
 
 func (s *Server) apiUserUpdate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -148,9 +140,5 @@ func (s *Server) apiAudit(w http.ResponseWriter, r *http.Request, u *domain.User
 	if err != nil {
 		return err
 	}
-	out := apiPageOf[apiAuditJSON]{Items: make([]apiAuditJSON, 0, len(entries)), Total: total, Page: page, PerPage: perPage}
-	for i := range entries {
-		out.Items = append(out.Items, apiAuditOut(&entries[i]))
-	}
-	return apiWriteJSON(w, http.StatusOK, out)
+	return apiWriteJSON(w, http.StatusOK, apiPage(entries, apiAuditOut, total, page, perPage))
 }

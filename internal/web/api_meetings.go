@@ -32,11 +32,8 @@ func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request, u *domain.U
 	if err != nil {
 		return err
 	}
-	out := apiPageOf[apiMeetingJSON]{Items: make([]apiMeetingJSON, 0, len(ms)), Total: total, Page: page, PerPage: perPage}
-	for i := range ms {
-		out.Items = append(out.Items, apiMeetingOut(dir, &ms[i]))
-	}
-	return apiWriteJSON(w, http.StatusOK, out)
+	out := func(m *domain.Meeting) apiMeetingJSON { return apiMeetingOut(dir, m) }
+	return apiWriteJSON(w, http.StatusOK, apiPage(ms, out, total, page, perPage))
 }
 
 func apiValidPeriod(p domain.PeriodKind) bool {
@@ -49,7 +46,7 @@ func apiValidPeriod(p domain.PeriodKind) bool {
 }
 
 func (s *Server) apiMeeting(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -81,7 +78,7 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request, u *dom
 }
 
 func (s *Server) apiMeetingUpdate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -114,15 +111,11 @@ func (s *Server) apiNotices(w http.ResponseWriter, r *http.Request, u *domain.Us
 	if err != nil {
 		return err
 	}
-	out := apiPageOf[apiNoticeJSON]{Items: make([]apiNoticeJSON, 0, len(ns)), Total: total, Page: page, PerPage: perPage}
-	for i := range ns {
-		out.Items = append(out.Items, apiNoticeOut(&ns[i]))
-	}
-	return apiWriteJSON(w, http.StatusOK, out)
+	return apiWriteJSON(w, http.StatusOK, apiPage(ns, apiNoticeOut, total, page, perPage))
 }
 
 func (s *Server) apiNotice(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -146,7 +139,7 @@ func (s *Server) apiNoticeCreate(w http.ResponseWriter, r *http.Request, u *doma
 }
 
 func (s *Server) apiNoticeUpdate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -162,7 +155,7 @@ func (s *Server) apiNoticeUpdate(w http.ResponseWriter, r *http.Request, u *doma
 }
 
 func (s *Server) apiNoticeIssue(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -178,7 +171,7 @@ func (s *Server) apiNoticeIssue(w http.ResponseWriter, r *http.Request, u *domai
 }
 
 func (s *Server) apiNoticeCorrect(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"strconv"
@@ -83,7 +82,7 @@ func (s *Server) writeTask(ctx context.Context, w http.ResponseWriter, u *domain
 }
 
 func (s *Server) apiTask(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -106,7 +105,7 @@ func (s *Server) apiTaskCreate(w http.ResponseWriter, r *http.Request, u *domain
 // before any other refusal, so that another unit's task stays unknown to a
 // unit user whatever the verb.
 func (s *Server) apiVisibleTask(r *http.Request, u *domain.User) (int64, error) {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return 0, err
 	}
@@ -164,13 +163,13 @@ func (s *Server) apiTaskReopen(w http.ResponseWriter, r *http.Request, u *domain
 // apiReportCreate takes a report as JSON, or as multipart/form-data with the
 // fields body, percent, completion and any number of files named "files".
 func (s *Server) apiReportCreate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
 	var in app.ReportInput
 	if apiIsMultipart(r) {
-		if in, err = apiReadReportForm(r); err != nil {
+		if in, err = s.apiReadReportForm(r); err != nil {
 			return err
 		}
 	} else {
@@ -191,8 +190,9 @@ func (s *Server) apiReportCreate(w http.ResponseWriter, r *http.Request, u *doma
 	return apiWriteJSON(w, http.StatusCreated, apiReportOut(dir, rep))
 }
 
-// apiReadReportForm reads a multipart report within the body limit the route set.
-func apiReadReportForm(r *http.Request) (app.ReportInput, error) {
+// apiReadReportForm reads a multipart report within the body limit the route
+// set; each file is read as the report page reads it.
+func (s *Server) apiReadReportForm(r *http.Request) (app.ReportInput, error) {
 	var in app.ReportInput
 	if err := r.ParseMultipartForm(1 << 20); err != nil {
 		var mbe *http.MaxBytesError
@@ -218,22 +218,17 @@ func apiReadReportForm(r *http.Request) (app.ReportInput, error) {
 		in.Completion = b
 	}
 	for _, fh := range r.MultipartForm.File["files"] {
-		f, err := fh.Open()
+		up, err := s.readUpload(fh)
 		if err != nil {
-			return in, fmt.Errorf("open upload: %w", err)
+			return in, err
 		}
-		data, err := io.ReadAll(f)
-		f.Close()
-		if err != nil {
-			return in, fmt.Errorf("read upload: %w", err)
-		}
-		in.Files = append(in.Files, app.Upload{Name: fh.Filename, ContentType: fh.Header.Get("Content-Type"), Data: data})
+		in.Files = append(in.Files, up)
 	}
 	return in, nil
 }
 
 func (s *Server) apiExtensionCreate(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -253,7 +248,7 @@ func (s *Server) apiExtensionCreate(w http.ResponseWriter, r *http.Request, u *d
 }
 
 func (s *Server) apiExtensionDecide(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -280,7 +275,7 @@ func (s *Server) apiExtensionDecide(w http.ResponseWriter, r *http.Request, u *d
 
 // apiAttachment sends a report's file as it was uploaded.
 func (s *Server) apiAttachment(w http.ResponseWriter, r *http.Request, u *domain.User) error {
-	id, err := apiPathID(r, "id")
+	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
@@ -331,16 +326,10 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request, u *domain.Use
 	if err != nil {
 		return err
 	}
-	out := apiSearchJSON{Query: strings.TrimSpace(q.v.Get("q")),
-		Notices:  apiHitsJSON[apiNoticeJSON]{Items: []apiNoticeJSON{}, Total: res.NoticeTotal},
-		Meetings: apiHitsJSON[apiMeetingJSON]{Items: []apiMeetingJSON{}, Total: res.MeetingTotal},
+	meeting := func(m *domain.Meeting) apiMeetingJSON { return apiMeetingOut(dir, m) }
+	return apiWriteJSON(w, http.StatusOK, apiSearchJSON{Query: strings.TrimSpace(q.v.Get("q")),
+		Notices:  apiHitsJSON[apiNoticeJSON]{Items: apiList(res.Notices, apiNoticeOut), Total: res.NoticeTotal},
+		Meetings: apiHitsJSON[apiMeetingJSON]{Items: apiList(res.Meetings, meeting), Total: res.MeetingTotal},
 		Tasks:    apiHitsJSON[apiTaskJSON]{Items: apiTasksOut(dir, res.Tasks), Total: res.TaskTotal},
-	}
-	for i := range res.Notices {
-		out.Notices.Items = append(out.Notices.Items, apiNoticeOut(&res.Notices[i]))
-	}
-	for i := range res.Meetings {
-		out.Meetings.Items = append(out.Meetings.Items, apiMeetingOut(dir, &res.Meetings[i]))
-	}
-	return apiWriteJSON(w, http.StatusOK, out)
+	})
 }

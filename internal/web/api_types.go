@@ -435,11 +435,7 @@ func apiTaskOut(dir *app.Directory, t *store.TaskRow) apiTaskJSON {
 }
 
 func apiTasksOut(dir *app.Directory, rows []store.TaskRow) []apiTaskJSON {
-	out := make([]apiTaskJSON, 0, len(rows))
-	for i := range rows {
-		out = append(out, apiTaskOut(dir, &rows[i]))
-	}
-	return out
+	return apiList(rows, func(t *store.TaskRow) apiTaskJSON { return apiTaskOut(dir, t) })
 }
 
 type apiTaskInput struct {
@@ -533,11 +529,7 @@ func apiExtensionOut(dir *app.Directory, e *domain.Extension) apiExtensionJSON {
 }
 
 func apiExtensionsOut(dir *app.Directory, xs []domain.Extension) []apiExtensionJSON {
-	out := make([]apiExtensionJSON, 0, len(xs))
-	for i := range xs {
-		out = append(out, apiExtensionOut(dir, &xs[i]))
-	}
-	return out
+	return apiList(xs, func(e *domain.Extension) apiExtensionJSON { return apiExtensionOut(dir, e) })
 }
 
 type apiExtensionInput struct {

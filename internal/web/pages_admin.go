@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -107,22 +108,28 @@ func (s *Server) renderUnitForm(w http.ResponseWriter, r *http.Request, code int
 	return s.render(w, r, code, "unit_form", &view{Title: "Sửa đơn vị", Nav: "units", Dir: dir, Error: msg, Data: dirUnitFormData{In: in}})
 }
 
-func (s *Server) unitEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+// directoryUnit is unit id as the actor's directory holds it, or
+// domain.ErrNotFound; the unit page and the API edit the same record.
+func (s *Server) directoryUnit(ctx context.Context, actor *domain.User, id int64) (*domain.Unit, error) {
+	dir, err := s.svc.Directory(ctx, actor)
 	if err != nil {
-		return err
-	}
-	u := userOf(r)
-	if err := s.svc.CheckManage(u); err != nil {
-		return err
-	}
-	dir, err := s.svc.Directory(r.Context(), u)
-	if err != nil {
-		return err
+		return nil, err
 	}
 	unit := dir.Unit(id)
 	if unit == nil {
-		return domain.ErrNotFound
+		return nil, domain.ErrNotFound
+	}
+	return unit, nil
+}
+
+func (s *Server) unitEdit(w http.ResponseWriter, r *http.Request) error {
+	id, u, err := s.manageID(r)
+	if err != nil {
+		return err
+	}
+	unit, err := s.directoryUnit(r.Context(), u, id)
+	if err != nil {
+		return err
 	}
 	return s.renderUnitForm(w, r, http.StatusOK, "", dirUnitInput{U: *unit, Aliases: strings.Join(unit.Aliases, "\n")})
 }
@@ -307,22 +314,28 @@ type adminUserFormData struct {
 	Units []domain.Unit
 }
 
+// adminUser is user id as the actor's user list holds it, or domain.ErrNotFound.
+func (s *Server) adminUser(ctx context.Context, actor *domain.User, id int64) (domain.User, error) {
+	users, err := s.svc.Users(ctx, actor)
+	if err != nil {
+		return domain.User{}, err
+	}
+	for _, x := range users {
+		if x.ID == id {
+			return x, nil
+		}
+	}
+	return domain.User{}, domain.ErrNotFound
+}
+
 func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int, msg string, in adminUserInput) error {
 	u := userOf(r)
-	users, err := s.svc.Users(r.Context(), u)
+	stored, err := s.adminUser(r.Context(), u, in.U.ID)
 	if err != nil {
 		return err
 	}
-	found := false
-	for _, x := range users {
-		if x.ID == in.U.ID {
-			// The user name is not editable: show the stored one.
-			in.U.Username, found = x.Username, true
-		}
-	}
-	if !found {
-		return domain.ErrNotFound
-	}
+	// The user name is not editable: show the stored one.
+	in.U.Username = stored.Username
 	dir, err := s.svc.Directory(r.Context(), u)
 	if err != nil {
 		return err
@@ -336,16 +349,11 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	users, err := s.svc.Users(r.Context(), userOf(r))
+	x, err := s.adminUser(r.Context(), userOf(r), id)
 	if err != nil {
 		return err
 	}
-	for _, x := range users {
-		if x.ID == id {
-			return s.renderUserForm(w, r, http.StatusOK, "", adminUserInput{U: x})
-		}
-	}
-	return domain.ErrNotFound
+	return s.renderUserForm(w, r, http.StatusOK, "", adminUserInput{U: x})
 }
 
 func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -381,16 +389,11 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.ResetPassword(ctx, u, id, pw)
 	}
 	if docFormFailed(err) {
-		users, uerr := s.svc.Users(ctx, u)
+		x, uerr := s.adminUser(ctx, u, id)
 		if uerr != nil {
 			return uerr
 		}
-		for _, x := range users {
-			if x.ID == id {
-				return s.renderUserForm(w, r, statusOf(err), userMessage(err), adminUserInput{U: x})
-			}
-		}
-		return domain.ErrNotFound
+		return s.renderUserForm(w, r, statusOf(err), userMessage(err), adminUserInput{U: x})
 	}
 	if err != nil {
 		return err

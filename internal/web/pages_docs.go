@@ -274,12 +274,8 @@ func (s *Server) meetingShow(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) meetingEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, u, err := s.manageID(r)
 	if err != nil {
-		return err
-	}
-	u := userOf(r)
-	if err := s.svc.CheckManage(u); err != nil {
 		return err
 	}
 	m, err := s.svc.Meeting(r.Context(), u, id)
@@ -493,13 +489,12 @@ func (s *Server) noticeCreate(w http.ResponseWriter, r *http.Request) error {
 // errDocIssuedReadOnly answers an attempt to edit an issued notice in place.
 var errDocIssuedReadOnly = fmt.Errorf("%w: thông báo đã ban hành không sửa trực tiếp được; hãy bấm «Đính chính» để tạo bản đính chính (dự thảo phiên bản mới)", domain.ErrInvalid)
 
-func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+// withDraftNotice loads the notice of the path for a manager to edit and hands
+// it to edit. An issued notice is never edited in place: the notice page is
+// shown instead, with errDocIssuedReadOnly (422).
+func (s *Server) withDraftNotice(w http.ResponseWriter, r *http.Request, edit func(u *domain.User, n *domain.Notice) error) error {
+	id, u, err := s.manageID(r)
 	if err != nil {
-		return err
-	}
-	u := userOf(r)
-	if err := s.svc.CheckManage(u); err != nil {
 		return err
 	}
 	n, err := s.svc.Notice(r.Context(), u, id)
@@ -509,38 +504,31 @@ func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
 	if n.State != domain.NoticeDraft {
 		return s.showNotice(w, r, http.StatusUnprocessableEntity, n, userMessage(errDocIssuedReadOnly))
 	}
-	return s.renderNoticeForm(w, r, http.StatusOK, "", docNewNoticeForm(n))
+	return edit(u, n)
+}
+
+func (s *Server) noticeEdit(w http.ResponseWriter, r *http.Request) error {
+	return s.withDraftNotice(w, r, func(_ *domain.User, n *domain.Notice) error {
+		return s.renderNoticeForm(w, r, http.StatusOK, "", docNewNoticeForm(n))
+	})
 }
 
 func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	u := userOf(r)
-	if err := s.svc.CheckManage(u); err != nil {
-		return err
-	}
-	old, err := s.svc.Notice(r.Context(), u, id)
-	if err != nil {
-		return err
-	}
-	if old.State != domain.NoticeDraft {
-		return s.showNotice(w, r, http.StatusUnprocessableEntity, old, userMessage(errDocIssuedReadOnly))
-	}
-	n := &domain.Notice{ID: id}
-	f := &docNoticeForm{}
-	err = docReadNotice(r, n, f, old.Sections)
-	if err == nil {
-		err = s.svc.UpdateNotice(r.Context(), u, n)
-	}
-	if docFormFailed(err) {
-		return s.renderNoticeForm(w, r, statusOf(err), userMessage(err), f)
-	}
-	if err != nil {
-		return err
-	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", id), "Đã lưu dự thảo thông báo")
+	return s.withDraftNotice(w, r, func(u *domain.User, old *domain.Notice) error {
+		n := &domain.Notice{ID: old.ID}
+		f := &docNoticeForm{}
+		err := docReadNotice(r, n, f, old.Sections)
+		if err == nil {
+			err = s.svc.UpdateNotice(r.Context(), u, n)
+		}
+		if docFormFailed(err) {
+			return s.renderNoticeForm(w, r, statusOf(err), userMessage(err), f)
+		}
+		if err != nil {
+			return err
+		}
+		return redirect(w, r, fmt.Sprintf("/notices/%d", old.ID), "Đã lưu dự thảo thông báo")
+	})
 }
 
 // docNotice is a notice laid out as the official document, with what the
@@ -647,22 +635,27 @@ func (s *Server) showNotice(w http.ResponseWriter, r *http.Request, code int, n 
 	return s.render(w, r, code, "notice", &view{Title: title, Nav: "notices", Dir: dir, Error: msg, Data: d})
 }
 
+// showNoticeRefused shows notice id again, as it now stands, with the message
+// and status of err: an action on it that the user can correct was refused.
+func (s *Server) showNoticeRefused(w http.ResponseWriter, r *http.Request, id int64, err error) error {
+	n, nerr := s.svc.Notice(r.Context(), userOf(r), id)
+	if nerr != nil {
+		return nerr
+	}
+	return s.showNotice(w, r, statusOf(err), n, userMessage(err))
+}
+
 func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error {
 	id, err := pathID(r)
 	if err != nil {
 		return err
 	}
-	u := userOf(r)
 	version, err := docNumber(r, "version", "Phiên bản")
 	if err == nil {
-		_, err = s.svc.IssueNotice(r.Context(), u, id, version)
+		_, err = s.svc.IssueNotice(r.Context(), userOf(r), id, version)
 	}
 	if docFormFailed(err) {
-		n, nerr := s.svc.Notice(r.Context(), u, id)
-		if nerr != nil {
-			return nerr
-		}
-		return s.showNotice(w, r, statusOf(err), n, userMessage(err))
+		return s.showNoticeRefused(w, r, id, err)
 	}
 	if err != nil {
 		return err
@@ -675,14 +668,9 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	u := userOf(r)
-	n, err := s.svc.CorrectNotice(r.Context(), u, id)
+	n, err := s.svc.CorrectNotice(r.Context(), userOf(r), id)
 	if docFormFailed(err) {
-		old, nerr := s.svc.Notice(r.Context(), u, id)
-		if nerr != nil {
-			return nerr
-		}
-		return s.showNotice(w, r, statusOf(err), old, userMessage(err))
+		return s.showNoticeRefused(w, r, id, err)
 	}
 	if err != nil {
 		return err

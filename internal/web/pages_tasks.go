@@ -134,6 +134,20 @@ type meetingOption struct {
 	Label string
 }
 
+// taskFilterBar loads what the task_filters partial shows on the task list
+// and the dashboard: the directory and the meetings to narrow to.
+func (s *Server) taskFilterBar(r *http.Request) (*app.Directory, []meetingOption, error) {
+	dir, err := s.svc.Directory(r.Context(), userOf(r))
+	if err != nil {
+		return nil, nil, err
+	}
+	meetings, err := s.meetingOptions(r)
+	if err != nil {
+		return nil, nil, err
+	}
+	return dir, meetings, nil
+}
+
 func (s *Server) meetingOptions(r *http.Request) ([]meetingOption, error) {
 	ms, _, err := s.svc.Meetings(r.Context(), userOf(r), store.MeetingFilter{Limit: 100})
 	if err != nil {
@@ -162,11 +176,7 @@ type taskListData struct {
 
 func (s *Server) taskList(w http.ResponseWriter, r *http.Request) error {
 	ctx, u := r.Context(), userOf(r)
-	dir, err := s.svc.Directory(ctx, u)
-	if err != nil {
-		return err
-	}
-	meetings, err := s.meetingOptions(r)
+	dir, meetings, err := s.taskFilterBar(r)
 	if err != nil {
 		return err
 	}
@@ -285,11 +295,7 @@ var unitSorts = map[string]func(a, b *unitLine) bool{
 
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	ctx, u := r.Context(), userOf(r)
-	dir, err := s.svc.Directory(ctx, u)
-	if err != nil {
-		return err
-	}
-	meetings, err := s.meetingOptions(r)
+	dir, meetings, err := s.taskFilterBar(r)
 	if err != nil {
 		return err
 	}
@@ -523,8 +529,9 @@ func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flash)
 }
 
-// readUpload reads one uploaded file, at most one byte over the limit so that
-// the service can refuse it without the server holding more.
+// readUpload reads one uploaded file of a report, from the page or the API, at
+// most one byte over the limit so that the service can refuse it without the
+// server holding more.
 func (s *Server) readUpload(fh *multipart.FileHeader) (app.Upload, error) {
 	f, err := fh.Open()
 	if err != nil {
@@ -899,12 +906,19 @@ func parseMonth(s string) (domain.Date, error) {
 	return d, nil
 }
 
-func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
+// readTaskInput reads the posted task form into the service's input; on an
+// error the form as typed comes back to be shown again.
+func (s *Server) readTaskInput(r *http.Request) (taskFormValues, app.TaskInput, error) {
 	f, err := readTaskForm(r)
 	if err != nil {
-		return s.renderTaskForm(w, r, statusOf(err), 0, f, userMessage(err))
+		return f, app.TaskInput{}, err
 	}
 	in, err := f.input(s.svc.Today())
+	return f, in, err
+}
+
+func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
+	f, in, err := s.readTaskInput(r)
 	if err != nil {
 		return s.renderTaskForm(w, r, statusOf(err), 0, f, userMessage(err))
 	}
@@ -923,11 +937,7 @@ func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f, err := readTaskForm(r)
-	if err != nil {
-		return s.renderTaskForm(w, r, statusOf(err), id, f, userMessage(err))
-	}
-	in, err := f.input(s.svc.Today())
+	f, in, err := s.readTaskInput(r)
 	if err != nil {
 		return s.renderTaskForm(w, r, statusOf(err), id, f, userMessage(err))
 	}

@@ -212,13 +212,29 @@ func formInt(r *http.Request, name string, def int) (int, error) {
 	return n, nil
 }
 
-// pathID reads the {id} wildcard; anything but a positive number is not found.
+// pathID reads the {id} wildcard of a page or an API route; anything but a
+// positive number is not found.
 func pathID(r *http.Request) (int64, error) {
 	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, domain.ErrNotFound
 	}
 	return id, nil
+}
+
+// manageID reads the {id} of a record the caller is about to edit, and refuses
+// anyone who may not manage before anything is loaded: a bad id is not found,
+// a unit user forbidden.
+func (s *Server) manageID(r *http.Request) (int64, *domain.User, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return 0, nil, err
+	}
+	u := userOf(r)
+	if err := s.svc.CheckManage(u); err != nil {
+		return 0, nil, err
+	}
+	return id, u, nil
 }
 
 // pageParams reads ?page= into limit and offset, 20 per page by default.
