@@ -144,8 +144,8 @@ func centred(runs []wRun, before float64) wPara {
 // width pt within a box of boxPt.
 func rule(widthPt, boxPt float64) wPara {
 	side := twips(max(0, (boxPt-widthPt)/2))
-	// The 2 pt before keep the rule off the letters' descenders.
-	return wPara{Align: "center", Before: twips(2), Exact: 20, Left: side, Right: side, RuleTop: true, MarkHalfPt: 2}
+	// The 4 pt before keep the rule off the letters' descenders (ị, ọ, ụ).
+	return wPara{Align: "center", Before: twips(4), Exact: 20, Left: side, Right: side, RuleTop: true, MarkHalfPt: 2}
 }
 
 func docxBody(l laidOut) map[string]any {

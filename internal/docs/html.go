@@ -70,7 +70,7 @@ td, th { padding: 0 %.2fpt; vertical-align: top; }
 .date { font-size: %dpt; font-style: italic; padding-top: 6pt; white-space: pre-wrap; }
 .type { font-size: %dpt; font-weight: bold; text-align: center; margin-top: 12pt; break-after: avoid; }
 .summary { font-size: %dpt; font-weight: bold; text-align: center; break-after: avoid; }
-.summary-rule { margin-bottom: 12pt; }
+.summary-rule { margin-top: 6pt; margin-bottom: 12pt; }
 .body p { margin: 0 0 %gpt; text-align: justify; text-indent: %gmm; line-height: %.3f; }
 .body p.h { font-weight: bold; break-after: avoid; }
 table.grid { font-size: %dpt; margin: 0 0 %gpt; }
