@@ -25,7 +25,8 @@ func Import(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dsn := fs.String("db", envOr("GIAOBAN_DB", def.DB), "database: sqlite:PATH or postgres://…")
-	as := fs.String("as", "", "the user (Office or admin) recorded as importer; default: the first admin")
+	as := fs.String("as", "", "the user (Office or admin) recorded as importer; default: the organisation's first admin")
+	org := fs.Int64("org", 0, "the organisation (id) to import into; default: the first one")
 	block := fs.Int64("block", 0, "block id the imported tasks belong to")
 	addUnits := fs.Bool("add-units", false, "add unit names that match nothing in the directory as new units")
 	maxMB := fs.Int("max-mb", 50, "largest file in MB")
@@ -36,7 +37,9 @@ func Import(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if len(files) == 0 {
 		return errors.New("cách dùng: giaoban import [--db DSN] [--as NGƯỜI_DÙNG] [--add-units] TỆP...")
 	}
-	st, svc, actor, err := openAs(ctx, *dsn, *as, importActor)
+	st, svc, actor, err := openAs(ctx, *dsn, *as, func(ctx context.Context, st *store.Store, username string) (*domain.User, error) {
+		return importActor(ctx, st, username, *org)
+	})
 	if err != nil {
 		return err
 	}
@@ -141,8 +144,9 @@ func openAs(ctx context.Context, dsn, username string,
 	return st, svc, actor, nil
 }
 
-// importActor is the user named by --as, or the organisation's first admin.
-func importActor(ctx context.Context, st *store.Store, username string) (*domain.User, error) {
+// importActor is the user named by --as, or the first admin of organisation
+// orgID (0: the first organisation).
+func importActor(ctx context.Context, st *store.Store, username string, orgID int64) (*domain.User, error) {
 	if username != "" {
 		u, _, err := st.UserByName(ctx, strings.ToLower(username))
 		if err != nil {
@@ -150,6 +154,9 @@ func importActor(ctx context.Context, st *store.Store, username string) (*domain
 		}
 		if !u.CanManage() {
 			return nil, fmt.Errorf("người dùng %q không có quyền nhập văn bản (cần vai trò Văn phòng hoặc Quản trị)", username)
+		}
+		if orgID != 0 && u.OrgID != orgID {
+			return nil, fmt.Errorf("người dùng %q không thuộc cơ quan %d", username, orgID)
 		}
 		return u, nil
 	}
@@ -160,7 +167,10 @@ func importActor(ctx context.Context, st *store.Store, username string) (*domain
 	if len(orgs) == 0 {
 		return nil, errors.New("cơ sở dữ liệu chưa có cơ quan nào: hãy chạy giaoban serve một lần trước")
 	}
-	users, err := st.Users(ctx, orgs[0].ID)
+	if orgID == 0 {
+		orgID = orgs[0].ID
+	}
+	users, err := st.Users(ctx, orgID)
 	if err != nil {
 		return nil, err
 	}

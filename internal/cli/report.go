@@ -73,7 +73,7 @@ func Report(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 // unit's report), or the organisation's first admin.
 func reportActor(ctx context.Context, st *store.Store, username string) (*domain.User, error) {
 	if username == "" {
-		return importActor(ctx, st, "")
+		return importActor(ctx, st, "", 0)
 	}
 	u, _, err := st.UserByName(ctx, strings.ToLower(username))
 	if err != nil {

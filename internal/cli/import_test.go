@@ -1,0 +1,71 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"giaoban/internal/app"
+	"giaoban/internal/demo"
+	"giaoban/internal/store"
+	"giaoban/internal/store/storetest"
+)
+
+func TestImportCommand(t *testing.T) {
+	ctx := context.Background()
+	dsn := storetest.DSN(t, store.SQLite)
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Load(ctx, app.New(st, app.Options{})); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	dir := t.TempDir()
+	notice := filepath.Join(dir, "tb.txt")
+	text := `THÔNG BÁO
+Kết luận tại Hội nghị giao ban khối Văn hóa - Xã hội tháng 10
+Ngày 05/10/2025, Phó Chủ tịch UBND đã chủ trì hội nghị, kết luận như sau:
+1. Nhiệm vụ
+- Giao Phòng GD&ĐT chủ trì, Phòng Y tế phối hợp kiểm tra y tế trường học, hoàn thành trước ngày 30/10/2025.
+- Giao Phòng Quản lý Đô thị Thí Điểm rà soát hồ sơ, trong tháng 11/2025.
+`
+	if err := os.WriteFile(notice, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "hong.txt")
+	if err := os.WriteFile(bad, []byte{0, 1, 2, 0xff, 0, 0}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		wantOut []string
+		wantErr bool
+	}{
+		{"one notice, one unknown unit", []string{"--db", dsn, notice},
+			[]string{"Đã nhập 1 văn bản, 1 nhiệm vụ (1 có thời hạn)", "1 nhiệm vụ chưa xác định được đơn vị chủ trì", "Phòng Quản lý Đô thị Thí Điểm"}, false},
+		{"adding unknown units", []string{"--db", dsn, "--add-units", notice}, []string{"Đã nhập 1 văn bản, 2 nhiệm vụ (2 có thời hạn)"}, false},
+		{"a binary file is refused, the others still imported", []string{"--db", dsn, notice, bad}, []string{"Đã nhập 1 văn bản", "1 tệp lỗi"}, true},
+		{"a unit user may not import", []string{"--db", dsn, "--as", "gddt", notice}, nil, true},
+		{"no files", []string{"--db", dsn}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			err := Import(ctx, tt.args, &out, &errb)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v\n%s%s", err, tt.wantErr, out.String(), errb.String())
+			}
+			for _, w := range tt.wantOut {
+				if !strings.Contains(out.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, out.String())
+				}
+			}
+		})
+	}
+}
