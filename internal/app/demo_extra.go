@@ -27,3 +27,14 @@ func (s *Service) RecordReportOn(ctx context.Context, actor *domain.User, taskID
 	}
 	return s.fileReport(ctx, actor, taskID, in, nil, nil, at)
 }
+
+// CreateTaskOn records a task entered from paper after the fact, as made at
+// the earlier instant at (its creation and last-update time); the audit entry
+// is written at the real time as "create_backdated". at may not lie in the
+// future.
+func (s *Service) CreateTaskOn(ctx context.Context, actor *domain.User, in TaskInput, at time.Time) (*domain.Task, error) {
+	if at.After(s.opt.Now()) {
+		return nil, invalid("ngày tạo không được ở tương lai")
+	}
+	return s.createTask(ctx, actor, in, at)
+}

@@ -193,6 +193,12 @@ func (s *Service) checkTaskInput(ctx context.Context, actor *domain.User, in *Ta
 
 // CreateTask records a task, with or without a notice (admin or Office).
 func (s *Service) CreateTask(ctx context.Context, actor *domain.User, in TaskInput) (*domain.Task, error) {
+	return s.createTask(ctx, actor, in, time.Time{})
+}
+
+// createTask records a task; a non-zero at enters it as made at that earlier
+// instant (its creation and last update), audited as entered late.
+func (s *Service) createTask(ctx context.Context, actor *domain.User, in TaskInput, at time.Time) (*domain.Task, error) {
 	if err := needManage(actor); err != nil {
 		return nil, err
 	}
@@ -210,10 +216,14 @@ func (s *Service) CreateTask(ctx context.Context, actor *domain.User, in TaskInp
 	}
 	t.Refresh()
 	err := s.tx(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateTask(ctx, t, in.BlockID, actor.ID); err != nil {
+		w, action := tx, "create"
+		if !at.IsZero() {
+			w, action = tx.At(at), "create_backdated"
+		}
+		if err := w.CreateTask(ctx, t, in.BlockID, actor.ID); err != nil {
 			return err
 		}
-		return tx.Audit(ctx, actor, "create", "task", t.ID, nil, t)
+		return tx.Audit(ctx, actor, action, "task", t.ID, nil, t)
 	})
 	return t, err
 }

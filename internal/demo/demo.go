@@ -440,7 +440,15 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 		if k := sectionOf(n.Sections, gt.Text); k >= 0 {
 			in.SectionID = n.Sections[k].ID
 		}
-		t, err := l.svc.CreateTask(ctx, l.office, in)
+		// The Office entered these tasks the day the notice was issued, so the
+		// days since a unit last updated them count from then.
+		var t *domain.Task
+		if issued.IsZero() {
+			t, err = l.svc.CreateTask(ctx, l.office, in)
+		} else {
+			entered := time.Date(issued.Year, issued.Month, issued.Day, 16, 0, 0, 0, domain.Location)
+			t, err = l.svc.CreateTaskOn(ctx, l.office, in, entered)
+		}
 		if err != nil {
 			return fmt.Errorf("task %d: %w", i, err)
 		}
