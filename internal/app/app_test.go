@@ -192,3 +192,50 @@ func TestLoginThrottle(t *testing.T) {
 		}
 	})
 }
+
+// TestLastUpdateIsTheUnits checks that "last update" — what the dashboard
+// counts a unit's silence from — moves with the unit's reports only, not with
+// the Office's edits or decisions.
+func TestLastUpdateIsTheUnits(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, st)
+		created := *f.now
+		task, err := f.svc.CreateTask(ctx, f.office, app.TaskInput{Text: "Báo cáo số liệu", Lead: []int64{f.unit1.ID},
+			Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-04-30")}})
+		must(t, err)
+		last := func() time.Time {
+			d, err := f.svc.Task(ctx, f.office, task.ID)
+			must(t, err)
+			return d.LastUpdateAt
+		}
+		steps := []struct {
+			name string
+			do   func() error
+			want func() time.Time
+		}{
+			{"created", func() error { return nil }, func() time.Time { return created }},
+			{"office edits the text", func() error {
+				*f.now = f.now.Add(48 * time.Hour)
+				d, err := f.svc.Task(ctx, f.office, task.ID)
+				if err != nil {
+					return err
+				}
+				_, err = f.svc.UpdateTask(ctx, f.office, task.ID, app.TaskInput{Text: "Báo cáo số liệu quý I", Lead: d.Lead,
+					Deadline: d.Deadline, Version: d.Version})
+				return err
+			}, func() time.Time { return created }},
+			{"unit reports", func() error {
+				*f.now = f.now.Add(24 * time.Hour)
+				_, err := f.svc.AddReport(ctx, f.u1, task.ID, app.ReportInput{Body: "Đã tổng hợp 3/10 xã", Percent: 30})
+				return err
+			}, func() time.Time { return *f.now }},
+		}
+		for _, s := range steps {
+			must(t, s.do())
+			if got, want := last(), s.want(); !got.Equal(want.Truncate(time.Second)) {
+				t.Errorf("%s: last update %v, want %v", s.name, got, want)
+			}
+		}
+	})
+}

@@ -404,7 +404,8 @@ func (s *Service) fileReport(ctx context.Context, actor *domain.User, taskID int
 		if err := w.CreateReport(ctx, r, data); err != nil {
 			return err
 		}
-		// UpdateTask also stamps last_update_at: a report is the unit's update.
+		// A report is the unit's update: it sets the time the dashboard counts from.
+		t.LastUpdateAt = w.Now()
 		if err := w.UpdateTask(ctx, &t, cur.BlockID); err != nil {
 			return err
 		}

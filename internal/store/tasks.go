@@ -108,7 +108,9 @@ func nullText(s string) any {
 }
 
 // UpdateTask saves every field of a task if nobody saved it since version
-// t.Version was read (else domain.ErrConflict), and bumps the version.
+// t.Version was read (else domain.ErrConflict), and bumps the version. The
+// last update is t.LastUpdateAt as given (the current time when zero): only a
+// unit's report moves it.
 func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) error {
 	d := t.Deadline
 	if d.Kind == "" {
@@ -120,7 +122,13 @@ func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64)
 	if err != nil {
 		return err
 	}
-	now := q.nowText()
+	// last_update_at is the time a unit last reported on the task: it is kept
+	// as the caller read it (an Office edit is not a unit's update); a report
+	// sets it, and a task built afresh gets the current time.
+	last := q.nowText()
+	if !t.LastUpdateAt.IsZero() {
+		last = timestamp(t.LastUpdateAt)
+	}
 	res, err := q.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = $2, block_id = $3, text = $4, expected_product = $5,
 		sector_id = $6, is_key = $7, legal_refs = $8, deadline_kind = $9, deadline_date = $10, deadline_every = $11, deadline_day = $12,
 		deadline_event = $13, event_date = $14, event_days = $15, reported_until = $16, extended_to = $17, due_on = $18, done_on = $19,
@@ -128,7 +136,7 @@ func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64)
 		WHERE id = $23 AND org_id = $24 AND version = $25`,
 		idArg(t.NoticeID), idArg(t.SectionID), idArg(blockID), t.Text, t.ExpectedProduct, idArg(t.SectorID), boolInt(t.Key),
 		lines(t.LegalRefs), string(d.Kind), dateArg(d.Date), string(d.Every), d.Day, d.Event, dateArg(d.EventDate), d.EventDays,
-		dateArg(t.ReportedUntil), dateArg(t.ExtendedTo), dateArg(t.DueOn), dateArg(t.DoneOn), t.Percent, now, taskSearch(t),
+		dateArg(t.ReportedUntil), dateArg(t.ExtendedTo), dateArg(t.DueOn), dateArg(t.DoneOn), t.Percent, last, taskSearch(t),
 		t.ID, t.OrgID, t.Version)
 	if err != nil {
 		return fmt.Errorf("update task: %w", err)
@@ -137,12 +145,12 @@ func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64)
 		return domain.ErrConflict
 	}
 	t.Version++
-	t.LastUpdateAt = parseTimestamp(now)
+	t.LastUpdateAt = parseTimestamp(last)
 	if _, err := q.db.ExecContext(ctx, `DELETE FROM task_units WHERE task_id = $1`, t.ID); err != nil {
 		return fmt.Errorf("update task units: %w", err)
 	}
 	st := stateOf(t, blockID)
-	if err := q.setTaskUnits(ctx, t.ID, &st, now); err != nil {
+	if err := q.setTaskUnits(ctx, t.ID, &st, last); err != nil {
 		return err
 	}
 	delta := countDelta{}
