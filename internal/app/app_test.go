@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strconv"
 	"testing"
 	"time"
 
@@ -236,6 +237,29 @@ func TestLastUpdateIsTheUnits(t *testing.T) {
 			if got, want := last(), s.want(); !got.Equal(want.Truncate(time.Second)) {
 				t.Errorf("%s: last update %v, want %v", s.name, got, want)
 			}
+		}
+	})
+}
+
+// TestLoginThrottleSharedAddress checks that one user's mistakes do not lock
+// out colleagues behind the same address, while many failures from one
+// address still do.
+func TestLoginThrottleSharedAddress(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		ctx := context.Background()
+		f := newFixture(t, st)
+		const office = "10.0.0.1"
+		for i := 0; i < 5; i++ {
+			f.svc.Login(ctx, "vanphong", "sai", office) //nolint:errcheck
+		}
+		if _, _, err := f.svc.Login(ctx, "gddt", "matkhau123", office); err != nil {
+			t.Fatalf("a colleague behind the same address: %v", err)
+		}
+		for i := 0; i < 50; i++ {
+			f.svc.Login(ctx, "khongco"+strconv.Itoa(i), "sai", office) //nolint:errcheck
+		}
+		if _, _, err := f.svc.Login(ctx, "yte", "matkhau123", office); !errors.Is(err, domain.ErrThrottled) {
+			t.Fatalf("after 55 failures from one address: %v, want throttled", err)
 		}
 	})
 }
