@@ -207,8 +207,15 @@ func parseMarker(s string) (kind lineKind, marker string, level int, body string
 
 // startsWithCue reports a paragraph that always starts a new block.
 func startsWithCue(s string) bool {
-	for _, c := range []string{"Giao ", "Yêu cầu ", "Đề nghị ", "Trên đây", "Nơi nhận", "KT.", "TL.", "TM.", "Căn cứ ", "UBND huyện tiếp thu", "Sau khi ", "Vào lúc", "Sáng ngày", "Chiều ngày", "Tham dự", "Thành phần"} {
+	for _, c := range []string{"Giao ", "Yêu cầu ", "Đề nghị ", "Trên đây", "Nơi nhận", "KT.", "TL.", "TM.", "Căn cứ ", "Sau khi ", "Vào lúc", "Sáng ngày", "Chiều ngày", "Tham dự", "Thành phần"} {
 		if strings.HasPrefix(s, c) {
+			return true
+		}
+	}
+	// "UBND huyện tiếp thu …", "UBND xã tiếp thu …": the issuer acknowledging
+	// a proposal, at whatever level it is.
+	if strings.HasPrefix(s, "UBND ") {
+		if i := strings.Index(s, " tiếp thu"); i > 0 && i < 48 {
 			return true
 		}
 	}

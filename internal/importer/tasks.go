@@ -9,7 +9,8 @@ import (
 var subjectVerbs = []string{"cần", "phải", "chủ động", "chủ trì", "khẩn trương", "có trách nhiệm", "chịu trách nhiệm", "cần phải"}
 
 // issuerUnits are the issuing bodies, never the lead of their own notice.
-var issuerUnits = map[string]bool{"ubnd huyện": true, "ubnd tỉnh": true, "ubnd thành phố": true, "ubnd thị xã": true, "ubnd quận": true, "ubnd": true}
+var issuerUnits = map[string]bool{"ubnd huyện": true, "ubnd tỉnh": true, "ubnd thành phố": true, "ubnd thị xã": true, "ubnd quận": true, "ubnd": true,
+	"ubnd xã": true, "ubnd phường": true, "ubnd đặc khu": true, "ubnd thị trấn": true}
 
 // Indexed phrase sets used by assign.
 var (
