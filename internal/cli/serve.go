@@ -51,7 +51,7 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger})
+	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger, TrustedProxies: cfg.TrustedProxies})
 	if err != nil {
 		return err
 	}

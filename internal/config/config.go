@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"net/netip"
 	"os"
 	"strconv"
 	"strings"
@@ -22,6 +23,9 @@ type Config struct {
 	SessionTTL    time.Duration // how long a login lasts
 	SecureCookies bool          // behind HTTPS
 	LogLevel      string        // debug, info, warn, error
+	// TrustedProxies are the reverse proxies (addresses or CIDR ranges)
+	// whose X-Forwarded-For header is believed.
+	TrustedProxies []netip.Prefix
 }
 
 // Default is the configuration of `giaoban serve` with no flags.
@@ -41,11 +45,29 @@ func Parse(name string, args []string, env func(string) (string, bool)) (Config,
 	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration(env, "SESSION_TTL", c.SessionTTL), "login lifetime (GIAOBAN_SESSION_TTL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool(env, "SECURE_COOKIES", c.SecureCookies), "mark cookies Secure, behind HTTPS (GIAOBAN_SECURE_COOKIES)")
 	fs.StringVar(&c.LogLevel, "log-level", envStr(env, "LOG_LEVEL", c.LogLevel), "debug, info, warn or error (GIAOBAN_LOG_LEVEL)")
+	proxies := fs.String("trusted-proxies", envStr(env, "TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (GIAOBAN_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	for _, p := range strings.Split(*proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			a, err := netip.ParseAddr(p)
+			if err != nil {
+				return c, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR range", p)
+			}
+			p = netip.PrefixFrom(a, a.BitLen()).String()
+		}
+		pr, err := netip.ParsePrefix(p)
+		if err != nil {
+			return c, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR range", p)
+		}
+		c.TrustedProxies = append(c.TrustedProxies, pr.Masked())
 	}
 	return c, c.Validate()
 }

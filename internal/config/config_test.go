@@ -28,6 +28,11 @@ func TestParse(t *testing.T) {
 		{"upload limit out of range", []string{"--max-upload-mb", "0"}, nil, nil, "max-upload-mb"},
 		{"bad log level", []string{"--log-level", "loud"}, nil, nil, "log-level"},
 		{"stray argument", []string{"extra"}, nil, nil, "unexpected"},
+		{"trusted proxies", []string{"--trusted-proxies", "10.0.0.0/8, 192.168.1.5"}, nil,
+			func(c Config) bool {
+				return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "192.168.1.5/32"
+			}, ""},
+		{"bad trusted proxy", []string{"--trusted-proxies", "proxy.local"}, nil, nil, "trusted-proxies"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

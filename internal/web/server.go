@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
@@ -27,12 +28,17 @@ type Server struct {
 	log   *slog.Logger
 	// Secure marks cookies Secure (behind HTTPS).
 	secure bool
+	// proxies whose X-Forwarded-For is believed.
+	proxies []netip.Prefix
 }
 
 // Options configure a Server.
 type Options struct {
 	SecureCookies bool
 	Logger        *slog.Logger
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
+	// believed; login throttling then counts the address the proxy saw.
+	TrustedProxies []netip.Prefix
 }
 
 // New builds the server and parses every template; a template error fails here, at start.
@@ -44,7 +50,7 @@ func New(svc *app.Service, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{svc: svc, pages: ps, log: opt.Logger, secure: opt.SecureCookies}, nil
+	return &Server{svc: svc, pages: ps, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies}, nil
 }
 
 // Handler returns the whole route table, wrapped in the cross-origin (CSRF)

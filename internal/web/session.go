@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"giaoban/internal/domain"
@@ -108,11 +109,43 @@ func (s *Server) setSessionCookie(w http.ResponseWriter, token string, maxAge in
 		SameSite: http.SameSiteLaxMode, MaxAge: maxAge})
 }
 
-// clientAddr is the caller's address for throttling.
-func clientAddr(r *http.Request) string {
+// clientAddr is the caller's address for throttling. Behind trusted reverse
+// proxies it is the nearest address in X-Forwarded-For that is not one of
+// them (a client can prepend anything to the header, so the list is read
+// from the right).
+func (s *Server) clientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if !s.trusted(host) {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		h := strings.TrimSpace(hops[i])
+		if h == "" {
+			continue
+		}
+		if !s.trusted(h) {
+			return h
+		}
+		host = h
 	}
 	return host
+}
+
+// trusted reports whether addr is one of the configured proxies.
+func (s *Server) trusted(addr string) bool {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil {
+		return false
+	}
+	ip = ip.Unmap()
+	for _, p := range s.proxies {
+		if p.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
