@@ -115,14 +115,6 @@ func (d Date) VN() string {
 	return fmt.Sprintf("%02d/%02d/%d", d.Day, d.Month, d.Year)
 }
 
-// Ptr returns nil for the zero Date and &d otherwise; handy for nullable columns.
-func (d Date) Ptr() *Date {
-	if d.IsZero() {
-		return nil
-	}
-	return &d
-}
-
 // ParseDate reads a day written as 2023-07-15 (ISO, as HTML date inputs send it)
 // or 15/7/2023, 15-7-2023, 15.7.2023 (Vietnamese order). Empty text gives the zero
 // Date and no error; anything else that is not a real day gives ErrBadDate.

@@ -24,7 +24,6 @@ type Store struct {
 	w       *sql.DB
 	r       *sql.DB
 	dialect Dialect
-	dsn     string
 }
 
 // Tx is one transaction, handed to the function given to Transact.
@@ -64,7 +63,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 
 // open connects without migrating.
 func open(ctx context.Context, dsn string) (*Store, error) {
-	s := &Store{dsn: dsn}
+	s := &Store{}
 	var err error
 	switch {
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):

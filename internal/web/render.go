@@ -42,15 +42,8 @@ var funcs = template.FuncMap{
 		}
 		return t.In(domain.Location).Format("02/01/2006 15:04")
 	},
-	"daysAgo": func(today domain.Date, t time.Time) int {
-		if t.IsZero() {
-			return -1
-		}
-		return today.Sub(domain.DateOf(t))
-	},
-	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
-	"lines": func(xs []string) string { return strings.Join(xs, "\n") },
+	"add": func(a, b int) int { return a + b },
+	"sub": func(a, b int) int { return a - b },
 	"nl2br": func(s string) template.HTML {
 		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
 	},
