@@ -41,7 +41,7 @@ func newDemoEnv(t *testing.T, st *store.Store) *env {
 	if _, err := demo.Load(context.Background(), e.svc); err != nil {
 		t.Fatalf("demo.Load: %v", err)
 	}
-	srv, err := New(e.svc, Options{})
+	srv, err := New(e.svc, Options{Logger: testLogger})
 	mustT(t, err)
 	e.srv = httptest.NewServer(srv.Handler())
 	t.Cleanup(e.srv.Close)

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -21,6 +22,9 @@ import (
 )
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
+
+// testLogger takes the servers' logs in tests: internal errors reach stderr.
+var testLogger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 
 // testPassword is every fixture user's password.
 const testPassword = "matkhau123"
@@ -66,7 +70,7 @@ func newEnv(t testing.TB, st *store.Store) *env {
 		mustT(t, e.svc.CreateUser(ctx, admin, usr, testPassword))
 		e.users[u.name] = usr
 	}
-	srv, err := New(e.svc, Options{})
+	srv, err := New(e.svc, Options{Logger: testLogger})
 	mustT(t, err)
 	e.srv = httptest.NewServer(srv.Handler())
 	t.Cleanup(e.srv.Close)

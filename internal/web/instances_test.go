@@ -31,7 +31,7 @@ func TestTwoInstancesOneDatabase(t *testing.T) {
 			mustT(t, err)
 			defer stB.Close()
 			svcB := app.New(stB, app.Options{Now: e.svc.Options().Now, MaxUpload: 1 << 20, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
-			srvB, err := New(svcB, Options{})
+			srvB, err := New(svcB, Options{Logger: testLogger})
 			mustT(t, err)
 			b := httptest.NewServer(srvB.Handler())
 			defer b.Close()

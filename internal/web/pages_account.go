@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strings"
 
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 )
 
@@ -24,9 +25,9 @@ func safeNext(next string) string {
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	next := safeNext(r.PostFormValue("next"))
-	token, _, err := s.svc.Login(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), s.clientAddr(r))
+	token, _, err := s.svc.Login(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), httpx.ClientAddr(r, s.proxies))
 	if err != nil {
-		code := statusOf(err)
+		code := httpx.Status(err)
 		if code == http.StatusInternalServerError {
 			s.serveError(w, r, err)
 			return
@@ -41,7 +42,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) error {
-	if c, err := r.Cookie(sessionCookie); err == nil {
+	if c, err := r.Cookie(httpx.SessionCookie); err == nil {
 		if err := s.svc.Logout(r.Context(), c.Value); err != nil {
 			return err
 		}
@@ -73,8 +74,8 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 		return s.renderAccount(w, r, http.StatusUnprocessableEntity, "Mật khẩu mới và mật khẩu nhập lại không khớp.", "")
 	}
 	err := s.svc.ChangePassword(r.Context(), userOf(r), r.PostFormValue("old"), r.PostFormValue("new"))
-	if statusOf(err) == http.StatusUnprocessableEntity {
-		return s.renderAccount(w, r, statusOf(err), err.Error(), "")
+	if httpx.Status(err) == http.StatusUnprocessableEntity {
+		return s.renderAccount(w, r, httpx.Status(err), err.Error(), "")
 	}
 	if err != nil {
 		return err
@@ -86,8 +87,8 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
 	secret, err := s.svc.CreateAPIToken(r.Context(), userOf(r), r.PostFormValue("name"))
-	if statusOf(err) == http.StatusUnprocessableEntity {
-		return s.renderAccount(w, r, statusOf(err), err.Error(), "")
+	if httpx.Status(err) == http.StatusUnprocessableEntity {
+		return s.renderAccount(w, r, httpx.Status(err), err.Error(), "")
 	}
 	if err != nil {
 		return err
@@ -96,7 +97,7 @@ func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}

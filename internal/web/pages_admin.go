@@ -11,6 +11,7 @@ import (
 	"giaoban/internal/app"
 	"giaoban/internal/demo"
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 )
 
@@ -88,7 +89,7 @@ func (s *Server) unitCreate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.CreateUnit(r.Context(), userOf(r), &d.NewUnit.U)
 	}
 	if docFormFailed(err) {
-		return s.renderDirectory(w, r, statusOf(err), userMessage(err), d)
+		return s.renderDirectory(w, r, httpx.Status(err), httpx.Message(err), d)
 	}
 	if err != nil {
 		return err
@@ -135,7 +136,7 @@ func (s *Server) unitEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) unitUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -145,7 +146,7 @@ func (s *Server) unitUpdate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.UpdateUnit(r.Context(), userOf(r), &in.U)
 	}
 	if docFormFailed(err) {
-		return s.renderUnitForm(w, r, statusOf(err), userMessage(err), in)
+		return s.renderUnitForm(w, r, httpx.Status(err), httpx.Message(err), in)
 	}
 	if err != nil {
 		return err
@@ -157,7 +158,7 @@ func (s *Server) blockCreate(w http.ResponseWriter, r *http.Request) error {
 	b := &domain.Block{Name: r.PostFormValue("name")}
 	err := s.svc.CreateBlock(r.Context(), userOf(r), b)
 	if docFormFailed(err) {
-		return s.renderDirectory(w, r, statusOf(err), userMessage(err), &dirPageData{Block: r.PostFormValue("name")})
+		return s.renderDirectory(w, r, httpx.Status(err), httpx.Message(err), &dirPageData{Block: r.PostFormValue("name")})
 	}
 	if err != nil {
 		return err
@@ -169,7 +170,7 @@ func (s *Server) sectorCreate(w http.ResponseWriter, r *http.Request) error {
 	sec := &domain.Sector{Name: r.PostFormValue("name")}
 	err := s.svc.CreateSector(r.Context(), userOf(r), sec)
 	if docFormFailed(err) {
-		return s.renderDirectory(w, r, statusOf(err), userMessage(err), &dirPageData{Sector: r.PostFormValue("name")})
+		return s.renderDirectory(w, r, httpx.Status(err), httpx.Message(err), &dirPageData{Sector: r.PostFormValue("name")})
 	}
 	if err != nil {
 		return err
@@ -183,7 +184,7 @@ func (s *Server) orgUpdate(w http.ResponseWriter, r *http.Request) error {
 	typed := *o
 	err := s.svc.UpdateOrg(r.Context(), userOf(r), o)
 	if docFormFailed(err) {
-		return s.renderDirectory(w, r, statusOf(err), userMessage(err), &dirPageData{Org: typed})
+		return s.renderDirectory(w, r, httpx.Status(err), httpx.Message(err), &dirPageData{Org: typed})
 	}
 	if err != nil {
 		return err
@@ -215,7 +216,7 @@ func (s *Server) presetLoad(w http.ResponseWriter, r *http.Request) error {
 	}
 	if err := demo.LoadPreset(ctx, s.svc, u, name); err != nil {
 		if docFormFailed(err) {
-			return s.renderDirectory(w, r, statusOf(err), userMessage(err), &dirPageData{})
+			return s.renderDirectory(w, r, httpx.Status(err), httpx.Message(err), &dirPageData{})
 		}
 		return err
 	}
@@ -301,7 +302,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 		in.U.Username = nu.Username
 	}
 	if docFormFailed(err) {
-		return s.renderUsers(w, r, statusOf(err), userMessage(err), in)
+		return s.renderUsers(w, r, httpx.Status(err), httpx.Message(err), in)
 	}
 	if err != nil {
 		return err
@@ -345,7 +346,7 @@ func (s *Server) renderUserForm(w http.ResponseWriter, r *http.Request, code int
 }
 
 func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -357,7 +358,7 @@ func (s *Server) userEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -368,7 +369,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.UpdateUser(r.Context(), userOf(r), &uu)
 	}
 	if docFormFailed(err) {
-		return s.renderUserForm(w, r, statusOf(err), userMessage(err), in)
+		return s.renderUserForm(w, r, httpx.Status(err), httpx.Message(err), in)
 	}
 	if err != nil {
 		return err
@@ -377,7 +378,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -393,7 +394,7 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 		if uerr != nil {
 			return uerr
 		}
-		return s.renderUserForm(w, r, statusOf(err), userMessage(err), adminUserInput{U: x})
+		return s.renderUserForm(w, r, httpx.Status(err), httpx.Message(err), adminUserInput{U: x})
 	}
 	if err != nil {
 		return err

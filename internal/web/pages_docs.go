@@ -8,6 +8,7 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 )
 
@@ -18,7 +19,7 @@ import (
 // docFormFailed reports whether err is one a form answers by showing itself again
 // with the user's input: refused input (422) or a stale version (409).
 func docFormFailed(err error) bool {
-	c := statusOf(err)
+	c := httpx.Status(err)
 	return c == http.StatusUnprocessableEntity || c == http.StatusConflict
 }
 
@@ -239,7 +240,7 @@ func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.CreateMeeting(r.Context(), userOf(r), m)
 	}
 	if docFormFailed(err) {
-		return s.renderMeetingForm(w, r, statusOf(err), userMessage(err), f)
+		return s.renderMeetingForm(w, r, httpx.Status(err), httpx.Message(err), f)
 	}
 	if err != nil {
 		return err
@@ -253,7 +254,7 @@ type docMeetingShowData struct {
 }
 
 func (s *Server) meetingShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -286,7 +287,7 @@ func (s *Server) meetingEdit(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) meetingUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -297,7 +298,7 @@ func (s *Server) meetingUpdate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.UpdateMeeting(r.Context(), userOf(r), m)
 	}
 	if docFormFailed(err) {
-		return s.renderMeetingForm(w, r, statusOf(err), userMessage(err), f)
+		return s.renderMeetingForm(w, r, httpx.Status(err), httpx.Message(err), f)
 	}
 	if err != nil {
 		return err
@@ -478,7 +479,7 @@ func (s *Server) noticeCreate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.CreateNotice(r.Context(), userOf(r), n)
 	}
 	if docFormFailed(err) {
-		return s.renderNoticeForm(w, r, statusOf(err), userMessage(err), f)
+		return s.renderNoticeForm(w, r, httpx.Status(err), httpx.Message(err), f)
 	}
 	if err != nil {
 		return err
@@ -502,7 +503,7 @@ func (s *Server) withDraftNotice(w http.ResponseWriter, r *http.Request, edit fu
 		return err
 	}
 	if n.State != domain.NoticeDraft {
-		return s.showNotice(w, r, http.StatusUnprocessableEntity, n, userMessage(errDocIssuedReadOnly))
+		return s.showNotice(w, r, http.StatusUnprocessableEntity, n, httpx.Message(errDocIssuedReadOnly))
 	}
 	return edit(u, n)
 }
@@ -522,7 +523,7 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
 			err = s.svc.UpdateNotice(r.Context(), u, n)
 		}
 		if docFormFailed(err) {
-			return s.renderNoticeForm(w, r, statusOf(err), userMessage(err), f)
+			return s.renderNoticeForm(w, r, httpx.Status(err), httpx.Message(err), f)
 		}
 		if err != nil {
 			return err
@@ -582,7 +583,7 @@ func docRecipientLine(s string) string {
 }
 
 func (s *Server) noticeShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -642,11 +643,11 @@ func (s *Server) showNoticeRefused(w http.ResponseWriter, r *http.Request, id in
 	if nerr != nil {
 		return nerr
 	}
-	return s.showNotice(w, r, statusOf(err), n, userMessage(err))
+	return s.showNotice(w, r, httpx.Status(err), n, httpx.Message(err))
 }
 
 func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -664,7 +665,7 @@ func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}

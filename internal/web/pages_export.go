@@ -15,6 +15,7 @@ import (
 	"giaoban/internal/docs"
 	"giaoban/internal/domain"
 	"giaoban/internal/export"
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 )
 
@@ -186,7 +187,7 @@ func (s *Server) renderStocktake(w http.ResponseWriter, r *http.Request, code in
 func (s *Server) stocktakeDownload(w http.ResponseWriter, r *http.Request) error {
 	form, data, err := s.stocktakeData(r)
 	if isFormError(err) {
-		return s.renderStocktake(w, r, statusOf(err), form, userMessage(err))
+		return s.renderStocktake(w, r, httpx.Status(err), form, httpx.Message(err))
 	}
 	if err != nil {
 		return err
@@ -249,7 +250,7 @@ func noticeFileName(n *domain.Notice) string {
 // noticeDocument lays out the notice of the path as the decree prescribes.
 func (s *Server) noticeDocument(r *http.Request) (*domain.Notice, docs.Document, error) {
 	ctx, u := r.Context(), userOf(r)
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return nil, docs.Document{}, err
 	}
@@ -365,13 +366,13 @@ func (s *Server) calendarCreate(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if isFormError(err) {
-		return s.renderCalendars(w, r, statusOf(err), userMessage(err), "", d)
+		return s.renderCalendars(w, r, httpx.Status(err), httpx.Message(err), "", d)
 	}
 	return err
 }
 
 func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -391,16 +392,16 @@ func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	feed, err := s.svc.CalendarFeed(r.Context(), secret)
 	if err != nil {
-		if statusOf(err) == http.StatusInternalServerError {
+		if httpx.Status(err) == http.StatusInternalServerError {
 			s.log.Error("calendar feed", "err", err)
 		}
-		http.Error(w, userMessage(err), statusOf(err))
+		http.Error(w, httpx.Message(err), httpx.Status(err))
 		return
 	}
 	var buf bytes.Buffer
 	if err := export.WriteCalendar(&buf, feed, s.baseURL(r)); err != nil {
 		s.log.Error("calendar feed", "err", err)
-		http.Error(w, userMessage(err), http.StatusInternalServerError)
+		http.Error(w, httpx.Message(err), http.StatusInternalServerError)
 		return
 	}
 	h := w.Header()

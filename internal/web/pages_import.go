@@ -16,6 +16,7 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 	"giaoban/internal/textfold"
 )
@@ -79,7 +80,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 			// Sending a text above the limit back over a slow link helps nobody.
 			text = ""
 		}
-		return s.renderImportUpload(w, r, statusOf(err), text, importMessage(err))
+		return s.renderImportUpload(w, r, httpx.Status(err), text, importMessage(err))
 	}
 	if err != nil {
 		return err
@@ -118,7 +119,7 @@ func readImportInput(r *http.Request, limit int64) (string, []byte, error) {
 // importMessage is userMessage without the generic prefix the service puts
 // before the importer's own Vietnamese sentence.
 func importMessage(err error) string {
-	msg := userMessage(err)
+	msg := httpx.Message(err)
 	for _, sentinel := range []error{domain.ErrInvalid, domain.ErrTooLarge} {
 		msg = strings.TrimPrefix(msg, sentinel.Error()+": ")
 	}
@@ -599,7 +600,7 @@ func importReviewURL(id int64, r *http.Request) string {
 // loadImportDraft loads the draft of the {id} in the path; it is the service
 // that refuses users other than the Office and admins.
 func (s *Server) loadImportDraft(r *http.Request) (*app.SavedDraft, error) {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return nil, err
 	}
@@ -726,10 +727,10 @@ func (s *Server) importReviewError(w http.ResponseWriter, r *http.Request, sd *a
 		if lerr != nil {
 			return lerr
 		}
-		return s.renderImportReview(w, r, http.StatusConflict, fresh, nil, userMessage(err))
+		return s.renderImportReview(w, r, http.StatusConflict, fresh, nil, httpx.Message(err))
 	}
 	if isFormError(err) {
-		return s.renderImportReview(w, r, statusOf(err), sd, f, userMessage(err))
+		return s.renderImportReview(w, r, httpx.Status(err), sd, f, httpx.Message(err))
 	}
 	return err
 }

@@ -3,8 +3,6 @@ package web
 import (
 	"errors"
 	"fmt"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"sort"
@@ -15,6 +13,7 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 )
 
@@ -121,7 +120,7 @@ func readTaskFilter(r *http.Request) (store.TaskFilter, error) {
 // isFormError reports whether err is the user's to correct on the form shown
 // again (bad input, a stale version, an oversized file).
 func isFormError(err error) bool {
-	switch statusOf(err) {
+	switch httpx.Status(err) {
 	case http.StatusUnprocessableEntity, http.StatusConflict, http.StatusRequestEntityTooLarge:
 		return true
 	}
@@ -190,9 +189,9 @@ func (s *Server) taskList(w http.ResponseWriter, r *http.Request) error {
 	}
 	f, err := readTaskFilter(r)
 	if err != nil {
-		v.Error = userMessage(err)
+		v.Error = httpx.Message(err)
 		d.Pager = newPager(r, 1, tasksPerPage, 0)
-		return s.render(w, r, statusOf(err), "tasks", v)
+		return s.render(w, r, httpx.Status(err), "tasks", v)
 	}
 	d.Sort = string(f.Sort)
 	if f.NoticeID != 0 {
@@ -303,8 +302,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 	v := &view{Title: "Tổng quan", Nav: "home", Dir: dir, Data: d}
 	f, err := readTaskFilter(r)
 	if err != nil {
-		v.Error = userMessage(err)
-		return s.render(w, r, statusOf(err), "dashboard", v)
+		v.Error = httpx.Message(err)
+		return s.render(w, r, httpx.Status(err), "dashboard", v)
 	}
 	// The cards and tables count every bucket; a status in the URL is ignored here.
 	f.Statuses, f.UnitID, f.LeadOnly, f.NoticeID, f.Query = nil, 0, false, 0, ""
@@ -418,8 +417,8 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	res, err := s.svc.Search(ctx, u, q, 20)
 	if isFormError(err) {
-		v.Error = userMessage(err)
-		return s.render(w, r, statusOf(err), "search", v)
+		v.Error = httpx.Message(err)
+		return s.render(w, r, httpx.Status(err), "search", v)
 	}
 	if err != nil {
 		return err
@@ -458,7 +457,7 @@ type taskPageData struct {
 }
 
 func (s *Server) taskShow(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -494,11 +493,11 @@ func (s *Server) taskFormFailed(w http.ResponseWriter, r *http.Request, id int64
 	if !isFormError(err) {
 		return err
 	}
-	return s.renderTask(w, r, statusOf(err), id, userMessage(err), form)
+	return s.renderTask(w, r, httpx.Status(err), id, httpx.Message(err), form)
 }
 
 func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -512,7 +511,7 @@ func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) error {
 	}
 	if r.MultipartForm != nil {
 		for _, fh := range r.MultipartForm.File["files"] {
-			up, err := s.readUpload(fh)
+			up, err := httpx.ReadUpload(fh, s.svc.Options().MaxUpload)
 			if err != nil {
 				return s.taskFormFailed(w, r, id, err, form)
 			}
@@ -529,24 +528,8 @@ func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flash)
 }
 
-// readUpload reads one uploaded file of a report, from the page or the API, at
-// most one byte over the limit so that the service can refuse it without the
-// server holding more.
-func (s *Server) readUpload(fh *multipart.FileHeader) (app.Upload, error) {
-	f, err := fh.Open()
-	if err != nil {
-		return app.Upload{}, fmt.Errorf("open upload: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, s.svc.Options().MaxUpload+1))
-	if err != nil {
-		return app.Upload{}, fmt.Errorf("read upload: %w", err)
-	}
-	return app.Upload{Name: fh.Filename, ContentType: fh.Header.Get("Content-Type"), Data: data}, nil
-}
-
 func (s *Server) taskEventDate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -569,7 +552,7 @@ func (s *Server) taskEventDate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) taskReopen(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -581,7 +564,7 @@ func (s *Server) taskReopen(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) extensionCreate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -600,7 +583,7 @@ func (s *Server) extensionCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) extensionDecide(w http.ResponseWriter, r *http.Request) error {
-	extID, err := pathID(r)
+	extID, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -638,7 +621,7 @@ func (s *Server) extensionDecide(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) attachment(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -750,7 +733,7 @@ func (s *Server) taskNew(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) taskEdit(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
@@ -920,11 +903,11 @@ func (s *Server) readTaskInput(r *http.Request) (taskFormValues, app.TaskInput, 
 func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
 	f, in, err := s.readTaskInput(r)
 	if err != nil {
-		return s.renderTaskForm(w, r, statusOf(err), 0, f, userMessage(err))
+		return s.renderTaskForm(w, r, httpx.Status(err), 0, f, httpx.Message(err))
 	}
 	t, err := s.svc.CreateTask(r.Context(), userOf(r), in)
 	if isFormError(err) {
-		return s.renderTaskForm(w, r, statusOf(err), 0, f, userMessage(err))
+		return s.renderTaskForm(w, r, httpx.Status(err), 0, f, httpx.Message(err))
 	}
 	if err != nil {
 		return err
@@ -933,17 +916,17 @@ func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
 	}
 	f, in, err := s.readTaskInput(r)
 	if err != nil {
-		return s.renderTaskForm(w, r, statusOf(err), id, f, userMessage(err))
+		return s.renderTaskForm(w, r, httpx.Status(err), id, f, httpx.Message(err))
 	}
 	_, err = s.svc.UpdateTask(r.Context(), userOf(r), id, in)
 	if isFormError(err) {
-		return s.renderTaskForm(w, r, statusOf(err), id, f, userMessage(err))
+		return s.renderTaskForm(w, r, httpx.Status(err), id, f, httpx.Message(err))
 	}
 	if err != nil {
 		return err

@@ -13,6 +13,7 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 )
 
 // pageSet holds one parsed template per page, each joined with the layout.
@@ -133,7 +134,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 // serveError shows err as a page with the matching status; internal errors
 // are logged with their detail and shown with a generic sentence.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
-	code := statusOf(err)
+	code := httpx.Status(err)
 	if code == http.StatusInternalServerError {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
@@ -141,10 +142,10 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
 		return
 	}
-	v := &view{Title: "Lỗi", Error: userMessage(err), Data: code}
+	v := &view{Title: "Lỗi", Error: httpx.Message(err), Data: code}
 	if rerr := s.render(w, r, code, "error", v); rerr != nil {
 		s.log.Error("render error page", "err", rerr)
-		http.Error(w, userMessage(err), code)
+		http.Error(w, httpx.Message(err), code)
 	}
 }
 
@@ -205,21 +206,11 @@ func formInt(r *http.Request, name string, def int) (int, error) {
 	return n, nil
 }
 
-// pathID reads the {id} wildcard of a page or an API route; anything but a
-// positive number is not found.
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
-		return 0, domain.ErrNotFound
-	}
-	return id, nil
-}
-
 // manageID reads the {id} of a record the caller is about to edit, and refuses
 // anyone who may not manage before anything is loaded: a bad id is not found,
 // a unit user forbidden.
 func (s *Server) manageID(r *http.Request) (int64, *domain.User, error) {
-	id, err := pathID(r)
+	id, err := httpx.PathID(r)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -1,6 +1,14 @@
-// Package web serves giaoban's HTML pages and its JSON API. Handlers return
-// errors; one function (serveError) turns them into responses. Pages and API
-// call the same service functions in package app and hold no rules of their own.
+// Package web serves giaoban's HTML pages (templates/, one pages_*.go file
+// per area, one route table in routes.go) and puts the whole site together:
+// static files, the health check, the pages, and the JSON API of package api
+// mounted under /api/v1/, all behind one cross-origin check, gzip and request
+// log. Page handlers return errors; one function (serveError) turns them
+// into error pages, and forms.go holds the one helper for each way of
+// reading a form.
+//
+// It must not hold rules or JSON handlers: pages read forms, call the same
+// service functions (package app) as the API, and choose what to show. What
+// pages and API both need lives in httpx.
 package web
 
 import (
@@ -14,8 +22,8 @@ import (
 	"strings"
 	"time"
 
+	"giaoban/internal/api"
 	"giaoban/internal/app"
-	"giaoban/internal/domain"
 )
 
 //go:embed templates static
@@ -25,6 +33,7 @@ var assets embed.FS
 type Server struct {
 	svc   *app.Service
 	pages *pageSet
+	api   *api.Server
 	log   *slog.Logger
 	// Secure marks cookies Secure (behind HTTPS).
 	secure bool
@@ -35,33 +44,41 @@ type Server struct {
 // Options configure a Server.
 type Options struct {
 	SecureCookies bool
-	Logger        *slog.Logger
+	// Logger receives the request log and the detail of internal errors,
+	// which a page never shows. It is required.
+	Logger *slog.Logger
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
 	// believed; login throttling then counts the address the proxy saw.
 	TrustedProxies []netip.Prefix
 }
 
-// New builds the server and parses every template; a template error fails here, at start.
+// New builds the server, the API with it, and parses every template; a
+// template error, or a missing logger, fails here, at start.
 func New(svc *app.Service, opt Options) (*Server, error) {
 	if opt.Logger == nil {
-		opt.Logger = slog.Default()
+		return nil, errors.New("web: Options.Logger is required")
 	}
 	ps, err := parsePages()
 	if err != nil {
 		return nil, err
 	}
-	return &Server{svc: svc, pages: ps, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies}, nil
+	a, err := api.New(svc, api.Options{Logger: opt.Logger})
+	if err != nil {
+		return nil, err
+	}
+	return &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies}, nil
 }
 
-// Handler returns the whole route table, wrapped in the cross-origin (CSRF)
-// protection and the request log.
+// Handler returns the whole site: the pages' route table and the API under
+// /api/v1/, wrapped in the cross-origin (CSRF) protection, gzip and the
+// request log.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("GET /healthz", s.healthz)
 	s.routePages(mux)
-	s.routeAPI(mux)
+	mux.Handle("/api/v1/", s.api.Handler())
 	cop := http.NewCrossOriginProtection()
 	return s.logRequests(gzipResponses(cop.Handler(mux)))
 }
@@ -108,50 +125,4 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 		}
 		s.log.Debug("request", "method", r.Method, "path", path, "status", rec.status, "ms", time.Since(start).Milliseconds())
 	})
-}
-
-// statusOf maps service errors to HTTP statuses.
-func statusOf(err error) int {
-	switch {
-	case errors.Is(err, domain.ErrUnauthenticated):
-		return http.StatusUnauthorized
-	case errors.Is(err, domain.ErrNotFound):
-		return http.StatusNotFound
-	case errors.Is(err, domain.ErrForbidden):
-		return http.StatusForbidden
-	case errors.Is(err, domain.ErrConflict):
-		return http.StatusConflict
-	case errors.Is(err, domain.ErrDuplicate):
-		return http.StatusConflict
-	case errors.Is(err, domain.ErrInvalid), errors.Is(err, domain.ErrBadDate), errors.Is(err, app.ErrBadLogin):
-		return http.StatusUnprocessableEntity
-	case errors.Is(err, domain.ErrTooLarge):
-		return http.StatusRequestEntityTooLarge
-	case errors.Is(err, domain.ErrThrottled):
-		return http.StatusTooManyRequests
-	}
-	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
-		return http.StatusRequestEntityTooLarge
-	}
-	return http.StatusInternalServerError
-}
-
-// userMessage is what a user may read of err: the Vietnamese text of a known
-// error, or a generic sentence for an internal one (whose details go to the log).
-func userMessage(err error) string {
-	switch statusOf(err) {
-	case http.StatusInternalServerError:
-		return "Đã có lỗi trong hệ thống. Dữ liệu của bạn chưa được lưu; vui lòng thử lại sau ít phút."
-	case http.StatusNotFound:
-		return "Không tìm thấy trang hoặc dữ liệu bạn yêu cầu (hoặc bạn không có quyền xem)."
-	case http.StatusForbidden:
-		return err.Error()
-	case http.StatusRequestEntityTooLarge:
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return "Tệp tải lên quá lớn so với giới hạn cho phép."
-		}
-	}
-	return err.Error()
 }

@@ -4,15 +4,12 @@ import (
 	"context"
 	"crypto/subtle"
 	"errors"
-	"net"
 	"net/http"
-	"net/netip"
 	"strings"
 
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 )
-
-const sessionCookie = "giaoban_session"
 
 type ctxKey int
 
@@ -40,14 +37,9 @@ type handler func(w http.ResponseWriter, r *http.Request) error
 // serves any error as a page.
 func (s *Server) page(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(sessionCookie)
-		var u *domain.User
-		var csrf string
-		if err == nil {
-			u, csrf, err = s.svc.Authenticate(r.Context(), c.Value)
-		}
+		u, csrf, err := httpx.SessionUser(r, s.svc)
 		if err != nil {
-			if !errors.Is(err, domain.ErrUnauthenticated) && !errors.Is(err, http.ErrNoCookie) {
+			if !errors.Is(err, domain.ErrUnauthenticated) {
 				s.serveError(w, r, err)
 				return
 			}
@@ -84,7 +76,7 @@ func checkCSRF(r *http.Request, want string) error {
 	if got == "" {
 		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
 			if err := r.ParseMultipartForm(1 << 20); err != nil {
-				if statusOf(err) == http.StatusRequestEntityTooLarge {
+				if httpx.Status(err) == http.StatusRequestEntityTooLarge {
 					return err
 				}
 				return err
@@ -104,48 +96,7 @@ func (e forbiddenErr) Is(target error) bool { return target == domain.ErrForbidd
 
 func forbidden(err error) error { return forbiddenErr{err} }
 
+// setSessionCookie gives the browser its session, or ends it (token "", maxAge -1).
 func (s *Server) setSessionCookie(w http.ResponseWriter, token string, maxAge int) {
-	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: token, Path: "/", HttpOnly: true, Secure: s.secure,
-		SameSite: http.SameSiteLaxMode, MaxAge: maxAge})
-}
-
-// clientAddr is the caller's address for throttling. Behind trusted reverse
-// proxies it is the nearest address in X-Forwarded-For that is not one of
-// them (a client can prepend anything to the header, so the list is read
-// from the right).
-func (s *Server) clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		host = r.RemoteAddr
-	}
-	if !s.trusted(host) {
-		return host
-	}
-	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
-	for i := len(hops) - 1; i >= 0; i-- {
-		h := strings.TrimSpace(hops[i])
-		if h == "" {
-			continue
-		}
-		if !s.trusted(h) {
-			return h
-		}
-		host = h
-	}
-	return host
-}
-
-// trusted reports whether addr is one of the configured proxies.
-func (s *Server) trusted(addr string) bool {
-	ip, err := netip.ParseAddr(addr)
-	if err != nil {
-		return false
-	}
-	ip = ip.Unmap()
-	for _, p := range s.proxies {
-		if p.Contains(ip) {
-			return true
-		}
-	}
-	return false
+	httpx.SetSessionCookie(w, token, maxAge, s.secure)
 }

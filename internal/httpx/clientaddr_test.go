@@ -1,4 +1,4 @@
-package web
+package httpx
 
 import (
 	"net/http/httptest"
@@ -7,7 +7,7 @@ import (
 )
 
 func TestClientAddr(t *testing.T) {
-	s := &Server{proxies: []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("127.0.0.1/32")}}
+	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("127.0.0.1/32")}
 	tests := []struct {
 		name, remote string
 		xff          []string
@@ -28,8 +28,8 @@ func TestClientAddr(t *testing.T) {
 			for _, v := range tt.xff {
 				r.Header.Add("X-Forwarded-For", v)
 			}
-			if got := s.clientAddr(r); got != tt.want {
-				t.Errorf("clientAddr = %q, want %q", got, tt.want)
+			if got := ClientAddr(r, proxies); got != tt.want {
+				t.Errorf("ClientAddr = %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"encoding/json"
@@ -40,7 +40,7 @@ func TestAPIOpenAPIDocument(t *testing.T) {
 		Parameters  []map[string]any  `json:"parameters"`
 		Responses   map[string]any    `json:"responses"`
 	}
-	routes := (&Server{}).apiRoutes()
+	routes := (&Server{}).routes()
 	registered := map[string]bool{}
 	opIDs := map[string]string{}
 	for _, rt := range routes {
@@ -85,7 +85,7 @@ func TestAPIOpenAPIDocument(t *testing.T) {
 		for _, m := range regexp.MustCompile(`\{(\w+)\}`).FindAllStringSubmatch(rt.path, -1) {
 			found := false
 			for _, p := range op.Parameters {
-				p = apiResolveRef(t, tree, p)
+				p = resolveRef(t, tree, p)
 				found = found || (p["name"] == m[1] && p["in"] == "path")
 			}
 			if !found {
@@ -100,11 +100,11 @@ func TestAPIOpenAPIDocument(t *testing.T) {
 			}
 		}
 	}
-	apiCheckRefs(t, tree, tree)
+	checkRefs(t, tree, tree)
 }
 
-// apiResolveRef follows a local $ref.
-func apiResolveRef(t *testing.T, root any, node map[string]any) map[string]any {
+// resolveRef follows a local $ref.
+func resolveRef(t *testing.T, root any, node map[string]any) map[string]any {
 	t.Helper()
 	ref, ok := node["$ref"].(string)
 	if !ok {
@@ -123,20 +123,20 @@ func apiResolveRef(t *testing.T, root any, node map[string]any) map[string]any {
 	return m
 }
 
-// apiCheckRefs fails on any $ref in node that does not resolve.
-func apiCheckRefs(t *testing.T, root, node any) {
+// checkRefs fails on any $ref in node that does not resolve.
+func checkRefs(t *testing.T, root, node any) {
 	t.Helper()
 	switch v := node.(type) {
 	case map[string]any:
 		if _, ok := v["$ref"].(string); ok {
-			apiResolveRef(t, root, v)
+			resolveRef(t, root, v)
 		}
 		for _, x := range v {
-			apiCheckRefs(t, root, x)
+			checkRefs(t, root, x)
 		}
 	case []any:
 		for _, x := range v {
-			apiCheckRefs(t, root, x)
+			checkRefs(t, root, x)
 		}
 	}
 }

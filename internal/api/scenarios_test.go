@@ -1,4 +1,4 @@
-package web
+package api
 
 import (
 	"bytes"
@@ -12,37 +12,38 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 	"giaoban/internal/store/storetest"
 )
 
-// apiRoles maps a scenario's role to a fixture user name.
-var apiRoles = map[string]string{
+// roles maps a scenario's role to a fixture user name.
+var roles = map[string]string{
 	"admin": "admin", "office": "vanphong", "leader": "lanhdao", "viewer": "xem", "unit1": "gddt", "unit2": "yte",
 }
 
-// apiFixture is the data every API scenario starts from: a meeting, a draft
+// fixture is the data every API scenario starts from: a meeting, a draft
 // and an issued notice, and four tasks (three led by unit 1, one by unit 2),
 // one of them with a pending extension request. Today is 1 March 2023.
-type apiFixture struct {
+type fixture struct {
 	ids    map[string]int64  // placeholder name → id
 	tokens map[string]string // role → bearer token
 }
 
 // Texts the scenarios look for in responses.
 const (
-	apiTask1Text = "Tham mưu kế hoạch hoạt động hè cho học sinh"
-	apiTask2Text = "Kiểm tra an toàn thực phẩm tại bếp ăn tập thể"
-	apiTask3Text = "Rà soát đội ngũ giáo viên"
-	apiTaskEvent = "Triển khai kế hoạch chuyển đổi số của tỉnh"
+	task1Text     = "Tham mưu kế hoạch hoạt động hè cho học sinh"
+	task2Text     = "Kiểm tra an toàn thực phẩm tại bếp ăn tập thể"
+	task3Text     = "Rà soát đội ngũ giáo viên"
+	taskEventText = "Triển khai kế hoạch chuyển đổi số của tỉnh"
 )
 
-func newAPIFixture(t *testing.T, e *env) *apiFixture {
+func newFixture(t *testing.T, e *env) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	office, u1 := e.users["vanphong"], e.users["gddt"]
-	fx := &apiFixture{ids: map[string]int64{"unit1": e.unit1.ID, "unit2": e.unit2.ID, "block": e.block.ID}, tokens: map[string]string{}}
-	for role, name := range apiRoles {
+	fx := &fixture{ids: map[string]int64{"unit1": e.unit1.ID, "unit2": e.unit2.ID, "block": e.block.ID}, tokens: map[string]string{}}
+	for role, name := range roles {
 		tok, err := e.svc.CreateAPIToken(ctx, e.users[name], "test")
 		mustT(t, err)
 		fx.tokens[role] = tok
@@ -69,10 +70,10 @@ func newAPIFixture(t *testing.T, e *env) *apiFixture {
 		mustT(t, err)
 		fx.ids[name] = tk.ID
 	}
-	mkTask("task1", apiTask1Text, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-15")})
-	mkTask("task2", apiTask2Text, e.unit2.ID, domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")})
-	mkTask("task3", apiTask3Text, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
-	mkTask("taskEvent", apiTaskEvent, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 30})
+	mkTask("task1", task1Text, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-15")})
+	mkTask("task2", task2Text, e.unit2.ID, domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")})
+	mkTask("task3", task3Text, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
+	mkTask("taskEvent", taskEventText, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 30})
 	ext, err := e.svc.RequestExtension(ctx, u1, fx.ids["task3"], domain.MustDate("2023-04-30"), "Chờ số liệu của Sở")
 	mustT(t, err)
 	fx.ids["ext"] = ext.ID
@@ -84,16 +85,16 @@ func newAPIFixture(t *testing.T, e *env) *apiFixture {
 }
 
 // fill replaces {name} placeholders with fixture ids.
-func (fx *apiFixture) fill(s string) string {
+func (fx *fixture) fill(s string) string {
 	for name, id := range fx.ids {
 		s = strings.ReplaceAll(s, "{"+name+"}", fmt.Sprint(id))
 	}
 	return s
 }
 
-// apiScenario is one API call and what its caller must see, in the manner
+// scenario is one API call and what its caller must see, in the manner
 // of PocketBase's tests.ApiScenario. Each runs on a fresh fixture.
-type apiScenario struct {
+type scenario struct {
 	name   string
 	method string
 	path   string // under the server root; {task1} etc. are fixture ids
@@ -102,15 +103,15 @@ type apiScenario struct {
 	// contentType overrides application/json.
 	contentType string
 	// prepare may change the request (a revoked token, a session cookie...).
-	prepare  func(t *testing.T, e *env, fx *apiFixture, req *http.Request)
+	prepare  func(t *testing.T, e *env, fx *fixture, req *http.Request)
 	status   int
 	contains []string // substrings the body must hold
 	absent   []string // substrings it must not
 	// after checks what was saved (or that nothing was).
-	after func(t *testing.T, e *env, fx *apiFixture)
+	after func(t *testing.T, e *env, fx *fixture)
 }
 
-func (sc *apiScenario) run(t *testing.T, e *env, fx *apiFixture) {
+func (sc *scenario) run(t *testing.T, e *env, fx *fixture) {
 	t.Helper()
 	var body io.Reader
 	if sc.body != "" {
@@ -162,26 +163,26 @@ func (sc *apiScenario) run(t *testing.T, e *env, fx *apiFixture) {
 	}
 }
 
-// apiTaskTotal is the number of tasks stored.
-func apiTaskTotal(t *testing.T, e *env) int {
+// taskTotal is the number of tasks stored.
+func taskTotal(t *testing.T, e *env) int {
 	t.Helper()
 	_, n, err := e.svc.Tasks(context.Background(), e.users["admin"], store.TaskFilter{})
 	mustT(t, err)
 	return n
 }
 
-func apiWantTasks(n int) func(t *testing.T, e *env, fx *apiFixture) {
-	return func(t *testing.T, e *env, fx *apiFixture) {
+func wantTasks(n int) func(t *testing.T, e *env, fx *fixture) {
+	return func(t *testing.T, e *env, fx *fixture) {
 		t.Helper()
-		if got := apiTaskTotal(t, e); got != n {
+		if got := taskTotal(t, e); got != n {
 			t.Errorf("%d tasks stored, want %d", got, n)
 		}
 	}
 }
 
-// apiTaskIs checks a stored task as the office sees it.
-func apiTaskIs(name string, check func(d *app.TaskDetail) string) func(t *testing.T, e *env, fx *apiFixture) {
-	return func(t *testing.T, e *env, fx *apiFixture) {
+// taskIs checks a stored task as the office sees it.
+func taskIs(name string, check func(d *app.TaskDetail) string) func(t *testing.T, e *env, fx *fixture) {
+	return func(t *testing.T, e *env, fx *fixture) {
 		t.Helper()
 		d, err := e.svc.Task(context.Background(), e.users["vanphong"], fx.ids[name])
 		mustT(t, err)
@@ -191,8 +192,8 @@ func apiTaskIs(name string, check func(d *app.TaskDetail) string) func(t *testin
 	}
 }
 
-// apiMultipart builds a report form with one file.
-func apiMultipart(fields map[string]string, file, content string) (string, string) {
+// multipartForm builds a report form with one file.
+func multipartForm(fields map[string]string, file, content string) (string, string) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for k, v := range fields {
@@ -206,29 +207,29 @@ func apiMultipart(fields map[string]string, file, content string) (string, strin
 	return buf.String(), mw.FormDataContentType()
 }
 
-const apiValidTask = `{"text": "Xây dựng kế hoạch phòng chống dịch", "lead": [{unit1}], "support": [{unit2}],
+const validTask = `{"text": "Xây dựng kế hoạch phòng chống dịch", "lead": [{unit1}], "support": [{unit2}],
 	"deadline": {"kind": "date", "date": "2023-04-15"}, "notice_id": {notice}, "key": true, "legal_refs": ["Kế hoạch số 5/KH-UBND"]}`
 
-func apiScenarios() []apiScenario {
-	reportForm, reportType := apiMultipart(map[string]string{"body": "Đã họp triển khai", "percent": "40"}, "bien-ban.pdf", "%PDF-1.4 biên bản")
-	badForm, badType := apiMultipart(map[string]string{"body": "Gửi tệp", "percent": "10"}, "virus.exe", "MZ")
-	bigForm, bigType := apiMultipart(map[string]string{"body": "Gửi tệp lớn"}, "lon.pdf", "%PDF-1.4 "+strings.Repeat("x", 3<<19))
-	hugeForm, hugeType := apiMultipart(map[string]string{"body": "Gửi tệp rất lớn"}, "rat-lon.pdf", "%PDF-1.4 "+strings.Repeat("x", 5<<19))
+func scenarios() []scenario {
+	reportForm, reportType := multipartForm(map[string]string{"body": "Đã họp triển khai", "percent": "40"}, "bien-ban.pdf", "%PDF-1.4 biên bản")
+	badForm, badType := multipartForm(map[string]string{"body": "Gửi tệp", "percent": "10"}, "virus.exe", "MZ")
+	bigForm, bigType := multipartForm(map[string]string{"body": "Gửi tệp lớn"}, "lon.pdf", "%PDF-1.4 "+strings.Repeat("x", 3<<19))
+	hugeForm, hugeType := multipartForm(map[string]string{"body": "Gửi tệp rất lớn"}, "rat-lon.pdf", "%PDF-1.4 "+strings.Repeat("x", 5<<19))
 	var none []string
-	return []apiScenario{
+	return []scenario{
 		// Authentication: only a live bearer token opens the API.
 		{name: "anonymous is refused", method: "GET", path: "/api/v1/me", role: "anonymous", status: 401,
 			contains: []string{`"code":"unauthenticated"`, "Bearer"}},
 		{name: "unknown token is refused", method: "GET", path: "/api/v1/tasks", role: "office", status: 401,
-			prepare: func(t *testing.T, e *env, fx *apiFixture, req *http.Request) {
+			prepare: func(t *testing.T, e *env, fx *fixture, req *http.Request) {
 				req.Header.Set("Authorization", "Bearer gb_khongtontai")
 			}, contains: []string{"unauthenticated"}},
 		{name: "basic auth is refused", method: "GET", path: "/api/v1/me", role: "office", status: 401,
-			prepare: func(t *testing.T, e *env, fx *apiFixture, req *http.Request) {
+			prepare: func(t *testing.T, e *env, fx *fixture, req *http.Request) {
 				req.Header.Set("Authorization", "Basic dmFucGhvbmc6bWF0a2hhdTEyMw==")
 			}},
 		{name: "revoked token is refused", method: "GET", path: "/api/v1/me", role: "office", status: 401,
-			prepare: func(t *testing.T, e *env, fx *apiFixture, req *http.Request) {
+			prepare: func(t *testing.T, e *env, fx *fixture, req *http.Request) {
 				ctx := context.Background()
 				toks, err := e.svc.APITokens(ctx, e.users["vanphong"])
 				mustT(t, err)
@@ -237,17 +238,16 @@ func apiScenarios() []apiScenario {
 				}
 			}, contains: []string{"unauthenticated"}},
 		{name: "session cookie without token cannot create a task", method: "POST", path: "/api/v1/tasks", role: "anonymous",
-			body: apiValidTask, status: 401,
-			prepare: func(t *testing.T, e *env, fx *apiFixture, req *http.Request) {
-				c := e.login("vanphong")
-				for _, ck := range c.http.Jar.Cookies(req.URL) {
-					req.AddCookie(ck)
-				}
-				req.Header.Set("X-CSRF-Token", c.csrf)
-				if len(req.Cookies()) == 0 {
-					t.Fatal("no session cookie to send")
-				}
-			}, after: apiWantTasks(4)},
+			body: validTask, status: 401,
+			prepare: func(t *testing.T, e *env, fx *fixture, req *http.Request) {
+				// A browser signed in to the pages sends its session cookie and CSRF token.
+				token, _, err := e.svc.Login(context.Background(), "vanphong", testPassword, "127.0.0.1")
+				mustT(t, err)
+				_, csrf, err := e.svc.Authenticate(context.Background(), token)
+				mustT(t, err)
+				req.AddCookie(&http.Cookie{Name: httpx.SessionCookie, Value: token})
+				req.Header.Set("X-CSRF-Token", csrf)
+			}, after: wantTasks(4)},
 		{name: "me as office", method: "GET", path: "/api/v1/me", role: "office", status: 200,
 			contains: []string{`"username":"vanphong"`, `"role":"office"`, `"manage":true`, `"unit":null`}},
 		{name: "me as unit1", method: "GET", path: "/api/v1/me", role: "unit1", status: 200,
@@ -301,7 +301,7 @@ func apiScenarios() []apiScenario {
 		{name: "meeting on 30 February", method: "POST", path: "/api/v1/meetings", role: "office", status: 422,
 			body:     `{"title": "Giao ban", "period": "adhoc", "date": "2023-02-30"}`,
 			contains: []string{`"code":"invalid"`, "không có trên lịch"},
-			after: func(t *testing.T, e *env, fx *apiFixture) {
+			after: func(t *testing.T, e *env, fx *fixture) {
 				if _, n, _ := e.svc.Meetings(context.Background(), e.users["admin"], store.MeetingFilter{}); n != 1 {
 					t.Errorf("%d meetings stored, want 1", n)
 				}
@@ -345,24 +345,24 @@ func apiScenarios() []apiScenario {
 
 		// Task lists: unit users see only their unit's tasks.
 		{name: "unit1 lists its tasks", method: "GET", path: "/api/v1/tasks", role: "unit1", status: 200,
-			contains: []string{apiTask1Text, apiTask3Text, `"total":3`}, absent: []string{apiTask2Text}},
+			contains: []string{task1Text, task3Text, `"total":3`}, absent: []string{task2Text}},
 		{name: "unit2 lists its tasks", method: "GET", path: "/api/v1/tasks", role: "unit2", status: 200,
-			contains: []string{apiTask2Text, `"total":1`}, absent: []string{apiTask1Text, apiTask3Text}},
+			contains: []string{task2Text, `"total":1`}, absent: []string{task1Text, task3Text}},
 		{name: "unit2 cannot widen its list", method: "GET", path: "/api/v1/tasks?unit={unit1}", role: "unit2", status: 200,
-			contains: []string{`"total":0`, `"items":[]`}, absent: []string{apiTask1Text}},
+			contains: []string{`"total":0`, `"items":[]`}, absent: []string{task1Text}},
 		{name: "office lists every task", method: "GET", path: "/api/v1/tasks?per_page=2&page=2", role: "office", status: 200,
 			contains: []string{`"total":4`, `"page":2`, `"per_page":2`}},
 		{name: "overdue tasks", method: "GET", path: "/api/v1/tasks?status=overdue", role: "leader", status: 200,
-			contains: []string{apiTask2Text, `"status":{"code":"overdue","label":"Đang thực hiện quá hạn"}`, `"due_on":"2023-02-28"`, `"days_overdue":1`},
-			absent:   []string{apiTask1Text}},
+			contains: []string{task2Text, `"status":{"code":"overdue","label":"Đang thực hiện quá hạn"}`, `"due_on":"2023-02-28"`, `"days_overdue":1`},
+			absent:   []string{task1Text}},
 		{name: "several statuses", method: "GET", path: "/api/v1/tasks?status=overdue&status=open", role: "leader", status: 200,
-			contains: []string{apiTask2Text, apiTaskEvent}},
+			contains: []string{task2Text, taskEventText}},
 		{name: "lead unit filter", method: "GET", path: "/api/v1/tasks?unit={unit1}&lead_only=true&sort=created", role: "viewer", status: 200,
-			contains: []string{apiTask1Text, `"total":3`}, absent: []string{apiTask2Text}},
+			contains: []string{task1Text, `"total":3`}, absent: []string{task2Text}},
 		{name: "search without diacritics", method: "GET", path: "/api/v1/tasks?q=an+toan+thuc+pham", role: "office", status: 200,
-			contains: []string{apiTask2Text, `"total":1`}},
+			contains: []string{task2Text, `"total":1`}},
 		{name: "due range", method: "GET", path: "/api/v1/tasks?due_from=2023-03-01&due_to=2023-03-31&notice={notice}&meeting={meeting}", role: "office", status: 200,
-			contains: []string{apiTask1Text, apiTask3Text, `"total":2`}},
+			contains: []string{task1Text, task3Text, `"total":2`}},
 		{name: "unknown status", method: "GET", path: "/api/v1/tasks?status=late", role: "office", status: 422,
 			contains: []string{"tham số status"}},
 		{name: "page too large", method: "GET", path: "/api/v1/tasks?per_page=500", role: "office", status: 422,
@@ -374,64 +374,64 @@ func apiScenarios() []apiScenario {
 		{name: "anonymous task list", method: "GET", path: "/api/v1/tasks", role: "anonymous", status: 401},
 
 		// Creating tasks: only the Office and admins.
-		{name: "office creates a task", method: "POST", path: "/api/v1/tasks", role: "office", status: 201, body: apiValidTask,
+		{name: "office creates a task", method: "POST", path: "/api/v1/tasks", role: "office", status: 201, body: validTask,
 			contains: []string{`"text":"Xây dựng kế hoạch phòng chống dịch"`, `"lead":[{"id":{unit1},"name":"Phòng Giáo dục và Đào tạo"}]`,
 				`"support":[{"id":{unit2},"name":"Phòng Y tế"}]`, `"due_on":"2023-04-15"`, `"status":{"code":"open"`,
 				`"notice":{"id":{notice},"code":"12/TB-UBND"}`, `"key":true`, `"description":"trước ngày 15/04/2023"`, `"version":1`},
-			after: apiWantTasks(5)},
-		{name: "admin creates a task", method: "POST", path: "/api/v1/tasks", role: "admin", status: 201, body: apiValidTask, after: apiWantTasks(5)},
-		{name: "viewer cannot create a task", method: "POST", path: "/api/v1/tasks", role: "viewer", status: 403, body: apiValidTask,
-			contains: []string{`"code":"forbidden"`}, after: apiWantTasks(4)},
-		{name: "leader cannot create a task", method: "POST", path: "/api/v1/tasks", role: "leader", status: 403, body: apiValidTask,
-			after: apiWantTasks(4)},
-		{name: "unit user cannot create a task", method: "POST", path: "/api/v1/tasks", role: "unit1", status: 403, body: apiValidTask,
-			after: apiWantTasks(4)},
+			after: wantTasks(5)},
+		{name: "admin creates a task", method: "POST", path: "/api/v1/tasks", role: "admin", status: 201, body: validTask, after: wantTasks(5)},
+		{name: "viewer cannot create a task", method: "POST", path: "/api/v1/tasks", role: "viewer", status: 403, body: validTask,
+			contains: []string{`"code":"forbidden"`}, after: wantTasks(4)},
+		{name: "leader cannot create a task", method: "POST", path: "/api/v1/tasks", role: "leader", status: 403, body: validTask,
+			after: wantTasks(4)},
+		{name: "unit user cannot create a task", method: "POST", path: "/api/v1/tasks", role: "unit1", status: 403, body: validTask,
+			after: wantTasks(4)},
 		{name: "task with empty text", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
 			body: `{"text": "   ", "lead": [{unit1}]}`, contains: []string{`"code":"invalid"`, "nội dung nhiệm vụ không được để trống"},
-			after: apiWantTasks(4)},
+			after: wantTasks(4)},
 		{name: "task due on 30 February", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
 			body:     `{"text": "Việc", "lead": [{unit1}], "deadline": {"kind": "date", "date": "2023-02-30"}}`,
-			contains: []string{"ngày không hợp lệ", "không có trên lịch"}, after: apiWantTasks(4)},
+			contains: []string{"ngày không hợp lệ", "không có trên lịch"}, after: wantTasks(4)},
 		{name: "task date in Vietnamese order", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
 			body:     `{"text": "Việc", "lead": [{unit1}], "deadline": {"kind": "date", "date": "15/7/2023"}}`,
-			contains: []string{"2023-07-15"}, after: apiWantTasks(4)},
+			contains: []string{"2023-07-15"}, after: wantTasks(4)},
 		{name: "task for an unknown unit", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
-			body: `{"text": "Việc", "lead": [999999]}`, contains: []string{"đơn vị không có trong danh mục"}, after: apiWantTasks(4)},
+			body: `{"text": "Việc", "lead": [999999]}`, contains: []string{"đơn vị không có trong danh mục"}, after: wantTasks(4)},
 		{name: "task without a lead unit", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
-			body: `{"text": "Việc"}`, contains: []string{"đơn vị chủ trì"}, after: apiWantTasks(4)},
+			body: `{"text": "Việc"}`, contains: []string{"đơn vị chủ trì"}, after: wantTasks(4)},
 		{name: "unknown field", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
-			body: `{"text": "Việc", "lead": [{unit1}], "priority": 1}`, contains: []string{`trường \"priority\"`}, after: apiWantTasks(4)},
+			body: `{"text": "Việc", "lead": [{unit1}], "priority": 1}`, contains: []string{`trường \"priority\"`}, after: wantTasks(4)},
 		{name: "field of the wrong type", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
-			body: `{"text": 12, "lead": [{unit1}]}`, contains: []string{`trường \"text\" phải là một chuỗi`}, after: apiWantTasks(4)},
+			body: `{"text": 12, "lead": [{unit1}]}`, contains: []string{`trường \"text\" phải là một chuỗi`}, after: wantTasks(4)},
 		{name: "malformed JSON", method: "POST", path: "/api/v1/tasks", role: "office", status: 400,
-			body: `{"text": "Việc", `, contains: []string{`"code":"malformed_json"`}, after: apiWantTasks(4)},
+			body: `{"text": "Việc", `, contains: []string{`"code":"malformed_json"`}, after: wantTasks(4)},
 		{name: "two JSON values", method: "POST", path: "/api/v1/tasks", role: "office", status: 400,
-			body: `{"text": "Việc", "lead": [{unit1}]} {}`, contains: []string{"dữ liệu thừa"}, after: apiWantTasks(4)},
+			body: `{"text": "Việc", "lead": [{unit1}]} {}`, contains: []string{"dữ liệu thừa"}, after: wantTasks(4)},
 		{name: "empty body", method: "POST", path: "/api/v1/tasks", role: "office", status: 400, contentType: "application/json",
 			contains: []string{"thiếu nội dung JSON"}},
 		{name: "form body is not JSON", method: "POST", path: "/api/v1/tasks", role: "office", status: 415,
-			body: "text=x", contentType: "application/x-www-form-urlencoded", contains: []string{"application/json"}, after: apiWantTasks(4)},
+			body: "text=x", contentType: "application/x-www-form-urlencoded", contains: []string{"application/json"}, after: wantTasks(4)},
 		{name: "body over 1 MB", method: "POST", path: "/api/v1/tasks", role: "office", status: 413,
 			body:     `{"text": "` + strings.Repeat("a", 1<<20) + `", "lead": [{unit1}]}`,
-			contains: []string{`"code":"too_large"`}, after: apiWantTasks(4)},
+			contains: []string{`"code":"too_large"`}, after: wantTasks(4)},
 
 		// One task: another unit's task does not exist for a unit user.
 		{name: "unit1 reads its task", method: "GET", path: "/api/v1/tasks/{task1}", role: "unit1", status: 200,
-			contains: []string{apiTask1Text, `"reports":[]`, `"extensions":[]`, `"request_extension":true`, `"edit":false`,
+			contains: []string{task1Text, `"reports":[]`, `"extensions":[]`, `"request_extension":true`, `"edit":false`,
 				`"deadline":{"kind":"date","date":"2023-03-15"`}},
 		{name: "unit1 cannot read unit2's task", method: "GET", path: "/api/v1/tasks/{task2}", role: "unit1", status: 404,
-			contains: []string{`"code":"not_found"`}, absent: []string{apiTask2Text}},
+			contains: []string{`"code":"not_found"`}, absent: []string{task2Text}},
 		{name: "unit1 cannot edit unit2's task", method: "PUT", path: "/api/v1/tasks/{task2}", role: "unit1", status: 404,
-			body: `{"text": "Sửa", "lead": [{unit1}], "version": 1}`, absent: []string{apiTask2Text},
-			after: apiTaskIs("task2", func(d *app.TaskDetail) string {
-				if d.Text != apiTask2Text {
+			body: `{"text": "Sửa", "lead": [{unit1}], "version": 1}`, absent: []string{task2Text},
+			after: taskIs("task2", func(d *app.TaskDetail) string {
+				if d.Text != task2Text {
 					return "task 2 changed: " + d.Text
 				}
 				return ""
 			})},
 		{name: "unit1 cannot report on unit2's task", method: "POST", path: "/api/v1/tasks/{task2}/reports", role: "unit1", status: 404,
 			body: `{"body": "Xong", "completion": true}`,
-			after: apiTaskIs("task2", func(d *app.TaskDetail) string {
+			after: taskIs("task2", func(d *app.TaskDetail) string {
 				if len(d.Reports) != 0 || !d.DoneOn.IsZero() {
 					return "a report was saved on task 2"
 				}
@@ -448,16 +448,16 @@ func apiScenarios() []apiScenario {
 			contains: []string{"(sửa)", `"version":2`, `"due_on":"2023-05-31"`, `"description":"trong tháng 5/2023"`}},
 		{name: "stale task version", method: "PUT", path: "/api/v1/tasks/{task1}", role: "office", status: 409,
 			body: `{"text": "Sửa muộn", "lead": [{unit1}], "version": 3}`, contains: []string{`"code":"conflict"`},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
-				if d.Text != apiTask1Text || d.Version != 1 {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
+				if d.Text != task1Text || d.Version != 1 {
 					return "a stale save changed the task"
 				}
 				return ""
 			})},
 		{name: "edit with empty text", method: "PUT", path: "/api/v1/tasks/{task1}", role: "office", status: 422,
 			body: `{"text": "", "lead": [{unit1}], "version": 1}`, contains: []string{"không được để trống"},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
-				if d.Text != apiTask1Text {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
+				if d.Text != task1Text {
 					return "an invalid edit was saved"
 				}
 				return ""
@@ -469,7 +469,7 @@ func apiScenarios() []apiScenario {
 		{name: "unit1 reports progress", method: "POST", path: "/api/v1/tasks/{task1}/reports", role: "unit1", status: 201,
 			body:     `{"body": "Đã dự thảo kế hoạch", "percent": 50}`,
 			contains: []string{`"body":"Đã dự thảo kế hoạch"`, `"percent":50`, `"completion":false`, `"unit":{"id":{unit1}`},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
 				if d.Percent != 50 || len(d.Reports) != 1 {
 					return fmt.Sprintf("after the report: percent %d, %d reports", d.Percent, len(d.Reports))
 				}
@@ -477,7 +477,7 @@ func apiScenarios() []apiScenario {
 			})},
 		{name: "unit1 reports completion", method: "POST", path: "/api/v1/tasks/{task1}/reports", role: "unit1", status: 201,
 			body: `{"body": "Đã trình ký", "completion": true}`, contains: []string{`"completion":true`, `"percent":100`},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
 				if d.Status != domain.StatusDoneOnTime || d.DoneOn != domain.MustDate("2023-03-01") {
 					return fmt.Sprintf("after completion: %s, done %s", d.Status, d.DoneOn)
 				}
@@ -488,7 +488,7 @@ func apiScenarios() []apiScenario {
 			contains: []string{`"name":"bien-ban.pdf"`, `"content_type":"application/pdf"`, `"url":"/api/v1/attachments/`, `"percent":40`}},
 		{name: "file of a refused type", method: "POST", path: "/api/v1/tasks/{task1}/reports", role: "unit1", status: 422,
 			body: badForm, contentType: badType, contains: []string{"virus.exe"},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
 				if len(d.Reports) != 0 {
 					return "a refused report was saved"
 				}
@@ -496,7 +496,7 @@ func apiScenarios() []apiScenario {
 			})},
 		{name: "file over the upload limit", method: "POST", path: "/api/v1/tasks/{task1}/reports", role: "unit1", status: 413,
 			body: bigForm, contentType: bigType, contains: []string{`"code":"too_large"`, "MB"},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
 				if len(d.Reports) != 0 {
 					return "an oversize report was saved"
 				}
@@ -539,7 +539,7 @@ func apiScenarios() []apiScenario {
 			contains: []string{`"state":{"code":"pending","label":"Chờ duyệt"}`, `"old_due":"2023-03-15"`, `"new_due":"2023-04-01"`}},
 		{name: "extension to 30 February", method: "POST", path: "/api/v1/tasks/{task1}/extensions", role: "unit1", status: 422,
 			body: `{"new_due": "2023-02-30", "reason": "Bận"}`, contains: []string{"không có trên lịch"},
-			after: apiTaskIs("task1", func(d *app.TaskDetail) string {
+			after: taskIs("task1", func(d *app.TaskDetail) string {
 				if len(d.Extensions) != 0 {
 					return "an invalid request was saved"
 				}
@@ -552,7 +552,7 @@ func apiScenarios() []apiScenario {
 		{name: "leader approves", method: "POST", path: "/api/v1/extensions/{ext}/decide", role: "leader", status: 200,
 			body:     `{"approve": true, "note": "Đồng ý"}`,
 			contains: []string{`"code":"approved"`, `"note":"Đồng ý"`, `"decided_by":{"id":{lanhdao}`},
-			after: apiTaskIs("task3", func(d *app.TaskDetail) string {
+			after: taskIs("task3", func(d *app.TaskDetail) string {
 				if d.DueOn != domain.MustDate("2023-04-30") {
 					return "the approval did not move the due day: " + d.DueOn.String()
 				}
@@ -564,7 +564,7 @@ func apiScenarios() []apiScenario {
 			body: `{"note": "?"}`, contains: []string{"approve"}},
 		{name: "unit cannot decide", method: "POST", path: "/api/v1/extensions/{ext}/decide", role: "unit1", status: 403,
 			body: `{"approve": true}`,
-			after: apiTaskIs("task3", func(d *app.TaskDetail) string {
+			after: taskIs("task3", func(d *app.TaskDetail) string {
 				if d.Extensions[0].State != domain.ExtensionPending {
 					return "a unit decided its own request"
 				}
@@ -577,15 +577,15 @@ func apiScenarios() []apiScenario {
 
 		// Dashboard and search.
 		{name: "leader dashboard", method: "GET", path: "/api/v1/dashboard", role: "leader", status: 200,
-			contains: []string{`"total":4`, `{"code":"overdue","label":"Đang thực hiện quá hạn","count":1}`, apiTask2Text,
+			contains: []string{`"total":4`, `{"code":"overdue","label":"Đang thực hiện quá hạn","count":1}`, task2Text,
 				`"pending_extensions":[{"id":{ext}`, `"unit":{"id":{unit2},"name":"Phòng Y tế"}`}},
 		{name: "unit1 dashboard", method: "GET", path: "/api/v1/dashboard", role: "unit1", status: 200,
-			contains: []string{`"total":3`, `"pending_extensions":[]`}, absent: []string{apiTask2Text, `"name":"Phòng Y tế"`}},
+			contains: []string{`"total":3`, `"pending_extensions":[]`}, absent: []string{task2Text, `"name":"Phòng Y tế"`}},
 		{name: "dashboard with a bad filter", method: "GET", path: "/api/v1/dashboard?due_to=2023-13-01", role: "leader", status: 422},
 		{name: "search", method: "GET", path: "/api/v1/search?q=giao+duc", role: "viewer", status: 200,
 			contains: []string{`"query":"giao duc"`, `"notices":{"items":[`, `"total":2`}},
 		{name: "search as unit2", method: "GET", path: "/api/v1/search?q=ke+hoach", role: "unit2", status: 200,
-			contains: []string{`"tasks":{"items":[],"total":0}`}, absent: []string{apiTask1Text}},
+			contains: []string{`"tasks":{"items":[],"total":0}`}, absent: []string{task1Text}},
 		{name: "search without words", method: "GET", path: "/api/v1/search?q=", role: "viewer", status: 422,
 			contains: []string{"Từ khóa không được để trống"}},
 
@@ -610,13 +610,13 @@ func apiScenarios() []apiScenario {
 
 // TestAPIScenarios runs every scenario on a fresh fixture, on each database.
 func TestAPIScenarios(t *testing.T) {
-	for _, sc := range apiScenarios() {
+	for _, sc := range scenarios() {
 		t.Run(sc.name, func(t *testing.T) {
 			// Every scenario has its own databases and server.
 			t.Parallel()
 			storetest.Each(t, func(t *testing.T, st *store.Store) {
 				e := newEnv(t, st)
-				sc.run(t, e, newAPIFixture(t, e))
+				sc.run(t, e, newFixture(t, e))
 			})
 		})
 	}

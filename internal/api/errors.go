@@ -1,0 +1,77 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+
+	"giaoban/internal/domain"
+	"giaoban/internal/httpx"
+)
+
+// httpError is an error the API layer itself raises, with its own status and code.
+type httpError struct {
+	status int
+	code   string
+	msg    string
+}
+
+// Error is the Vietnamese message.
+func (e *httpError) Error() string { return e.msg }
+
+// errToken answers a request without a valid bearer token.
+var errToken = &httpError{status: http.StatusUnauthorized, code: "unauthenticated",
+	msg: "cần mã truy cập API hợp lệ trong tiêu đề Authorization: Bearer <mã> (tạo mã ở trang Tài khoản)"}
+
+// errorBody is the JSON of every error response.
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type errorDetail struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// errorOf is the status, code and user message of err.
+func errorOf(err error) (int, string, string) {
+	var ae *httpError
+	if errors.As(err, &ae) {
+		return ae.status, ae.code, ae.msg
+	}
+	status := httpx.Status(err)
+	code := "internal"
+	switch status {
+	case http.StatusUnauthorized:
+		return errToken.status, errToken.code, errToken.msg
+	case http.StatusForbidden:
+		code = "forbidden"
+	case http.StatusNotFound:
+		code = "not_found"
+	case http.StatusConflict:
+		code = "conflict"
+		if errors.Is(err, domain.ErrDuplicate) {
+			code = "duplicate"
+		}
+	case http.StatusUnprocessableEntity:
+		code = "invalid"
+	case http.StatusRequestEntityTooLarge:
+		code = "too_large"
+	case http.StatusTooManyRequests:
+		code = "throttled"
+	}
+	return status, code, httpx.Message(err)
+}
+
+// serveError writes err as a JSON error; internal errors are logged, never shown.
+func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	status, code, msg := errorOf(err)
+	if status == http.StatusInternalServerError {
+		s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="giaoban"`)
+	}
+	if werr := writeJSON(w, status, errorBody{Error: errorDetail{Code: code, Message: msg}}); werr != nil {
+		s.log.Error("api: write error", "err", werr)
+	}
+}
