@@ -45,7 +45,7 @@ func TestAdminRoleMatrix(t *testing.T) {
 			return nil
 		}
 		manage := map[string]bool{"admin": true, "vanphong": true}
-		cases := []docCase{
+		cases := []roleCase{
 			{method: "GET", path: fixed("/units"), everyone: 200},
 			{method: "POST", path: fixed("/units"), form: func() url.Values { return url.Values{"name": {unique("Phòng Thử")}} }, managers: 303},
 			{method: "GET", path: fixed(fmt.Sprintf("/units/%d/edit", e.unit2.ID)), managers: 200},
@@ -54,12 +54,12 @@ func TestAdminRoleMatrix(t *testing.T) {
 			{method: "POST", path: fixed("/sectors"), form: func() url.Values { return url.Values{"name": {unique("Lĩnh vực")}} }, managers: 303},
 		}
 		if ps := demo.Presets(); len(ps) > 0 {
-			cases = append(cases, docCase{method: "POST", path: fixed("/presets/" + ps[0].Name), managers: 303})
+			cases = append(cases, roleCase{method: "POST", path: fixed("/presets/" + ps[0].Name), managers: 303})
 		}
 		runMatrix(t, e, cases, manage)
 
 		adminOnly := map[string]bool{"admin": true}
-		runMatrix(t, e, []docCase{
+		runMatrix(t, e, []roleCase{
 			{method: "POST", path: fixed("/org"), form: func() url.Values {
 				return url.Values{"name": {"UBND xã Thử Nghiệm"}, "level": {"xã"}, "place": {"Thử Nghiệm"}, "superior": {"UBND tỉnh Mẫu"}}
 			}, managers: 303},

@@ -36,6 +36,27 @@ func sendFile(w http.ResponseWriter, contentType, name string, data []byte) erro
 	return err
 }
 
+// contentDisposition names a download: an ASCII fallback for old browsers and
+// the UTF-8 name (RFC 6266 / 5987) that current ones use.
+func contentDisposition(name string) string {
+	var ascii, enc strings.Builder
+	for _, c := range name {
+		if c < 0x20 || c > 0x7e || c == '"' || c == '\\' {
+			ascii.WriteByte('_')
+		} else {
+			ascii.WriteRune(c)
+		}
+	}
+	for _, b := range []byte(name) {
+		if b < 0x80 && (b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("!#$&+-.^_`|~", b) >= 0) {
+			enc.WriteByte(b)
+		} else {
+			fmt.Fprintf(&enc, "%%%02X", b)
+		}
+	}
+	return fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, ascii.String(), enc.String())
+}
+
 // describeFilter says in Vietnamese which tasks f selects, for the line under
 // an exported list's title.
 func (s *Server) describeFilter(r *http.Request, dir *app.Directory, f store.TaskFilter) []string {

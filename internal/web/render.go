@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
@@ -48,14 +50,7 @@ var funcs = template.FuncMap{
 	"nl2br": func(s string) template.HTML {
 		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
 	},
-	"has": func(ids []int64, id int64) bool {
-		for _, x := range ids {
-			if x == id {
-				return true
-			}
-		}
-		return false
-	},
+	"has":         slices.Contains[[]int64],
 	"statuses":    func() []domain.Status { return domain.Statuses },
 	"periodKinds": func() []domain.PeriodKind { return domain.PeriodKinds },
 	"roles":       func() []domain.Role { return domain.Roles },
@@ -164,63 +159,6 @@ func redirect(w http.ResponseWriter, r *http.Request, path, flash string) error 
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
 
-// formID reads an id field; empty gives 0, garbage an ErrInvalid.
-func formID(r *http.Request, name string) (int64, error) {
-	v := strings.TrimSpace(r.FormValue(name))
-	if v == "" {
-		return 0, nil
-	}
-	id, err := strconv.ParseInt(v, 10, 64)
-	if err != nil || id < 0 {
-		return 0, fmt.Errorf("%w: mã %s không hợp lệ", domain.ErrInvalid, name)
-	}
-	return id, nil
-}
-
-// formIDs reads a multi-valued id field (checkboxes, multi-selects).
-func formIDs(r *http.Request, name string) ([]int64, error) {
-	var out []int64
-	for _, v := range r.Form[name] {
-		if v = strings.TrimSpace(v); v == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return nil, fmt.Errorf("%w: danh sách %s không hợp lệ", domain.ErrInvalid, name)
-		}
-		out = append(out, id)
-	}
-	return out, nil
-}
-
-// formInt reads a whole number field; empty gives def.
-func formInt(r *http.Request, name string, def int) (int, error) {
-	v := strings.TrimSpace(r.FormValue(name))
-	if v == "" {
-		return def, nil
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0, fmt.Errorf("%w: %q không phải là số", domain.ErrInvalid, v)
-	}
-	return n, nil
-}
-
-// manageID reads the {id} of a record the caller is about to edit, and refuses
-// anyone who may not manage before anything is loaded: a bad id is not found,
-// a unit user forbidden.
-func (s *Server) manageID(r *http.Request) (int64, *domain.User, error) {
-	id, err := httpx.PathID(r)
-	if err != nil {
-		return 0, nil, err
-	}
-	u := userOf(r)
-	if err := s.svc.CheckManage(u); err != nil {
-		return 0, nil, err
-	}
-	return id, u, nil
-}
-
 // pageParams reads ?page= into limit and offset, 20 per page by default.
 func pageParams(r *http.Request, per int) (page, limit, offset int) {
 	page, _ = strconv.Atoi(r.URL.Query().Get("page"))
@@ -243,4 +181,17 @@ func newPager(r *http.Request, page, per, total int) Pager {
 		pages = 1
 	}
 	return Pager{URL: r.URL, Page: page, Pages: pages, Total: total}
+}
+
+// shorten cuts s to at most n characters, at a word boundary when it can.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)[:n]
+	cut := string(rs)
+	if i := strings.LastIndexAny(cut, " \n"); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;.\n") + "…"
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -83,6 +84,126 @@ func TestPageRoleMatrix(t *testing.T) {
 			if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/login") {
 				t.Errorf("anonymous GET %s: %d → %q", tt.path, code, loc)
 			}
+		}
+	})
+}
+
+// roleCase is one line of a role matrix: the request is built when it runs,
+// so that each role meets a fresh record at its current version.
+type roleCase struct {
+	method string
+	path   func() string
+	form   func() url.Values
+	// managers is the status for admin and office; the others get 403 unless
+	// everyone is the status for all roles.
+	managers, everyone int
+}
+
+func runMatrix(t *testing.T, e *env, cases []roleCase, roles map[string]bool) {
+	t.Helper()
+	clients := map[string]*client{}
+	for _, name := range []string{"admin", "vanphong", "lanhdao", "xem", "gddt"} {
+		clients[name] = e.login(name)
+	}
+	for _, tc := range cases {
+		for _, name := range []string{"admin", "vanphong", "lanhdao", "xem", "gddt"} {
+			path := tc.path()
+			want := http.StatusForbidden
+			switch {
+			case tc.everyone != 0:
+				want = tc.everyone
+			case roles[name]:
+				want = tc.managers
+			}
+			var code int
+			var body string
+			if tc.method == http.MethodGet {
+				code, body, _ = clients[name].get(path)
+			} else {
+				var form url.Values
+				if tc.form != nil {
+					form = tc.form()
+				}
+				code, body, _ = clients[name].post(path, form)
+			}
+			if code != want {
+				t.Errorf("%s %s as %s: %d, want %d", tc.method, path, name, code, want)
+			} else if code == http.StatusForbidden && !strings.Contains(body, "không có quyền") {
+				t.Errorf("%s %s as %s: 403 without the Vietnamese reason", tc.method, path, name)
+			}
+		}
+	}
+}
+
+func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		ctx := context.Background()
+		office := e.users["vanphong"]
+		m := &domain.Meeting{Title: "Giao ban tháng 3", Period: domain.PeriodMonth, PeriodNo: 3, Date: domain.MustDate("2023-03-01")}
+		mustT(t, e.svc.CreateMeeting(ctx, office, m))
+		draft := &domain.Notice{Title: "Dự thảo kết luận", Symbol: "TB-UBND", MeetingID: m.ID}
+		mustT(t, e.svc.CreateNotice(ctx, office, draft))
+		fixed := func(p string) func() string { return func() string { return p } }
+		complete := func() *domain.Notice {
+			n := &domain.Notice{Title: "Kết luận đầy đủ", Number: "5", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-03-02"), SignerName: "Nguyễn Văn A"}
+			mustT(t, e.svc.CreateNotice(ctx, office, n))
+			return n
+		}
+		meetingForm := func() url.Values {
+			cur, err := e.svc.Meeting(ctx, office, m.ID)
+			mustT(t, err)
+			v := e.meetingValues()
+			v.Set("version", strconv.Itoa(cur.Version))
+			return v
+		}
+		draftForm := func() url.Values {
+			cur, err := e.svc.Notice(ctx, office, draft.ID)
+			mustT(t, err)
+			v := noticeValues(m.ID)
+			v.Set("version", strconv.Itoa(cur.Version))
+			return v
+		}
+		var issuing, correcting *domain.Notice
+		manage := map[string]bool{"admin": true, "vanphong": true}
+		runMatrix(t, e, []roleCase{
+			{method: "GET", path: fixed("/meetings"), everyone: 200},
+			{method: "GET", path: fixed("/meetings/new"), managers: 200},
+			{method: "GET", path: fixed(fmt.Sprintf("/meetings/%d", m.ID)), everyone: 200},
+			{method: "GET", path: fixed(fmt.Sprintf("/meetings/%d/edit", m.ID)), managers: 200},
+			{method: "POST", path: fixed("/meetings"), form: e.meetingValues, managers: 303},
+			{method: "POST", path: fixed(fmt.Sprintf("/meetings/%d", m.ID)), form: meetingForm, managers: 303},
+			{method: "GET", path: fixed("/notices"), everyone: 200},
+			{method: "GET", path: fixed(fmt.Sprintf("/notices/new?meeting=%d", m.ID)), managers: 200},
+			{method: "GET", path: fixed(fmt.Sprintf("/notices/%d", draft.ID)), everyone: 200},
+			{method: "GET", path: fixed(fmt.Sprintf("/notices/%d/edit", draft.ID)), managers: 200},
+			{method: "POST", path: fixed("/notices"), form: func() url.Values { return noticeValues(m.ID) }, managers: 303},
+			{method: "POST", path: fixed(fmt.Sprintf("/notices/%d", draft.ID)), form: draftForm, managers: 303},
+			{method: "POST", path: func() string { issuing = complete(); return fmt.Sprintf("/notices/%d/issue", issuing.ID) },
+				form: func() url.Values { return url.Values{"version": {strconv.Itoa(issuing.Version)}} }, managers: 303},
+			{method: "POST", path: func() string {
+				correcting = complete()
+				_, err := e.svc.IssueNotice(ctx, office, correcting.ID, correcting.Version)
+				mustT(t, err)
+				return fmt.Sprintf("/notices/%d/correct", correcting.ID)
+			}, managers: 303},
+		}, manage)
+
+		// What readers see: no buttons they cannot use.
+		for _, name := range []string{"lanhdao", "xem", "gddt"} {
+			c := e.login(name)
+			_, body, _ := c.get(fmt.Sprintf("/notices/%d", draft.ID))
+			if strings.Contains(body, "Sửa dự thảo") || strings.Contains(body, "Thêm nhiệm vụ") {
+				t.Errorf("%s sees editing buttons on a notice", name)
+			}
+			_, body, _ = c.get("/meetings")
+			if strings.Contains(body, "Thêm hội nghị") {
+				t.Errorf("%s sees the add meeting button", name)
+			}
+		}
+		_, body, _ := e.login("gddt").get("/units")
+		if strings.Contains(body, `href="/meetings"`) {
+			t.Error("unit users have a meetings menu")
 		}
 	})
 }

@@ -8,6 +8,59 @@ import (
 	"giaoban/internal/domain"
 )
 
+// The dashboard's two charts, drawn as SVG by the templates from the
+// geometry computed here: each unit's completion as a stacked bar, and the
+// number of overdue tasks over time.
+
+// Chart geometry, in the SVG's own units (it scales to the page width).
+const (
+	chartLabelW = 250
+	chartBarW   = 470
+	chartRowH   = 22
+)
+
+// chartBar is one unit's stacked bar in the completion chart.
+type chartBar struct {
+	Y     int
+	Label string
+	Total int
+	Segs  []chartSeg
+}
+
+type chartSeg struct {
+	X, W  float64
+	N     int
+	Class string
+}
+
+type chart struct {
+	Height int
+	Bars   []chartBar
+}
+
+// completionChart draws each unit's tasks as one bar of 100 %, split into
+// done on time, done late, open in time and overdue.
+func completionChart(units []unitLine) chart {
+	c := chart{Height: len(units)*chartRowH + 4}
+	for i, u := range units {
+		b := chartBar{Y: i*chartRowH + 2, Label: shorten(u.Name, 36), Total: u.Assigned}
+		x := float64(chartLabelW)
+		for _, part := range []struct {
+			n     int
+			class string
+		}{{u.DoneOnTime, "done_on_time"}, {u.DoneLate, "done_late"}, {u.Open, "open"}, {u.Overdue, "overdue"}} {
+			if part.n == 0 || u.Assigned == 0 {
+				continue
+			}
+			w := float64(chartBarW) * float64(part.n) / float64(u.Assigned)
+			b.Segs = append(b.Segs, chartSeg{X: x, W: w, N: part.n, Class: part.class})
+			x += w
+		}
+		c.Bars = append(c.Bars, b)
+	}
+	return c
+}
+
 // Geometry of the overdue-over-time chart, in the SVG's own units.
 const (
 	trendLeft   = 44  // x of the value axis
