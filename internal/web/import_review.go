@@ -6,7 +6,6 @@ import (
 	"html"
 	"html/template"
 	"net/http"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -19,10 +18,8 @@ import (
 
 // The import review form: the draft notice and its tasks as the review page
 // shows them, kept as typed, and turned back into the draft when posted;
-// and the source text with each task's part marked.
-
-// splitMarker, alone on a line of a task's text, splits the task there.
-const splitMarker = "---"
+// and the source text with each task's part highlighted. The rules that
+// reshape the tasks (splitting, merging, spans) are the service's.
 
 // reviewForm is the review form as typed, kept as text so that a bad value
 // is shown back as it was. Its tasks are the draft's tasks, in order.
@@ -164,8 +161,9 @@ func readReview(r *http.Request, sd *app.SavedDraft) (*reviewForm, error) {
 
 // applyReview turns the typed form into sd's draft: dates parsed, typed
 // unit names looked up in the directory (unknown ones kept as unresolved),
-// tasks split at "---" lines and merged into the task above when asked. sd is
-// changed only when everything could be read.
+// and the tasks revised by the service's rules (split at "---" lines, merged
+// into the task above when asked). sd is changed only when everything could
+// be read.
 func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft) error {
 	d := sd.Draft
 	n := d.Notice
@@ -183,17 +181,12 @@ func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft)
 		return fmt.Errorf("ngày họp: %w", err)
 	}
 	d.Chair = trim(nf.Chair)
-	var tasks []app.ImportTask
+	revised := make([]app.RevisedTask, len(f.Tasks))
 	for i, tf := range f.Tasks {
 		old := sd.Draft.Tasks[i]
 		t := app.ImportTask{Text: strings.ReplaceAll(tf.Text, "\r\n", "\n"), Lead: tf.Lead, Support: tf.Support,
-			LegalRefs: lines(tf.Refs), Section: old.Section, Key: tf.Key, Skip: tf.Skip, Start: old.Start, End: old.End}
-		for _, name := range tf.ULead {
-			t.UnresolvedLead = appendName(t.UnresolvedLead, name)
-		}
-		for _, name := range tf.USupport {
-			t.UnresolvedSupport = appendName(t.UnresolvedSupport, name)
-		}
+			UnresolvedLead: tf.ULead, UnresolvedSupport: tf.USupport, LegalRefs: lines(tf.Refs), Section: old.Section,
+			Key: tf.Key, Skip: tf.Skip, Start: old.Start, End: old.End}
 		if t.Lead, t.UnresolvedLead, err = s.addTypedUnits(r, tf.LeadAdd, t.Lead, t.UnresolvedLead); err != nil {
 			return err
 		}
@@ -203,20 +196,10 @@ func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft)
 		if t.Deadline, err = tf.deadline(old.Deadline); err != nil {
 			return fmt.Errorf("nhiệm vụ %d: %w", tf.N, err)
 		}
-		pieces := splitTask(d.SourceText, t)
-		if tf.Merge && len(tasks) > 0 {
-			mergeTask(d.SourceText, &tasks[len(tasks)-1], pieces[0])
-			pieces = pieces[1:]
-		}
-		tasks = append(tasks, pieces...)
+		revised[i] = app.RevisedTask{ImportTask: t, Merge: tf.Merge}
 	}
-	d.Notice, d.Tasks = n, tasks
-	d.Unresolved = nil
-	for _, t := range tasks {
-		for _, name := range append(slices.Clone(t.UnresolvedLead), t.UnresolvedSupport...) {
-			d.Unresolved = appendName(d.Unresolved, name)
-		}
-	}
+	d.Notice = n
+	d.ReviseTasks(revised)
 	sd.Draft = d
 	return nil
 }
@@ -258,7 +241,8 @@ func (t reviewTask) deadline(old domain.Deadline) (domain.Deadline, error) {
 }
 
 // addTypedUnits looks up the names typed in an "add a unit" box (separated by
-// ";" or new lines, since unit names hold commas) the way the importer does.
+// ";" or new lines, since unit names hold commas) the way the importer does;
+// a name it does not know joins unresolved.
 func (s *Server) addTypedUnits(r *http.Request, typed string, ids []int64, unresolved []string) ([]int64, []string, error) {
 	for _, name := range strings.FieldsFunc(typed, func(c rune) bool { return c == ';' || c == '\n' || c == '\r' }) {
 		if name = strings.TrimSpace(name); name == "" {
@@ -266,7 +250,7 @@ func (s *Server) addTypedUnits(r *http.Request, typed string, ids []int64, unres
 		}
 		unit, err := s.svc.ResolveUnitName(r.Context(), userOf(r), name)
 		if errors.Is(err, domain.ErrNotFound) {
-			unresolved = appendName(unresolved, name)
+			unresolved = append(unresolved, name)
 			continue
 		}
 		if err != nil {
@@ -279,128 +263,6 @@ func (s *Server) addTypedUnits(r *http.Request, typed string, ids []int64, unres
 	return ids, unresolved, nil
 }
 
-func appendName(names []string, name string) []string {
-	name = strings.TrimSpace(name)
-	if name == "" || slices.Contains(names, name) {
-		return names
-	}
-	return append(names, name)
-}
-
-// validSpan reports whether [start, end) is a non-empty part of src.
-func validSpan(src string, start, end int) bool {
-	return start >= 0 && start < end && end <= len(src)
-}
-
-// splitTask cuts t at the lines of its text that hold only "---". Each piece
-// keeps t's units, deadline and flags. The pieces share t's span of the source
-// text when each piece after the first is found there (by its first words);
-// otherwise the first piece keeps the span and the others have none.
-func splitTask(src string, t app.ImportTask) []app.ImportTask {
-	var parts []string
-	var cur []string
-	for _, l := range strings.Split(t.Text, "\n") {
-		if strings.TrimSpace(l) == splitMarker {
-			parts = append(parts, strings.TrimSpace(strings.Join(cur, "\n")))
-			cur = nil
-			continue
-		}
-		cur = append(cur, l)
-	}
-	parts = append(parts, strings.TrimSpace(strings.Join(cur, "\n")))
-	parts = slices.DeleteFunc(parts, func(p string) bool { return p == "" })
-	if len(parts) <= 1 {
-		t.Text = strings.Join(parts, "")
-		return []app.ImportTask{t}
-	}
-	out := make([]app.ImportTask, len(parts))
-	for i, p := range parts {
-		c := t
-		c.Text, c.Start, c.End = p, 0, 0
-		c.Lead, c.Support = slices.Clone(t.Lead), slices.Clone(t.Support)
-		c.UnresolvedLead, c.UnresolvedSupport = slices.Clone(t.UnresolvedLead), slices.Clone(t.UnresolvedSupport)
-		c.LegalRefs = slices.Clone(t.LegalRefs)
-		out[i] = c
-	}
-	if !validSpan(src, t.Start, t.End) {
-		return out
-	}
-	cuts := []int{t.Start}
-	for _, p := range parts[1:] {
-		from := cuts[len(cuts)-1] + 1
-		at := findWords(src[from:t.End], p)
-		if at < 0 {
-			out[0].Start, out[0].End = t.Start, t.End
-			return out
-		}
-		cuts = append(cuts, from+at)
-	}
-	cuts = append(cuts, t.End)
-	for i := range out {
-		start, end := cuts[i], cuts[i+1]
-		end = start + len(strings.TrimRight(src[start:end], " \t\r\n"))
-		out[i].Start, out[i].End = start, end
-	}
-	return out
-}
-
-// findWords returns where the first words of text stand in hay, whatever
-// the spacing and line breaks between them, or -1.
-func findWords(hay, text string) int {
-	words := strings.Fields(text)
-	if len(words) > 5 {
-		words = words[:5]
-	}
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	re, err := regexp.Compile(strings.Join(words, `\s+`))
-	if err != nil {
-		return -1
-	}
-	loc := re.FindStringIndex(hay)
-	if loc == nil {
-		return -1
-	}
-	return loc[0]
-}
-
-// mergeTask adds b to a: texts joined, units and references united, a's
-// deadline kept unless it has none, the span stretched over both.
-func mergeTask(src string, a *app.ImportTask, b app.ImportTask) {
-	a.Text = strings.TrimSpace(a.Text + "\n" + b.Text)
-	for _, id := range b.Lead {
-		if !slices.Contains(a.Lead, id) {
-			a.Lead = append(a.Lead, id)
-		}
-	}
-	for _, id := range b.Support {
-		if !slices.Contains(a.Support, id) {
-			a.Support = append(a.Support, id)
-		}
-	}
-	for _, name := range b.UnresolvedLead {
-		a.UnresolvedLead = appendName(a.UnresolvedLead, name)
-	}
-	for _, name := range b.UnresolvedSupport {
-		a.UnresolvedSupport = appendName(a.UnresolvedSupport, name)
-	}
-	for _, ref := range b.LegalRefs {
-		a.LegalRefs = appendName(a.LegalRefs, ref)
-	}
-	if a.Deadline.Kind == "" || a.Deadline.Kind == domain.DeadlineNone {
-		a.Deadline = b.Deadline
-	}
-	a.Key = a.Key || b.Key
-	a.Skip = a.Skip && b.Skip
-	switch {
-	case validSpan(src, a.Start, a.End) && validSpan(src, b.Start, b.End):
-		a.Start, a.End = min(a.Start, b.Start), max(a.End, b.End)
-	case validSpan(src, b.Start, b.End):
-		a.Start, a.End = b.Start, b.End
-	}
-}
-
 // markSource returns src as HTML with task n's span [Start, End) wrapped in
 // <mark id="t{n}">, and which tasks got a mark. Every slice of src is escaped
 // here. Spans that are empty, out of range or overlap an earlier one are left
@@ -410,10 +272,10 @@ func markSource(src string, tasks []app.ImportTask) (template.HTML, []bool) {
 	type span struct{ n, start, end int }
 	var spans []span
 	for i, t := range tasks {
-		start, end := t.Start, t.End
-		if !validSpan(src, start, end) {
+		if !t.HasSpan(src) {
 			continue
 		}
+		start, end := t.Start, t.End
 		for start > 0 && !utf8.RuneStart(src[start]) {
 			start--
 		}
