@@ -411,6 +411,28 @@ func TestOversizedUpload(t *testing.T) {
 	})
 }
 
+// TestUnreadableMultipart: a multipart body that cannot be parsed is the
+// sender's to correct (422, with a Vietnamese message), never a system error.
+func TestUnreadableMultipart(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, st *store.Store) {
+		e := newEnv(t, st)
+		task := e.task("Tổng hợp số liệu tiêm chủng", []int64{e.unit1.ID}, dateDeadline("2023-03-20"))
+		c := e.login("gddt")
+		for _, ct := range []string{"multipart/form-data", "multipart/form-data; boundary=xyz"} {
+			resp, err := c.http.Post(fmt.Sprintf("%s/tasks/%d/reports", e.srv.URL, task.ID), ct, strings.NewReader("không phải biểu mẫu"))
+			mustT(t, err)
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "không đọc được") {
+				t.Errorf("%s: status %d, want 422 with a message", ct, resp.StatusCode)
+			}
+		}
+		if d, err := e.svc.Task(context.Background(), e.users["vanphong"], task.ID); err != nil || len(d.Reports) != 0 {
+			t.Fatalf("an unreadable form saved a report (%v)", err)
+		}
+	})
+}
+
 func TestPageWeight(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, st *store.Store) {
 		e := newEnv(t, st)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -69,8 +70,12 @@ func (s *Server) page(h handler) http.HandlerFunc {
 // errCSRF is returned when a form lacks the session's token.
 var errCSRF = errors.New("phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi gửi lại")
 
+// errUnreadableForm answers a multipart body that cannot be parsed.
+var errUnreadableForm = fmt.Errorf("%w: biểu mẫu gửi lên không đọc được; hãy tải lại trang rồi gửi lại", domain.ErrInvalid)
+
 // checkCSRF compares the form's token with the session's. Multipart forms are
-// parsed here, within the size limit the handler's route set.
+// parsed here, within the size limit the handler's route set: a body over it
+// is too large (413), one that cannot be parsed is refused as unreadable (422).
 func checkCSRF(r *http.Request, want string) error {
 	got := r.Header.Get("X-CSRF-Token")
 	if got == "" {
@@ -79,7 +84,7 @@ func checkCSRF(r *http.Request, want string) error {
 				if httpx.Status(err) == http.StatusRequestEntityTooLarge {
 					return err
 				}
-				return err
+				return errUnreadableForm
 			}
 		}
 		got = r.PostFormValue("csrf")
