@@ -70,7 +70,10 @@ func Render(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		}
 	}
 	for i, doc := range imported {
-		d := docs.NoticeFromImport(doc)
+		d, err := docs.NoticeFromImport(doc)
+		if err != nil {
+			return fmt.Errorf("văn bản %d (%s): %w", i+1, doc.Source, err)
+		}
 		if *superior != "" {
 			d.Superior = *superior
 		}

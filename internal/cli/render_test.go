@@ -96,6 +96,8 @@ func TestRender(t *testing.T) {
 		{"empty file", "  ", "tệp JSON rỗng"},
 		{"not extract's output", `{"foo": 1}`, "không phải kết quả của giaoban extract"},
 		{"empty array", `[]`, "không có văn bản nào"},
+		{"an issue date not on the calendar", `{"title": "x", "issued_on": "2023-02-30"}`, `trường "issued_on"`},
+		{"a due day not on the calendar", `{"title": "x", "tasks": [{"text": "Việc", "due": "31/4/2023"}]}`, `nhiệm vụ 1: trường "due"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := run(write("bad.json", c.json), "-o", filepath.Join(dir, "bad.docx"))
