@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,7 +24,9 @@ type Options struct {
 	LoginFailures  int           // failures allowed per window before throttling (default 5)
 	LoginWindow    time.Duration // default 15 min
 	PasswordParams auth.Params   // argon2id cost (tests use a cheap one)
-	Now            func() time.Time
+	// Logger receives the service's events (a failed login); nothing is
+	// logged when it is nil.
+	Logger *slog.Logger
 }
 
 // Service runs every operation on one store.
@@ -32,7 +35,9 @@ type Service struct {
 	opt Options
 }
 
-// New returns a service on st with opt's zero fields set to defaults.
+// New returns a service on st with opt's zero fields set to defaults. Its
+// clock is the store's (store.WithClock), so that "today" and the times it
+// stamps never disagree.
 func New(st *store.Store, opt Options) *Service {
 	if opt.SoonDays == 0 {
 		opt.SoonDays = 7
@@ -52,10 +57,9 @@ func New(st *store.Store, opt Options) *Service {
 	if opt.PasswordParams == (auth.Params{}) {
 		opt.PasswordParams = auth.Default
 	}
-	if opt.Now == nil {
-		opt.Now = time.Now
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	st.SetClock(opt.Now)
 	return &Service{st: st, opt: opt}
 }
 
@@ -65,8 +69,11 @@ func (s *Service) Store() *store.Store { return s.st }
 // Options returns the settings in force.
 func (s *Service) Options() Options { return s.opt }
 
+// Now is the current instant by the store's clock.
+func (s *Service) Now() time.Time { return s.st.Now() }
+
 // Today is the current day in Asia/Ho_Chi_Minh.
-func (s *Service) Today() domain.Date { return domain.Today(s.opt.Now()) }
+func (s *Service) Today() domain.Date { return domain.Today(s.Now()) }
 
 // invalid wraps a Vietnamese message as a domain.ErrInvalid.
 func invalid(format string, args ...any) error {

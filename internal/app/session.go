@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strings"
 
 	"giaoban/internal/auth"
@@ -56,7 +55,7 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (s
 		if werr != nil {
 			return "", nil, werr
 		}
-		slog.Info("login failed", "user", username, "addr", addr)
+		s.opt.Logger.Info("login failed", "user", username, "addr", addr)
 		return "", nil, ErrBadLogin
 	}
 	token, err := auth.NewToken()

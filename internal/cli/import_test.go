@@ -7,24 +7,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/demo"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 func TestImportCommand(t *testing.T) {
 	ctx := context.Background()
-	dsn := storetest.DSN(t, store.SQLite)
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
+	a := apptest.New(t, store.SQLite, apptest.Empty(), apptest.At(time.Now()))
+	if _, err := demo.Load(ctx, a.Service); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Load(ctx, app.New(st, app.Options{})); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	dsn := a.DSN
 	dir := t.TempDir()
 	notice := filepath.Join(dir, "tb.txt")
 	text := `THÔNG BÁO

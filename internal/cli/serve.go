@@ -35,7 +35,6 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
-	slog.SetDefault(logger)
 	if path, ok := strings.CutPrefix(cfg.DB, "sqlite:"); ok {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 			return fmt.Errorf("create data folder: %w", err)
@@ -46,7 +45,7 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc := app.New(st, app.Options{SoonDays: cfg.SoonDays, MaxUpload: int64(cfg.MaxUploadMB) << 20, SessionTTL: cfg.SessionTTL})
+	svc := app.New(st, app.Options{SoonDays: cfg.SoonDays, MaxUpload: int64(cfg.MaxUploadMB) << 20, SessionTTL: cfg.SessionTTL, Logger: logger})
 	logins, err := firstRun(ctx, svc, cfg.Demo)
 	if err != nil {
 		return err

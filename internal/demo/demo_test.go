@@ -6,8 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"giaoban/internal/app"
-	"giaoban/internal/auth"
+	"giaoban/internal/apptest"
 	"giaoban/internal/demo"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
@@ -15,13 +14,6 @@ import (
 )
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
-
-// cheap keeps password hashing fast in tests.
-var cheap = auth.Params{Memory: 1024, Time: 1, Threads: 1}
-
-func newService(st *store.Store) *app.Service {
-	return app.New(st, app.Options{PasswordParams: cheap})
-}
 
 func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 	names := map[string]bool{}
@@ -59,13 +51,9 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.preset, func(t *testing.T) {
-			storetest.Each(t, func(t *testing.T, st *store.Store) {
+			apptest.Each(t, func(t *testing.T, a *apptest.App) {
 				ctx := context.Background()
-				svc := newService(st)
-				admin := &domain.User{Username: "admin", FullName: "Quản trị"}
-				if _, err := svc.Bootstrap(ctx, &domain.Org{Name: "UBND xã Thử"}, admin, "matkhau123"); err != nil {
-					t.Fatal(err)
-				}
+				st, svc, admin := a.Store, a.Service, a.Admin
 				if err := demo.LoadPreset(ctx, svc, admin, c.preset); err != nil {
 					t.Fatal(err)
 				}
@@ -101,16 +89,12 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 				if err != nil || total != len(first.Units) || len(entries) == 0 {
 					t.Errorf("audit: %d unit entries for %d units (err %v)", total, len(first.Units), err)
 				}
-			})
+			}, apptest.Bare())
 		})
 	}
 	t.Run("unknown", func(t *testing.T) {
-		st := storetest.Open(t, store.SQLite)
-		svc := newService(st)
-		admin := &domain.User{Username: "admin", FullName: "Quản trị"}
-		if _, err := svc.Bootstrap(context.Background(), &domain.Org{Name: "UBND xã Thử"}, admin, "matkhau123"); err != nil {
-			t.Fatal(err)
-		}
+		a := apptest.New(t, store.SQLite, apptest.Bare())
+		svc, admin := a.Service, a.Admin
 		if err := demo.LoadPreset(context.Background(), svc, admin, "khong-co"); err == nil {
 			t.Error("loading an unknown preset succeeded")
 		}
@@ -120,13 +104,9 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 // TestBothPresetsInOneOrg loads the district preset after the commune one:
 // aliases the first took (BHXH) stay with it and the load still succeeds.
 func TestBothPresetsInOneOrg(t *testing.T) {
-	st := storetest.Open(t, store.SQLite)
+	a := apptest.New(t, store.SQLite, apptest.Bare())
 	ctx := context.Background()
-	svc := newService(st)
-	admin := &domain.User{Username: "admin", FullName: "Quản trị"}
-	if _, err := svc.Bootstrap(ctx, &domain.Org{Name: "UBND xã Thử"}, admin, "matkhau123"); err != nil {
-		t.Fatal(err)
-	}
+	st, svc, admin := a.Store, a.Service, a.Admin
 	for _, p := range []string{"xa-2025", "huyen-vhxh"} {
 		if err := demo.LoadPreset(ctx, svc, admin, p); err != nil {
 			t.Fatalf("%s: %v", p, err)
@@ -139,9 +119,9 @@ func TestBothPresetsInOneOrg(t *testing.T) {
 }
 
 func TestLoad(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
 		ctx := context.Background()
-		svc := newService(st)
+		svc := a.Service
 		logins, err := demo.Load(ctx, svc)
 		if err != nil {
 			t.Fatal(err)
@@ -233,14 +213,12 @@ func TestLoad(t *testing.T) {
 		if total2 != len(notices) || len(n2) != len(notices) {
 			t.Errorf("second Load changed notices: %d → %d", len(notices), total2)
 		}
-	})
+	}, apptest.Empty(), apptest.At(time.Now()))
 }
 
 // TestLoadDatesFromNow checks that the recent meeting follows the clock.
 func TestLoadDatesFromNow(t *testing.T) {
-	st := storetest.Open(t, store.SQLite)
-	now := time.Date(2030, 5, 10, 8, 0, 0, 0, domain.Location)
-	svc := app.New(st, app.Options{PasswordParams: cheap, Now: func() time.Time { return now }})
+	svc := apptest.New(t, store.SQLite, apptest.Empty(), apptest.At(time.Date(2030, 5, 10, 8, 0, 0, 0, domain.Location))).Service
 	if _, err := demo.Load(context.Background(), svc); err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/jobs"
 	"giaoban/internal/store"
@@ -25,15 +26,6 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
-
-// clock is a settable time shared by a service and runners.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 
 // seed makes an organisation with one overdue task on st and returns its id.
 func seed(t *testing.T, st *store.Store) int64 {
@@ -86,12 +78,11 @@ func TestNextDaily(t *testing.T) {
 // running it again the same day refreshes today's row and adds nothing; the
 // next day adds one row.
 func TestSnapshotJob(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)}
+		st, svc, clk := a.Store, a.Service, a.Clock
 		org := seed(t, st)
-		svc := app.New(st, app.Options{Now: clk.now})
-		r := &jobs.Runner{Store: st, Service: svc, Now: clk.now}
+		r := &jobs.Runner{Store: st, Service: svc}
 		count := func() []store.Snapshot {
 			t.Helper()
 			s, err := st.Snapshots(ctx, org, domain.MustDate("2000-01-01"), domain.MustDate("2100-01-01"))
@@ -117,7 +108,7 @@ func TestSnapshotJob(t *testing.T) {
 			t.Errorf("job after a run: %+v, want next run %s and no lease", j, want)
 		}
 		// Not due again today.
-		clk.set(clk.now().Add(time.Hour))
+		clk.Set(clk.Now().Add(time.Hour))
 		if ran, err := r.RunDue(ctx); err != nil || len(ran) != 0 {
 			t.Fatalf("second pass the same day ran %v (%v)", ran, err)
 		}
@@ -129,7 +120,7 @@ func TestSnapshotJob(t *testing.T) {
 			t.Errorf("after a second run today: %d rows, today %+v; want %d rows and 2 overdue", len(snaps), snaps[len(snaps)-1], app.HistoryMonths+1)
 		}
 		// The next night: one more row, no second backfill.
-		clk.set(time.Date(2024, 3, 16, 0, 6, 0, 0, domain.Location))
+		clk.Set(time.Date(2024, 3, 16, 0, 6, 0, 0, domain.Location))
 		ran, err = r.RunDue(ctx)
 		must(t, err)
 		if len(ran) != 1 || len(count()) != app.HistoryMonths+2 {
@@ -138,7 +129,7 @@ func TestSnapshotJob(t *testing.T) {
 		if err := r.RunNow(ctx, "no-such-job"); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("RunNow of an unknown job: %v", err)
 		}
-	})
+	}, apptest.Empty(), apptest.At(time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)))
 }
 
 // TestTwoRunnersClaimOnce starts two instances (two stores on one database,
@@ -148,20 +139,20 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
-			dsn := storetest.DSN(t, d)
-			clk := &clock{t: time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)}
+			a := apptest.New(t, d, apptest.Empty(), apptest.At(time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)))
+			clk := a.Clock
 			var runs atomic.Int32
 			var running atomic.Int32
 			var runners [2]*jobs.Runner
 			var org int64
 			for i := range runners {
-				st, err := store.Open(ctx, dsn)
-				must(t, err)
-				t.Cleanup(func() { st.Close() })
+				instance := a
 				if i == 0 {
-					org = seed(t, st)
+					org = seed(t, a.Store)
+				} else {
+					instance = a.Instance(app.Options{})
 				}
-				svc := app.New(st, app.Options{Now: clk.now})
+				st, svc := instance.Store, instance.Service
 				snap := jobs.Snapshot(svc)
 				job := jobs.Job{Name: snap.Name, Next: snap.Next, Run: func(ctx context.Context) error {
 					if running.Add(1) > 1 {
@@ -172,7 +163,7 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 					time.Sleep(50 * time.Millisecond)
 					return snap.Run(ctx)
 				}}
-				runners[i] = &jobs.Runner{Store: st, Service: svc, Now: clk.now, Jobs: []jobs.Job{job}, Owner: string(rune('A' + i))}
+				runners[i] = &jobs.Runner{Store: st, Service: svc, Jobs: []jobs.Job{job}, Owner: string(rune('A' + i))}
 			}
 			for night := 0; night < 5; night++ {
 				var wg sync.WaitGroup
@@ -190,7 +181,7 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 				if got := runs.Load(); got != int32(night+1) {
 					t.Fatalf("night %d: the job ran %d times in all, want %d", night, got, night+1)
 				}
-				clk.set(jobs.NextDaily(clk.now(), 0, 5).Add(time.Minute))
+				clk.Set(jobs.NextDaily(clk.Now(), 0, 5).Add(time.Minute))
 			}
 			snaps, err := runners[0].Store.Snapshots(ctx, org, domain.MustDate("2000-01-01"), domain.MustDate("2100-01-01"))
 			must(t, err)

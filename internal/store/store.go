@@ -37,7 +37,7 @@ type Tx struct {
 type Queries struct {
 	db querier
 	d  Dialect
-	// now is the clock, replaced in tests.
+	// now is the clock given to Open (WithClock).
 	now func() time.Time
 }
 
@@ -47,10 +47,21 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// Option is a setting of Open.
+type Option func(*Store)
+
+// WithClock makes now the store's clock: the time it stamps on the rows it
+// writes (created_at, last updates, sessions, the audit log) and the "now"
+// the service reads through Store.Now. Tests pass a fixed clock; the default
+// is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
 // Open connects to dsn — "sqlite:PATH" (or a bare path) or "postgres://…" —
 // and applies the embedded migrations.
-func Open(ctx context.Context, dsn string) (*Store, error) {
-	s, err := open(ctx, dsn)
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	s, err := open(ctx, dsn, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +73,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 }
 
 // open connects without migrating.
-func open(ctx context.Context, dsn string) (*Store, error) {
+func open(ctx context.Context, dsn string, opts []Option) (*Store, error) {
 	s := &Store{}
 	var err error
 	switch {
@@ -93,6 +104,9 @@ func open(ctx context.Context, dsn string) (*Store, error) {
 		s.r.SetMaxOpenConns(8)
 	}
 	s.Queries = Queries{db: s.r, d: s.dialect, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.w.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
@@ -114,9 +128,6 @@ func (s *Store) Close() error {
 
 // Dialect is which database this is.
 func (s *Store) Dialect() Dialect { return s.dialect }
-
-// SetClock replaces the clock used for timestamps; for tests.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // Ping reports whether the database answers; /healthz uses it.
 func (s *Store) Ping(ctx context.Context) error {
@@ -176,5 +187,5 @@ func parseTimestamp(s string) time.Time {
 
 func (q *Queries) nowText() string { return timestamp(q.now()) }
 
-// Now is the store's clock (replaced in tests).
+// Now is the store's clock, given to Open (WithClock).
 func (q *Queries) Now() time.Time { return q.now() }
