@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"giaoban/internal/app"
 	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
@@ -66,6 +67,15 @@ func TestImportNotice(t *testing.T) {
 		must(t, err)
 		if total != 1 || rows[0].DueOn != domain.MustDate("2023-03-20") {
 			t.Fatalf("unit 1 sees %d imported tasks", total)
+		}
+		// Resolving again after the Office added the unit finds it.
+		d, err = f.Service.ExtractNotice(ctx, f.Office, "tb.txt", []byte(sampleNotice), 1<<20)
+		must(t, err)
+		sd := &app.SavedDraft{Draft: *d}
+		must(t, f.Service.CreateUnit(ctx, f.Office, &domain.Unit{Name: "Phòng Tài nguyên và Môi trường"}))
+		must(t, f.Service.ResolveDraftUnits(ctx, f.Office, sd))
+		if third := sd.Draft.Tasks[2]; len(sd.Draft.Unresolved) != 0 || len(third.Lead) != 1 || len(third.UnresolvedLead) != 0 {
+			t.Errorf("after adding the unit: unresolved %v, third task lead %v unresolved %v", sd.Draft.Unresolved, third.Lead, third.UnresolvedLead)
 		}
 		// Bad input: binary data gets a Vietnamese message and stores nothing.
 		if _, err := f.Service.ExtractNotice(ctx, f.Office, "x.txt", []byte{0, 1, 2, 3, 0, 0, 0xff}, 1<<20); !errors.Is(err, domain.ErrInvalid) {

@@ -246,24 +246,3 @@ func (q *Queries) units(ctx context.Context, where string, args ...any) ([]domai
 	}
 	return out, arows.Err()
 }
-
-// ResolveUnit finds the unit whose name or alias folds to the same text as
-// name, or returns domain.ErrNotFound.
-func (q *Queries) ResolveUnit(ctx context.Context, orgID int64, name string) (*domain.Unit, error) {
-	f := textfold.Fold(name)
-	var id int64
-	err := q.db.QueryRowContext(ctx, `SELECT unit_id FROM unit_aliases WHERE org_id = $1 AND alias_fold = $2`, orgID, f).Scan(&id)
-	if err == nil {
-		return q.Unit(ctx, orgID, id)
-	}
-	us, err2 := q.Units(ctx, orgID)
-	if err2 != nil {
-		return nil, err2
-	}
-	for i := range us {
-		if textfold.Fold(us[i].Name) == f {
-			return &us[i], nil
-		}
-	}
-	return nil, fmt.Errorf("đơn vị %q: %w", name, domain.ErrNotFound)
-}

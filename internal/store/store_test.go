@@ -151,22 +151,6 @@ func TestRollbackLosesNothing(t *testing.T) {
 	})
 }
 
-func TestResolveUnit(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		ctx := context.Background()
-		orgID, unitID := seedOrg(t, st)
-		for _, name := range []string{"Trạm Y tế", "tram y te", "TYT", "  TRẠM  Y TẾ "} {
-			u, err := st.ResolveUnit(ctx, orgID, name)
-			if err != nil || u.ID != unitID {
-				t.Errorf("ResolveUnit(%q) = %v, %v", name, u, err)
-			}
-		}
-		if _, err := st.ResolveUnit(ctx, orgID, "Phòng Không Có"); !errors.Is(err, domain.ErrNotFound) {
-			t.Errorf("unknown unit: %v", err)
-		}
-	})
-}
-
 // TestMigrationUpgrade builds a database at each earlier schema version, writes
 // a row, and upgrades it to the newest: nothing is lost.
 func TestMigrationUpgrade(t *testing.T) {

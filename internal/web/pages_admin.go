@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"giaoban/internal/app"
-	"giaoban/internal/demo"
 	"giaoban/internal/domain"
+	"giaoban/internal/presets"
 	"giaoban/internal/store"
 )
 
@@ -30,7 +30,7 @@ type dirUnitInput struct {
 // page is shown again after a refused POST.
 type dirPageData struct {
 	Groups   []docUnitGroup
-	Presets  []demo.Preset
+	Presets  []presets.Preset
 	NewUnit  dirUnitInput
 	Org      domain.Org
 	Block    string
@@ -47,7 +47,7 @@ func (s *Server) renderDirectory(w http.ResponseWriter, r *http.Request, code in
 		return err
 	}
 	d.Groups = docGroupUnits(dir, nil)
-	d.Presets = demo.Presets()
+	d.Presets = presets.All()
 	d.CanEdit = s.svc.CheckManage(u) == nil
 	d.IsAdmin = s.svc.CheckAdmin(u) == nil
 	if d.Org == (domain.Org{}) {
@@ -199,8 +199,8 @@ func (s *Server) presetLoad(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := r.PathValue("name")
-	var preset *demo.Preset
-	for _, p := range demo.Presets() {
+	var preset *presets.Preset
+	for _, p := range presets.All() {
 		if p.Name == name {
 			preset = &p
 			break
@@ -213,7 +213,7 @@ func (s *Server) presetLoad(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := demo.LoadPreset(ctx, s.svc, u, name); err != nil {
+	if err := presets.Load(ctx, s.svc, u, name); err != nil {
 		if docFormFailed(err) {
 			return s.renderDirectory(w, r, statusOf(err), userMessage(err), &dirPageData{})
 		}
