@@ -141,11 +141,27 @@ func (r *Runner) Run(ctx context.Context) error {
 
 func (r *Runner) ensure(ctx context.Context) error {
 	for _, j := range r.Jobs {
-		if err := r.Store.EnsureJob(ctx, j.Name, r.now()); err != nil {
+		if err := r.ensureJob(ctx, j.Name, r.now()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// ensureJob adds the job name, first due at next, unless it exists.
+func (r *Runner) ensureJob(ctx context.Context, name string, next time.Time) error {
+	return r.Store.Transact(ctx, func(tx *store.Tx) error { return tx.EnsureJob(ctx, name, next) })
+}
+
+// claim leases the job name to this runner (see store.Tx.ClaimJob).
+func (r *Runner) claim(ctx context.Context, name string, force bool) (bool, error) {
+	var ok bool
+	err := r.Store.Transact(ctx, func(tx *store.Tx) error {
+		var err error
+		ok, err = tx.ClaimJob(ctx, name, r.Owner, r.now(), r.Lease, force)
+		return err
+	})
+	return ok, err
 }
 
 // RunDue runs once each job that is due and that it can claim, and returns
@@ -159,10 +175,10 @@ func (r *Runner) RunDue(ctx context.Context) ([]string, error) {
 		if ctx.Err() != nil {
 			break
 		}
-		ok, err := r.Store.ClaimJob(ctx, j.Name, r.Owner, r.now(), r.Lease, false)
+		ok, err := r.claim(ctx, j.Name, false)
 		if errors.Is(err, domain.ErrNotFound) {
-			if err = r.Store.EnsureJob(ctx, j.Name, r.now()); err == nil {
-				ok, err = r.Store.ClaimJob(ctx, j.Name, r.Owner, r.now(), r.Lease, false)
+			if err = r.ensureJob(ctx, j.Name, r.now()); err == nil {
+				ok, err = r.claim(ctx, j.Name, false)
 			}
 		}
 		if err != nil {
@@ -190,10 +206,10 @@ func (r *Runner) RunNow(ctx context.Context, name string) error {
 		return fmt.Errorf("%w: không có việc %q", domain.ErrNotFound, name)
 	}
 	j := r.Jobs[i]
-	if err := r.Store.EnsureJob(ctx, j.Name, j.Next(r.now())); err != nil {
+	if err := r.ensureJob(ctx, j.Name, j.Next(r.now())); err != nil {
 		return err
 	}
-	ok, err := r.Store.ClaimJob(ctx, j.Name, r.Owner, r.now(), r.Lease, true)
+	ok, err := r.claim(ctx, j.Name, true)
 	if err != nil {
 		return err
 	}
@@ -223,7 +239,8 @@ func (r *Runner) run(ctx context.Context, j Job) error {
 	// dropped and another instance may take the job at once.
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := r.Store.FinishJob(fctx, j.Name, r.Owner, end, msg, next); err != nil {
+	err := r.Store.Transact(fctx, func(tx *store.Tx) error { return tx.FinishJob(fctx, j.Name, r.Owner, end, msg, next) })
+	if err != nil {
 		return errors.Join(runErr, err)
 	}
 	if runErr != nil {

@@ -1,7 +1,9 @@
 // Package store is giaoban's only SQL: one file per entity, every call taking a
 // context. It runs on SQLite (the embedded default) and PostgreSQL (several app
 // instances sharing one database); where the two differ, the difference lives
-// in a named helper of dialect.go.
+// in a named helper of dialect.go. Reads run on Store; writes exist only on
+// Tx, inside Transact. It holds no permission checks, validation or audit
+// decisions — those are internal/app's.
 package store
 
 import (
@@ -18,7 +20,8 @@ import (
 )
 
 // Store is an open database: a read pool, and a write pool (a single
-// connection on SQLite, whose writers queue anyway).
+// connection on SQLite, whose writers queue anyway). Its methods read (those
+// of Queries, on the read pool); writing takes a transaction, Transact.
 type Store struct {
 	Queries
 	w       *sql.DB
@@ -26,14 +29,17 @@ type Store struct {
 	dialect Dialect
 }
 
-// Tx is one transaction, handed to the function given to Transact.
+// Tx is one transaction on the write pool, handed to the function given to
+// Transact. It reads as Queries does, inside the transaction, and it alone
+// has the methods that write (Create*, Update*, Set*, Delete*, Record*,
+// Audit, ...), so the compiler refuses a write on the read pool.
 type Tx struct {
 	Queries
 	tx *sql.Tx
 }
 
-// Queries holds every statement; Store runs them on the read pool and Tx inside
-// its transaction. Writes belong in Transact.
+// Queries holds every reading statement; Store runs them on the read pool
+// and Tx inside its transaction. The writing statements are Tx's.
 type Queries struct {
 	db querier
 	d  Dialect
