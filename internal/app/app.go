@@ -1,10 +1,14 @@
 // Package app is giaoban's service layer: every operation a user can do, with
-// its authorisation, validation, audit entry and transaction. The HTML pages
-// and the JSON API both call it and hold no rules of their own.
+// its authorisation (authz.go), validation, audit entry and transaction, one
+// file per concern (tasks, reports, extensions, notices, imports, users,
+// sessions, stocktake, ...). The HTML pages, the JSON API and the commands
+// all call it and hold no rules of their own. It holds no SQL (that is
+// internal/store's) and knows nothing of HTTP or rendering.
 package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -96,35 +100,10 @@ func cleanText(field, s string, required bool, max int) (string, error) {
 	return s, nil
 }
 
-// needManage refuses users who may not edit meetings, notices and tasks.
-func needManage(u *domain.User) error {
-	if u == nil {
-		return domain.ErrUnauthenticated
-	}
-	if !u.CanManage() {
-		return domain.ErrForbidden
-	}
-	return nil
-}
-
-func needAdmin(u *domain.User) error {
-	if u == nil {
-		return domain.ErrUnauthenticated
-	}
-	if u.Role != domain.RoleAdmin {
-		return domain.ErrForbidden
-	}
-	return nil
-}
-
-func needUser(u *domain.User) error {
-	if u == nil {
-		return domain.ErrUnauthenticated
-	}
-	return nil
-}
-
 // tx runs fn in a transaction.
 func (s *Service) tx(ctx context.Context, fn func(tx *store.Tx) error) error {
 	return s.st.Transact(ctx, fn)
 }
+
+// IsNotFound reports whether err means "no such thing (for you)".
+func IsNotFound(err error) bool { return errors.Is(err, domain.ErrNotFound) }
