@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"giaoban/internal/apptest"
+	"giaoban/internal/config"
 	"giaoban/internal/demo"
 	"giaoban/internal/store"
 )
@@ -53,7 +54,7 @@ Ngày 05/10/2025, Phó Chủ tịch UBND đã chủ trì hội nghị, kết lu�
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			err := Import(ctx, tt.args, &out, &errb)
+			err := Import(ctx, tt.args, config.OSEnv, &out, &errb)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, want error %v\n%s%s", err, tt.wantErr, out.String(), errb.String())
 			}

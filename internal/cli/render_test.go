@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"giaoban/internal/config"
 )
 
 const oneNotice = `{"source": "tb-12.txt", "issued_on": "2023-02-23", "meeting": {"date": "2023-02-22", "chair": "Ngô Đức Sáu", "chair_title": "Phó Chủ tịch"},
@@ -54,7 +56,7 @@ func TestRender(t *testing.T) {
 	}
 	run := func(args ...string) (string, error) {
 		var out, errb bytes.Buffer
-		err := Render(context.Background(), args, strings.NewReader(""), &out, &errb)
+		err := Render(context.Background(), args, config.OSEnv, strings.NewReader(""), &out, &errb)
 		return out.String(), err
 	}
 

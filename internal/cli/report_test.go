@@ -10,6 +10,7 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/apptest"
+	"giaoban/internal/config"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
 )
@@ -31,7 +32,7 @@ func TestReportStocktake(t *testing.T) {
 
 	out := filepath.Join(t.TempDir(), "bc.docx")
 	var stdout, stderr bytes.Buffer
-	err = Report(ctx, []string{"stocktake", "--db", dsn, "--since", "2023-01-01", "-o", out, "--signer-name", "Lê Văn A"}, &stdout, &stderr)
+	err = Report(ctx, []string{"stocktake", "--db", dsn, "--since", "2023-01-01", "-o", out, "--signer-name", "Lê Văn A"}, config.OSEnv, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
@@ -44,11 +45,11 @@ func TestReportStocktake(t *testing.T) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	if err := Report(ctx, []string{"stocktake", "--db", dsn, "--since", "31/2/2023", "-o", out}, &stdout, &stderr); err == nil ||
+	if err := Report(ctx, []string{"stocktake", "--db", dsn, "--since", "31/2/2023", "-o", out}, config.OSEnv, &stdout, &stderr); err == nil ||
 		!strings.Contains(err.Error(), "--since") {
 		t.Errorf("a bad --since: err = %v", err)
 	}
-	if err := Report(ctx, []string{"monthly"}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "cách dùng") {
+	if err := Report(ctx, []string{"monthly"}, config.OSEnv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "cách dùng") {
 		t.Errorf("an unknown report: err = %v", err)
 	}
 }

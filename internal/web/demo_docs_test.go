@@ -286,7 +286,7 @@ func pdfAvailable(t *testing.T) bool {
 	if testing.Short() {
 		return false
 	}
-	if _, err := docs.FindChromium(); err != nil {
+	if _, err := docs.FindChromium(os.Getenv(docs.EnvChromium)); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("chromium is needed on CI to print PDFs: %v", err)
 		}
