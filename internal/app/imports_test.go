@@ -38,7 +38,7 @@ func TestImportNotice(t *testing.T) {
 			t.Fatalf("unit user extracting: %v", err)
 		}
 		d, err := f.Service.ExtractNotice(ctx, f.Office, "tb.txt", []byte(sampleNotice), 1<<20)
-		must(t, err)
+		apptest.Must(t, err)
 		if len(d.Tasks) != 3 {
 			t.Fatalf("extracted %d tasks, want 3: %+v", len(d.Tasks), d.Tasks)
 		}
@@ -59,21 +59,21 @@ func TestImportNotice(t *testing.T) {
 			t.Errorf("signer %q meeting %s", d.Notice.SignerName, d.MeetingDate)
 		}
 		res, err := f.Service.ConfirmImport(ctx, f.Office, d, 0, f.Block.ID)
-		must(t, err)
+		apptest.Must(t, err)
 		if res.Tasks != 2 || res.WithDue != 2 || res.Unassigned != 1 || res.MeetingID == 0 {
 			t.Fatalf("import result %+v", res)
 		}
 		rows, total, err := f.Service.Tasks(ctx, f.Unit1User, store.TaskFilter{NoticeID: res.NoticeID})
-		must(t, err)
+		apptest.Must(t, err)
 		if total != 1 || rows[0].DueOn != domain.MustDate("2023-03-20") {
 			t.Fatalf("unit 1 sees %d imported tasks", total)
 		}
 		// Resolving again after the Office added the unit finds it.
 		d, err = f.Service.ExtractNotice(ctx, f.Office, "tb.txt", []byte(sampleNotice), 1<<20)
-		must(t, err)
+		apptest.Must(t, err)
 		sd := &app.SavedDraft{Draft: *d}
-		must(t, f.Service.CreateUnit(ctx, f.Office, &domain.Unit{Name: "Phòng Tài nguyên và Môi trường"}))
-		must(t, f.Service.ResolveDraftUnits(ctx, f.Office, sd))
+		apptest.Must(t, f.Service.CreateUnit(ctx, f.Office, &domain.Unit{Name: "Phòng Tài nguyên và Môi trường"}))
+		apptest.Must(t, f.Service.ResolveDraftUnits(ctx, f.Office, sd))
 		if third := sd.Draft.Tasks[2]; len(sd.Draft.Unresolved) != 0 || len(third.Lead) != 1 || len(third.UnresolvedLead) != 0 {
 			t.Errorf("after adding the unit: unresolved %v, third task lead %v unresolved %v", sd.Draft.Unresolved, third.Lead, third.UnresolvedLead)
 		}

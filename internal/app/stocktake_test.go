@@ -15,22 +15,22 @@ func TestStocktake(t *testing.T) {
 		ctx := context.Background()
 		f.Clock.Set(time.Date(2023, 2, 24, 9, 0, 0, 0, domain.Location))
 		m := &domain.Meeting{Title: "Giao ban khối VH-XH", Period: domain.PeriodMonth, PeriodNo: 2, PeriodYear: 2023, Date: domain.MustDate("2023-02-22"), BlockID: f.Block.ID}
-		must(t, f.Service.CreateMeeting(ctx, f.Office, m))
+		apptest.Must(t, f.Service.CreateMeeting(ctx, f.Office, m))
 		issue := func(number, day string) *domain.Notice {
 			n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận giao ban " + number, Number: number, Symbol: "TB-UBND",
 				IssuedOn: domain.MustDate(day), SignerName: "Ngô Đức Sáu"}
-			must(t, f.Service.CreateNotice(ctx, f.Office, n))
+			apptest.Must(t, f.Service.CreateNotice(ctx, f.Office, n))
 			_, err := f.Service.IssueNotice(ctx, f.Office, n.ID, n.Version)
-			must(t, err)
+			apptest.Must(t, err)
 			return n
 		}
 		old, cur := issue("3", "2022-12-01"), issue("12", "2023-02-23")
 		draft := &domain.Notice{Title: "Dự thảo", IssuedOn: domain.MustDate("2023-02-24")}
-		must(t, f.Service.CreateNotice(ctx, f.Office, draft))
+		apptest.Must(t, f.Service.CreateNotice(ctx, f.Office, draft))
 		task := func(n *domain.Notice, text string, unit int64, due string) *domain.Task {
 			tk, err := f.Service.CreateTask(ctx, f.Office, app.TaskInput{NoticeID: n.ID, Text: text, Lead: []int64{unit},
 				Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate(due)}})
-			must(t, err)
+			apptest.Must(t, err)
 			return tk
 		}
 		task(old, "Việc của thông báo cũ", f.Unit1.ID, "2022-12-31")
@@ -42,17 +42,17 @@ func TestStocktake(t *testing.T) {
 
 		f.Clock.Set(time.Date(2023, 3, 2, 9, 0, 0, 0, domain.Location))
 		_, err := f.Service.AddReport(ctx, f.Unit1User, overdue.ID, app.ReportInput{Body: "Đang   khảo sát\nhiện trạng", Percent: 30})
-		must(t, err)
+		apptest.Must(t, err)
 		f.Clock.Set(time.Date(2023, 3, 8, 9, 0, 0, 0, domain.Location))
 		_, err = f.Service.AddReport(ctx, f.Unit1User, late.ID, app.ReportInput{Body: "Đã trình kế hoạch", Completion: true})
-		must(t, err)
+		apptest.Must(t, err)
 		f.Clock.Set(time.Date(2023, 3, 10, 9, 0, 0, 0, domain.Location))
 		_, err = f.Service.AddReport(ctx, f.Unit2User, onTime.ID, app.ReportInput{Body: "Đã ban hành", Completion: true})
-		must(t, err)
+		apptest.Must(t, err)
 		f.Clock.Set(time.Date(2023, 3, 20, 9, 0, 0, 0, domain.Location))
 
 		data, err := f.Service.Stocktake(ctx, f.Leader, 0, domain.MustDate("2023-01-01"))
-		must(t, err)
+		apptest.Must(t, err)
 		if len(data.Notices) != 1 || data.Notices[0].Code != "12/TB-UBND" || len(data.Notices[0].Tasks) != 4 {
 			t.Fatalf("notices = %+v, want only 12/TB-UBND with its 4 tasks", data.Notices)
 		}
@@ -80,7 +80,7 @@ func TestStocktake(t *testing.T) {
 
 		// A unit user sees only their unit's tasks; an unknown block is refused.
 		mine, err := f.Service.Stocktake(ctx, f.Unit2User, 0, domain.Date{})
-		must(t, err)
+		apptest.Must(t, err)
 		if mine.Total.Assigned != 2 {
 			t.Errorf("unit 2 sees %d tasks, want its 2", mine.Total.Assigned)
 		}

@@ -23,10 +23,10 @@ func TestUnitResolver(t *testing.T) {
 		// A unit whose alias is another unit's name: the alias wins.
 		vp := &domain.Unit{Name: "Văn phòng HĐND-UBND", Aliases: []string{"phong tu phap"}}
 		for _, u := range []*domain.Unit{tyt, tp, vp} {
-			must(t, f.Service.CreateUnit(ctx, f.Admin, u))
+			apptest.Must(t, f.Service.CreateUnit(ctx, f.Admin, u))
 		}
 		r, err := f.Service.UnitResolver(ctx, f.Office)
-		must(t, err)
+		apptest.Must(t, err)
 		late := domain.Unit{ID: 999, Name: "Phòng Nội vụ", Aliases: []string{"Phòng NV"}}
 		r.Add(late)
 		cases := []struct {
@@ -68,7 +68,7 @@ func TestUnitResolver(t *testing.T) {
 		}
 		// The database fails: an error, not "no such unit".
 		sd := &app.SavedDraft{Draft: app.ImportDraft{Tasks: []app.ImportTask{{Text: "Việc", UnresolvedLead: []string{"TYT"}}}}}
-		must(t, f.Store.Close())
+		apptest.Must(t, f.Store.Close())
 		if _, err := f.Service.ResolveUnitName(ctx, f.Office, "TYT"); err == nil || errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("ResolveUnitName on a closed database: %v, want the database's error", err)
 		}

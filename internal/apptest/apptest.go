@@ -204,8 +204,14 @@ func (a *App) populate(org domain.Org, bare bool) {
 // Must stops the test when err is not nil.
 func (a *App) Must(err error) {
 	a.TB.Helper()
+	Must(a.TB, err)
+}
+
+// Must stops test tb when err is not nil.
+func Must(tb testing.TB, err error) {
+	tb.Helper()
 	if err != nil {
-		a.TB.Fatal(err)
+		tb.Fatal(err)
 	}
 }
 

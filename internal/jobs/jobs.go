@@ -3,7 +3,9 @@
 // looks for due jobs at an interval, claims one so that no other instance runs
 // it at the same time, runs it and schedules its next run. Jobs are idempotent,
 // so a run cut short (a crash, a shutdown) is simply done again. Every job can
-// also be run once from the command line (`giaoban jobs run NAME`).
+// also be run once from the command line (`giaoban jobs run NAME`). A job's
+// work is a service operation: the package schedules and claims, and holds
+// no rules of the work itself.
 package jobs
 
 import (

@@ -20,19 +20,12 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 // seed makes an organisation with one overdue task on st and returns its id.
 func seed(t *testing.T, st *store.Store) int64 {
 	t.Helper()
 	ctx := context.Background()
 	var org int64
-	must(t, st.Transact(ctx, func(tx *store.Tx) error {
+	apptest.Must(t, st.Transact(ctx, func(tx *store.Tx) error {
 		o := &domain.Org{Name: "UBND xã Chạy Việc"}
 		if err := tx.CreateOrg(ctx, o); err != nil {
 			return err
@@ -86,11 +79,11 @@ func TestSnapshotJob(t *testing.T) {
 		count := func() []store.Snapshot {
 			t.Helper()
 			s, err := st.Snapshots(ctx, org, domain.MustDate("2000-01-01"), domain.MustDate("2100-01-01"))
-			must(t, err)
+			apptest.Must(t, err)
 			return s
 		}
 		ran, err := r.RunDue(ctx)
-		must(t, err)
+		apptest.Must(t, err)
 		if len(ran) != 1 || ran[0] != jobs.SnapshotJob {
 			t.Fatalf("first pass ran %v, want the snapshot job", ran)
 		}
@@ -102,7 +95,7 @@ func TestSnapshotJob(t *testing.T) {
 			t.Errorf("snapshots run from %+v to %+v", snaps[0], snaps[len(snaps)-1])
 		}
 		j, err := st.Job(ctx, jobs.SnapshotJob)
-		must(t, err)
+		apptest.Must(t, err)
 		if want := time.Date(2024, 3, 16, 0, 5, 0, 0, domain.Location); !j.NextRunAt.Equal(want) || j.LastError != "" || j.LockedBy != "" ||
 			!j.LockedUntil.IsZero() || j.LastRunAt.IsZero() {
 			t.Errorf("job after a run: %+v, want next run %s and no lease", j, want)
@@ -113,8 +106,8 @@ func TestSnapshotJob(t *testing.T) {
 			t.Fatalf("second pass the same day ran %v (%v)", ran, err)
 		}
 		// Run by hand the same day, after a change: today's row is refreshed.
-		must(t, st.Transact(ctx, func(tx *store.Tx) error { return addTask(ctx, tx, org, "2024-03-01") }))
-		must(t, r.RunNow(ctx, jobs.SnapshotJob))
+		apptest.Must(t, st.Transact(ctx, func(tx *store.Tx) error { return addTask(ctx, tx, org, "2024-03-01") }))
+		apptest.Must(t, r.RunNow(ctx, jobs.SnapshotJob))
 		snaps = count()
 		if len(snaps) != app.HistoryMonths+1 || snaps[len(snaps)-1].Overdue != 2 {
 			t.Errorf("after a second run today: %d rows, today %+v; want %d rows and 2 overdue", len(snaps), snaps[len(snaps)-1], app.HistoryMonths+1)
@@ -122,7 +115,7 @@ func TestSnapshotJob(t *testing.T) {
 		// The next night: one more row, no second backfill.
 		clk.Set(time.Date(2024, 3, 16, 0, 6, 0, 0, domain.Location))
 		ran, err = r.RunDue(ctx)
-		must(t, err)
+		apptest.Must(t, err)
 		if len(ran) != 1 || len(count()) != app.HistoryMonths+2 {
 			t.Errorf("next night ran %v and left %d rows, want %d", ran, len(count()), app.HistoryMonths+2)
 		}
@@ -184,7 +177,7 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 				clk.Set(jobs.NextDaily(clk.Now(), 0, 5).Add(time.Minute))
 			}
 			snaps, err := runners[0].Store.Snapshots(ctx, org, domain.MustDate("2000-01-01"), domain.MustDate("2100-01-01"))
-			must(t, err)
+			apptest.Must(t, err)
 			if len(snaps) != app.HistoryMonths+5 {
 				t.Errorf("%d snapshots after five nights, want %d", len(snaps), app.HistoryMonths+5)
 			}
@@ -227,7 +220,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 			t.Fatal("Run did not return within 2 s of cancel")
 		}
 		j, err := st.Job(context.Background(), "slow")
-		must(t, err)
+		apptest.Must(t, err)
 		if j.LockedBy != "" || !j.LockedUntil.IsZero() || !strings.HasPrefix(j.LastError, "interrupted") || j.NextRunAt.After(time.Now()) {
 			t.Errorf("job after an interrupted run: %+v, want no lease, due now, marked interrupted", j)
 		}
