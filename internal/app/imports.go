@@ -86,7 +86,7 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 		n.Number = strings.TrimSpace(num)
 	}
 	var err error
-	if n.IssuedOn, err = importedDate("ngày ban hành", doc.IssuedOn); err != nil {
+	if n.IssuedOn, err = domain.ParseOptionalDate("ngày ban hành", doc.IssuedOn); err != nil {
 		return nil, err
 	}
 	if doc.Signer != nil {
@@ -98,7 +98,7 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 		n.SignerTitle = doc.SignerTitle
 	}
 	n.Recipients = doc.Recipients
-	if d.MeetingDate, err = importedDate("ngày họp", doc.Meeting.Date); err != nil {
+	if d.MeetingDate, err = domain.ParseOptionalDate("ngày họp", doc.Meeting.Date); err != nil {
 		return nil, err
 	}
 	if doc.Meeting.Chair != nil {
@@ -125,23 +125,9 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 	return d, nil
 }
 
-// importedDate reads a day the importer wrote (ISO, or nil for none). The
-// importer writes only real days, so an error here is the importer's bug; it
-// is reported, naming the field, rather than dropping the day.
-func importedDate(field string, s *string) (domain.Date, error) {
-	if s == nil {
-		return domain.Date{}, nil
-	}
-	d, err := domain.ParseDate(*s)
-	if err != nil {
-		return domain.Date{}, fmt.Errorf("%w: %s: %v", domain.ErrInvalid, field, err)
-	}
-	return d, nil
-}
-
 // deadlineFrom maps the importer's deadline to the domain's.
 func deadlineFrom(t importer.Task) (domain.Deadline, error) {
-	due, err := importedDate("thời hạn", t.Due)
+	due, err := domain.ParseOptionalDate("thời hạn", t.Due)
 	if err != nil {
 		return domain.Deadline{}, err
 	}
@@ -191,7 +177,7 @@ func legalRefText(r importer.LegalRef) (string, error) {
 	if r.Number != "" {
 		s += " số " + r.Number
 	}
-	d, err := importedDate("ngày của văn bản dẫn chiếu", &r.Date)
+	d, err := domain.ParseOptionalDate("ngày của văn bản dẫn chiếu", &r.Date)
 	if err != nil {
 		return "", err
 	}

@@ -101,10 +101,10 @@ func NoticeFromImport(doc importer.Document) (Document, error) {
 	}
 	d.Number, d.Symbol = splitNumber(doc.Number, doc.Symbol)
 	var err error
-	if d.Date, err = jsonDate("issued_on", doc.IssuedOn); err != nil {
+	if d.Date, err = domain.ParseOptionalDate(`trường "issued_on"`, doc.IssuedOn); err != nil {
 		return Document{}, err
 	}
-	meetingDay, err := jsonDate("meeting.date", doc.Meeting.Date)
+	meetingDay, err := domain.ParseOptionalDate(`trường "meeting.date"`, doc.Meeting.Date)
 	if err != nil {
 		return Document{}, err
 	}
@@ -147,18 +147,6 @@ func NoticeFromImport(doc importer.Document) (Document, error) {
 	return d, nil
 }
 
-// jsonDate reads the date of the JSON field named field (nil: none).
-func jsonDate(field string, s *string) (domain.Date, error) {
-	if s == nil {
-		return domain.Date{}, nil
-	}
-	d, err := domain.ParseDate(*s)
-	if err != nil {
-		return domain.Date{}, fmt.Errorf("trường %q: %w", field, err)
-	}
-	return d, nil
-}
-
 // splitNumber reads "12/TB-UBND" (or "/TB-VP" with the number blank).
 func splitNumber(number, symbol string) (string, string) {
 	number = strings.TrimSpace(number)
@@ -195,7 +183,7 @@ func taskBlocks(tasks []importer.Task) ([]Block, error) {
 			out = append(out, Head(strings.Join(num, ".")+". "+strings.TrimSpace(t.Section[lvl])))
 		}
 		path = t.Section
-		due, err := jsonDate("due", t.Due)
+		due, err := domain.ParseOptionalDate(`trường "due"`, t.Due)
 		if err != nil {
 			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
 		}
