@@ -9,7 +9,7 @@ import (
 	"syscall"
 
 	"giaoban/internal/cli"
-	"giaoban/internal/importer"
+	"giaoban/internal/config"
 )
 
 const usage = `giaoban: theo dõi thực hiện kết luận hội nghị giao ban
@@ -32,19 +32,20 @@ func main() {
 		os.Exit(2)
 	}
 	var err error
+	env := config.OSEnv
 	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
 	case "serve":
-		err = cli.Serve(ctx, args, os.Stdout)
+		err = cli.Serve(ctx, args, env, os.Stdout, os.Stderr)
 	case "import":
-		err = cli.Import(ctx, args, os.Stdout, os.Stderr)
+		err = cli.Import(ctx, args, env, os.Stdout, os.Stderr)
 	case "extract":
-		err = importer.RunExtract(args, os.Stdin, os.Stdout, os.Stderr)
+		err = cli.Extract(args, env, os.Stdin, os.Stdout, os.Stderr)
 	case "render":
-		err = cli.Render(ctx, args, os.Stdin, os.Stdout, os.Stderr)
+		err = cli.Render(ctx, args, env, os.Stdin, os.Stdout, os.Stderr)
 	case "report":
-		err = cli.Report(ctx, args, os.Stdout, os.Stderr)
+		err = cli.Report(ctx, args, env, os.Stdout, os.Stderr)
 	case "jobs":
-		err = cli.Jobs(ctx, args, os.Stdout, os.Stderr)
+		err = cli.Jobs(ctx, args, env, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return

@@ -36,7 +36,8 @@ func newEnv(t testing.TB, st *store.Store) *env {
 	ctx := context.Background()
 	now := time.Date(2023, 3, 1, 9, 0, 0, 0, domain.Location)
 	e := &env{users: map[string]*domain.User{}}
-	e.svc = app.New(st, app.Options{Now: func() time.Time { return now }, MaxUpload: 1 << 20,
+	st = storetest.Reopen(t, st, store.WithClock(func() time.Time { return now }))
+	e.svc = app.New(st, app.Options{MaxUpload: 1 << 20,
 		PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
 	admin := &domain.User{Username: "admin", FullName: "Quản trị viên"}
 	org := &domain.Org{Name: "UBND huyện Thử Nghiệm", Level: "huyện", Place: "Thử Nghiệm", Superior: "UBND tỉnh Mẫu"}

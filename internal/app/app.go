@@ -1,11 +1,16 @@
 // Package app is giaoban's service layer: every operation a user can do, with
-// its authorisation, validation, audit entry and transaction. The HTML pages
-// and the JSON API both call it and hold no rules of their own.
+// its authorisation (authz.go), validation, audit entry and transaction, one
+// file per concern (tasks, reports, extensions, notices, imports, users,
+// sessions, stocktake, ...). The HTML pages, the JSON API and the commands
+// all call it and hold no rules of their own. It holds no SQL (that is
+// internal/store's) and knows nothing of HTTP or rendering.
 package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -23,7 +28,9 @@ type Options struct {
 	LoginFailures  int           // failures allowed per window before throttling (default 5)
 	LoginWindow    time.Duration // default 15 min
 	PasswordParams auth.Params   // argon2id cost (tests use a cheap one)
-	Now            func() time.Time
+	// Logger receives the service's events (a failed login); nothing is
+	// logged when it is nil.
+	Logger *slog.Logger
 }
 
 // Service runs every operation on one store.
@@ -32,7 +39,9 @@ type Service struct {
 	opt Options
 }
 
-// New returns a service on st with opt's zero fields set to defaults.
+// New returns a service on st with opt's zero fields set to defaults. Its
+// clock is the store's (store.WithClock), so that "today" and the times it
+// stamps never disagree.
 func New(st *store.Store, opt Options) *Service {
 	if opt.SoonDays == 0 {
 		opt.SoonDays = 7
@@ -52,10 +61,9 @@ func New(st *store.Store, opt Options) *Service {
 	if opt.PasswordParams == (auth.Params{}) {
 		opt.PasswordParams = auth.Default
 	}
-	if opt.Now == nil {
-		opt.Now = time.Now
+	if opt.Logger == nil {
+		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	st.SetClock(opt.Now)
 	return &Service{st: st, opt: opt}
 }
 
@@ -65,8 +73,11 @@ func (s *Service) Store() *store.Store { return s.st }
 // Options returns the settings in force.
 func (s *Service) Options() Options { return s.opt }
 
+// Now is the current instant by the store's clock.
+func (s *Service) Now() time.Time { return s.st.Now() }
+
 // Today is the current day in Asia/Ho_Chi_Minh.
-func (s *Service) Today() domain.Date { return domain.Today(s.opt.Now()) }
+func (s *Service) Today() domain.Date { return domain.Today(s.Now()) }
 
 // invalid wraps a Vietnamese message as a domain.ErrInvalid.
 func invalid(format string, args ...any) error {
@@ -89,35 +100,10 @@ func cleanText(field, s string, required bool, max int) (string, error) {
 	return s, nil
 }
 
-// needManage refuses users who may not edit meetings, notices and tasks.
-func needManage(u *domain.User) error {
-	if u == nil {
-		return domain.ErrUnauthenticated
-	}
-	if !u.CanManage() {
-		return domain.ErrForbidden
-	}
-	return nil
-}
-
-func needAdmin(u *domain.User) error {
-	if u == nil {
-		return domain.ErrUnauthenticated
-	}
-	if u.Role != domain.RoleAdmin {
-		return domain.ErrForbidden
-	}
-	return nil
-}
-
-func needUser(u *domain.User) error {
-	if u == nil {
-		return domain.ErrUnauthenticated
-	}
-	return nil
-}
-
 // tx runs fn in a transaction.
 func (s *Service) tx(ctx context.Context, fn func(tx *store.Tx) error) error {
 	return s.st.Transact(ctx, fn)
 }
+
+// IsNotFound reports whether err means "no such thing (for you)".
+func IsNotFound(err error) bool { return errors.Is(err, domain.ErrNotFound) }

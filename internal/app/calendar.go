@@ -125,7 +125,7 @@ func (s *Service) CalendarFeed(ctx context.Context, secret string) (*CalendarFee
 	if err != nil {
 		return nil, err
 	}
-	feed := &CalendarFeed{Org: dir.Org, User: *u, Unit: dir.UnitName(link.UnitID), Name: link.Name, Today: s.Today(), Now: s.opt.Now()}
+	feed := &CalendarFeed{Org: dir.Org, User: *u, Unit: dir.UnitName(link.UnitID), Name: link.Name, Today: s.Today(), Now: s.Now()}
 	open := store.TaskFilter{UnitID: link.UnitID, Sort: store.SortDue,
 		Statuses: []domain.Status{domain.StatusOverdue, domain.StatusDueSoon, domain.StatusOpen}}
 	done := store.TaskFilter{UnitID: link.UnitID, Sort: store.SortDue, DueFrom: feed.Today.AddDays(-CalendarDoneDays),

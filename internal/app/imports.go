@@ -60,7 +60,7 @@ func (s *Service) ExtractNotice(ctx context.Context, actor *domain.User, name st
 	if err != nil {
 		return nil, importError(err)
 	}
-	return s.draftFrom(ctx, actor.OrgID, dir, doc), nil
+	return draftFrom(dir, doc)
 }
 
 // importError turns the importer's errors into the service's kinds, keeping
@@ -72,7 +72,9 @@ func importError(err error) error {
 	return fmt.Errorf("%w: %s", domain.ErrInvalid, err.Error())
 }
 
-func (s *Service) draftFrom(ctx context.Context, orgID int64, dir *Directory, doc *importer.Document) *ImportDraft {
+// draftFrom turns the importer's document into a draft, its unit names
+// resolved against dir.
+func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 	d := &ImportDraft{Source: doc.Source, SourceText: doc.SourceText, Format: doc.Format, Encoding: doc.Encoding}
 	n := &d.Notice
 	n.Title = doc.Title
@@ -83,8 +85,9 @@ func (s *Service) draftFrom(ctx context.Context, orgID int64, dir *Directory, do
 	if num, _, ok := strings.Cut(doc.Number, "/"); ok {
 		n.Number = strings.TrimSpace(num)
 	}
-	if doc.IssuedOn != nil {
-		n.IssuedOn, _ = domain.ParseDate(*doc.IssuedOn)
+	var err error
+	if n.IssuedOn, err = domain.ParseOptionalDate("ngày ban hành", doc.IssuedOn); err != nil {
+		return nil, err
 	}
 	if doc.Signer != nil {
 		n.SignerName = *doc.Signer
@@ -95,50 +98,46 @@ func (s *Service) draftFrom(ctx context.Context, orgID int64, dir *Directory, do
 		n.SignerTitle = doc.SignerTitle
 	}
 	n.Recipients = doc.Recipients
-	if doc.Meeting.Date != nil {
-		d.MeetingDate, _ = domain.ParseDate(*doc.Meeting.Date)
+	if d.MeetingDate, err = domain.ParseOptionalDate("ngày họp", doc.Meeting.Date); err != nil {
+		return nil, err
 	}
 	if doc.Meeting.Chair != nil {
 		d.Chair = strings.TrimSpace(doc.Meeting.ChairTitle + " " + *doc.Meeting.Chair)
 	}
-	seen := map[string]bool{}
-	resolve := func(names []string) ([]int64, []string) {
-		var ids []int64
-		var missing []string
-		for _, nm := range names {
-			u, err := s.st.ResolveUnit(ctx, orgID, nm)
-			if err != nil {
-				missing = append(missing, nm)
-				if !seen[nm] {
-					seen[nm] = true
-					d.Unresolved = append(d.Unresolved, nm)
-				}
-				continue
-			}
-			ids = append(ids, u.ID)
-		}
-		return ids, missing
-	}
-	for _, t := range doc.Tasks {
+	units := draftUnits{r: dir.Resolver()}
+	for i, t := range doc.Tasks {
 		it := ImportTask{Text: t.Text, Start: t.Start, End: t.End, Key: t.Key, Section: strings.Join(t.Section, " › ")}
-		it.Lead, it.UnresolvedLead = resolve(t.Lead)
-		it.Support, it.UnresolvedSupport = resolve(t.Support)
-		it.Deadline = deadlineFrom(t)
+		it.UnresolvedLead, it.Lead = units.resolve(t.Lead, nil)
+		it.UnresolvedSupport, it.Support = units.resolve(t.Support, nil)
+		if it.Deadline, err = deadlineFrom(t); err != nil {
+			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
+		}
 		for _, r := range t.LegalRefs {
-			it.LegalRefs = append(it.LegalRefs, legalRefText(r))
+			ref, err := legalRefText(r)
+			if err != nil {
+				return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
+			}
+			it.LegalRefs = append(it.LegalRefs, ref)
 		}
 		d.Tasks = append(d.Tasks, it)
 	}
-	return d
+	d.Unresolved = units.unresolved
+	return d, nil
 }
 
 // deadlineFrom maps the importer's deadline to the domain's.
-func deadlineFrom(t importer.Task) domain.Deadline {
-	var due domain.Date
-	if t.Due != nil {
-		due, _ = domain.ParseDate(*t.Due)
+func deadlineFrom(t importer.Task) (domain.Deadline, error) {
+	due, err := domain.ParseOptionalDate("thời hạn", t.Due)
+	if err != nil {
+		return domain.Deadline{}, err
 	}
-	switch t.Deadline.Kind {
+	return deadlineOf(t.Deadline, due), nil
+}
+
+// deadlineOf maps the importer's kind of deadline and its due day to the
+// domain's deadline.
+func deadlineOf(dl importer.Deadline, due domain.Date) domain.Deadline {
+	switch dl.Kind {
 	case "date":
 		if !due.IsZero() {
 			return domain.Deadline{Kind: domain.DeadlineDate, Date: due}
@@ -152,7 +151,7 @@ func deadlineFrom(t importer.Task) domain.Deadline {
 			return domain.Deadline{Kind: domain.DeadlineQuarter, Date: due}
 		}
 	case "recurring":
-		switch t.Deadline.Recurrence {
+		switch dl.Recurrence {
 		case "monthly":
 			return domain.Deadline{Kind: domain.DeadlineRecurring, Every: domain.EveryMonth, Day: 31}
 		case "quarterly":
@@ -161,8 +160,8 @@ func deadlineFrom(t importer.Task) domain.Deadline {
 			return domain.Deadline{Kind: domain.DeadlineRecurring, Every: domain.EveryYear, Day: 31}
 		}
 	case "event":
-		if t.Deadline.Event != "" {
-			return domain.Deadline{Kind: domain.DeadlineEvent, Event: t.Deadline.Event}
+		if dl.Event != "" {
+			return domain.Deadline{Kind: domain.DeadlineEvent, Event: dl.Event}
 		}
 	}
 	if !due.IsZero() {
@@ -171,18 +170,24 @@ func deadlineFrom(t importer.Task) domain.Deadline {
 	return domain.Deadline{Kind: domain.DeadlineNone}
 }
 
-func legalRefText(r importer.LegalRef) string {
+// legalRefText writes a legal reference as the task lists it: "Kế hoạch
+// số 12/KH-UBND ngày 05/3/2023 của UBND huyện".
+func legalRefText(r importer.LegalRef) (string, error) {
 	s := r.Type
 	if r.Number != "" {
 		s += " số " + r.Number
 	}
-	if d, err := domain.ParseDate(r.Date); err == nil && !d.IsZero() {
+	d, err := domain.ParseOptionalDate("ngày của văn bản dẫn chiếu", &r.Date)
+	if err != nil {
+		return "", err
+	}
+	if !d.IsZero() {
 		s += " ngày " + d.VN()
 	}
 	if r.Issuer != "" {
 		s += " của " + r.Issuer
 	}
-	return s
+	return s, nil
 }
 
 // ImportResult counts what ConfirmImport stored.
@@ -369,33 +374,52 @@ func (s *Service) ConfirmSavedDraft(ctx context.Context, actor *domain.User, sd 
 }
 
 // ResolveDraftUnits resolves the draft's unresolved names again, after the
-// Office added units or aliases to the directory.
-func (s *Service) ResolveDraftUnits(ctx context.Context, actor *domain.User, sd *SavedDraft) {
-	d := &sd.Draft
-	var still []string
-	seen := map[string]bool{}
-	resolve := func(names []string, ids []int64) ([]string, []int64) {
-		var left []string
-		for _, n := range names {
-			u, err := s.st.ResolveUnit(ctx, actor.OrgID, n)
-			if err != nil {
-				left = append(left, n)
-				if !seen[n] {
-					seen[n] = true
-					still = append(still, n)
-				}
-				continue
-			}
-			ids = appendID(ids, u.ID)
-		}
-		return left, ids
+// Office added units or aliases to the directory. It fails only when the
+// directory cannot be read.
+func (s *Service) ResolveDraftUnits(ctx context.Context, actor *domain.User, sd *SavedDraft) error {
+	r, err := s.UnitResolver(ctx, actor)
+	if err != nil {
+		return err
 	}
+	d := &sd.Draft
+	units := draftUnits{r: r}
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
-		t.UnresolvedLead, t.Lead = resolve(t.UnresolvedLead, t.Lead)
-		t.UnresolvedSupport, t.Support = resolve(t.UnresolvedSupport, t.Support)
+		t.UnresolvedLead, t.Lead = units.resolve(t.UnresolvedLead, t.Lead)
+		t.UnresolvedSupport, t.Support = units.resolve(t.UnresolvedSupport, t.Support)
 	}
-	d.Unresolved = still
+	d.Unresolved = units.unresolved
+	return nil
+}
+
+// draftUnits resolves the unit names of a draft's tasks and collects those
+// no unit matches, each once.
+type draftUnits struct {
+	r          *UnitResolver
+	unresolved []string
+	seen       map[string]bool
+}
+
+// resolve adds the units names designate to ids (once each) and returns the
+// names left unresolved with the ids.
+func (u *draftUnits) resolve(names []string, ids []int64) ([]string, []int64) {
+	var left []string
+	for _, n := range names {
+		unit, ok := u.r.Resolve(n)
+		if ok {
+			ids = appendID(ids, unit.ID)
+			continue
+		}
+		left = append(left, n)
+		if !u.seen[n] {
+			if u.seen == nil {
+				u.seen = map[string]bool{}
+			}
+			u.seen[n] = true
+			u.unresolved = append(u.unresolved, n)
+		}
+	}
+	return left, ids
 }
 
 func appendID(ids []int64, id int64) []int64 {

@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 const sampleNotice = `UBND HUYỆN THỬ
@@ -32,20 +32,19 @@ Trần Thị B
 `
 
 func TestImportNotice(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
+	apptest.Each(t, func(t *testing.T, f *apptest.App) {
 		ctx := context.Background()
-		f := newFixture(t, st)
-		if _, err := f.svc.ExtractNotice(ctx, f.u1, "tb.txt", []byte(sampleNotice), 1<<20); !errors.Is(err, domain.ErrForbidden) {
+		if _, err := f.Service.ExtractNotice(ctx, f.Unit1User, "tb.txt", []byte(sampleNotice), 1<<20); !errors.Is(err, domain.ErrForbidden) {
 			t.Fatalf("unit user extracting: %v", err)
 		}
-		d, err := f.svc.ExtractNotice(ctx, f.office, "tb.txt", []byte(sampleNotice), 1<<20)
-		must(t, err)
+		d, err := f.Service.ExtractNotice(ctx, f.Office, "tb.txt", []byte(sampleNotice), 1<<20)
+		apptest.Must(t, err)
 		if len(d.Tasks) != 3 {
 			t.Fatalf("extracted %d tasks, want 3: %+v", len(d.Tasks), d.Tasks)
 		}
 		first := d.Tasks[0]
-		if len(first.Lead) != 1 || first.Lead[0] != f.unit1.ID || len(first.Support) != 1 || first.Support[0] != f.unit2.ID {
-			t.Errorf("first task lead %v support %v: the alias Phòng GD&ĐT should resolve to unit %d", first.Lead, first.Support, f.unit1.ID)
+		if len(first.Lead) != 1 || first.Lead[0] != f.Unit1.ID || len(first.Support) != 1 || first.Support[0] != f.Unit2.ID {
+			t.Errorf("first task lead %v support %v: the alias Phòng GD&ĐT should resolve to unit %d", first.Lead, first.Support, f.Unit1.ID)
 		}
 		if first.Deadline.Kind != domain.DeadlineDate || first.Deadline.Date != domain.MustDate("2023-03-20") {
 			t.Errorf("first deadline %+v", first.Deadline)
@@ -59,23 +58,31 @@ func TestImportNotice(t *testing.T) {
 		if d.Notice.SignerName != "Trần Thị B" || d.MeetingDate != domain.MustDate("2023-03-01") {
 			t.Errorf("signer %q meeting %s", d.Notice.SignerName, d.MeetingDate)
 		}
-		res, err := f.svc.ConfirmImport(ctx, f.office, d, 0, f.block.ID)
-		must(t, err)
+		res, err := f.Service.ConfirmImport(ctx, f.Office, d, 0, f.Block.ID)
+		apptest.Must(t, err)
 		if res.Tasks != 2 || res.WithDue != 2 || res.Unassigned != 1 || res.MeetingID == 0 {
 			t.Fatalf("import result %+v", res)
 		}
-		rows, total, err := f.svc.Tasks(ctx, f.u1, store.TaskFilter{NoticeID: res.NoticeID})
-		must(t, err)
+		rows, total, err := f.Service.Tasks(ctx, f.Unit1User, store.TaskFilter{NoticeID: res.NoticeID})
+		apptest.Must(t, err)
 		if total != 1 || rows[0].DueOn != domain.MustDate("2023-03-20") {
 			t.Fatalf("unit 1 sees %d imported tasks", total)
 		}
+		// Resolving again after the Office added the unit finds it.
+		d, err = f.Service.ExtractNotice(ctx, f.Office, "tb.txt", []byte(sampleNotice), 1<<20)
+		apptest.Must(t, err)
+		sd := &app.SavedDraft{Draft: *d}
+		apptest.Must(t, f.Service.CreateUnit(ctx, f.Office, &domain.Unit{Name: "Phòng Tài nguyên và Môi trường"}))
+		apptest.Must(t, f.Service.ResolveDraftUnits(ctx, f.Office, sd))
+		if third := sd.Draft.Tasks[2]; len(sd.Draft.Unresolved) != 0 || len(third.Lead) != 1 || len(third.UnresolvedLead) != 0 {
+			t.Errorf("after adding the unit: unresolved %v, third task lead %v unresolved %v", sd.Draft.Unresolved, third.Lead, third.UnresolvedLead)
+		}
 		// Bad input: binary data gets a Vietnamese message and stores nothing.
-		if _, err := f.svc.ExtractNotice(ctx, f.office, "x.txt", []byte{0, 1, 2, 3, 0, 0, 0xff}, 1<<20); !errors.Is(err, domain.ErrInvalid) {
+		if _, err := f.Service.ExtractNotice(ctx, f.Office, "x.txt", []byte{0, 1, 2, 3, 0, 0, 0xff}, 1<<20); !errors.Is(err, domain.ErrInvalid) {
 			t.Errorf("binary input: %v", err)
 		}
-		if _, err := f.svc.ExtractNotice(ctx, f.office, "x.txt", []byte(strings.Repeat("a", 2000)), 1000); !errors.Is(err, domain.ErrTooLarge) {
+		if _, err := f.Service.ExtractNotice(ctx, f.Office, "x.txt", []byte(strings.Repeat("a", 2000)), 1000); !errors.Is(err, domain.ErrTooLarge) {
 			t.Errorf("oversized input: %v", err)
 		}
-		_ = app.ImportResult{}
 	})
 }

@@ -3,8 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"fmt"
-	"log/slog"
 	"strings"
 
 	"giaoban/internal/auth"
@@ -56,7 +54,7 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (s
 		if werr != nil {
 			return "", nil, werr
 		}
-		slog.Info("login failed", "user", username, "addr", addr)
+		s.opt.Logger.Info("login failed", "user", username, "addr", addr)
 		return "", nil, ErrBadLogin
 	}
 	token, err := auth.NewToken()
@@ -148,166 +146,4 @@ func (s *Service) RevokeAPIToken(ctx context.Context, actor *domain.User, id int
 		}
 		return tx.Audit(ctx, actor, "revoke", "api_token", id, nil, nil)
 	})
-}
-
-// ChangePassword replaces the actor's password after checking the old one.
-func (s *Service) ChangePassword(ctx context.Context, actor *domain.User, old, new string) error {
-	if err := needUser(actor); err != nil {
-		return err
-	}
-	_, hash, err := s.st.UserByName(ctx, actor.Username)
-	if err != nil {
-		return err
-	}
-	if err := auth.CheckPassword(old, hash); err != nil {
-		return invalid("mật khẩu hiện tại không đúng")
-	}
-	return s.setPassword(ctx, actor, actor.ID, new)
-}
-
-func checkPasswordRules(pw string) error {
-	if len([]rune(pw)) < 8 {
-		return invalid("mật khẩu cần ít nhất 8 ký tự")
-	}
-	if len(pw) > 200 {
-		return invalid("mật khẩu dài quá 200 ký tự")
-	}
-	return nil
-}
-
-func (s *Service) setPassword(ctx context.Context, actor *domain.User, userID int64, pw string) error {
-	if err := checkPasswordRules(pw); err != nil {
-		return err
-	}
-	hash, err := auth.HashPassword(pw, s.opt.PasswordParams)
-	if err != nil {
-		return err
-	}
-	return s.tx(ctx, func(tx *store.Tx) error {
-		if err := tx.SetPassword(ctx, userID, hash); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, actor, "set_password", "user", userID, nil, nil)
-	})
-}
-
-// Users lists the organisation's users (admin only).
-func (s *Service) Users(ctx context.Context, actor *domain.User) ([]domain.User, error) {
-	if err := needAdmin(actor); err != nil {
-		return nil, err
-	}
-	return s.st.Users(ctx, actor.OrgID)
-}
-
-// CreateUser adds a user with a password (admin only; the bootstrap passes a nil-safe admin).
-func (s *Service) CreateUser(ctx context.Context, actor *domain.User, u *domain.User, password string) error {
-	if err := needAdmin(actor); err != nil {
-		return err
-	}
-	u.OrgID = actor.OrgID
-	if err := s.validateUser(ctx, u); err != nil {
-		return err
-	}
-	if err := checkPasswordRules(password); err != nil {
-		return err
-	}
-	hash, err := auth.HashPassword(password, s.opt.PasswordParams)
-	if err != nil {
-		return err
-	}
-	return s.tx(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateUser(ctx, u, hash); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, actor, "create", "user", u.ID, nil, u)
-	})
-}
-
-// UpdateUser saves a user's name, role, unit and disabled flag (admin only).
-func (s *Service) UpdateUser(ctx context.Context, actor *domain.User, u *domain.User) error {
-	if err := needAdmin(actor); err != nil {
-		return err
-	}
-	before, err := s.st.User(ctx, u.ID)
-	if err != nil || before.OrgID != actor.OrgID {
-		return domain.ErrNotFound
-	}
-	u.OrgID, u.Username = actor.OrgID, before.Username
-	if err := s.validateUser(ctx, u); err != nil {
-		return err
-	}
-	return s.tx(ctx, func(tx *store.Tx) error {
-		if err := tx.UpdateUser(ctx, u); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, actor, "update", "user", u.ID, before, u)
-	})
-}
-
-// ResetPassword sets another user's password (admin only).
-func (s *Service) ResetPassword(ctx context.Context, actor *domain.User, userID int64, pw string) error {
-	if err := needAdmin(actor); err != nil {
-		return err
-	}
-	u, err := s.st.User(ctx, userID)
-	if err != nil || u.OrgID != actor.OrgID {
-		return domain.ErrNotFound
-	}
-	return s.setPassword(ctx, actor, userID, pw)
-}
-
-func (s *Service) validateUser(ctx context.Context, u *domain.User) error {
-	var err error
-	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
-	if u.Username == "" || strings.ContainsAny(u.Username, " \t/\\") || len(u.Username) > 64 {
-		return invalid("tên đăng nhập không được để trống, không chứa dấu cách và tối đa 64 ký tự")
-	}
-	if u.FullName, err = cleanText("Họ tên", u.FullName, true, 200); err != nil {
-		return err
-	}
-	if !u.Role.Valid() {
-		return invalid("vai trò %q không hợp lệ", u.Role)
-	}
-	if u.Role == domain.RoleUnit {
-		if u.UnitID == 0 {
-			return invalid("cán bộ đơn vị phải gắn với một đơn vị")
-		}
-		if _, err := s.st.Unit(ctx, u.OrgID, u.UnitID); err != nil {
-			return invalid("đơn vị không tồn tại")
-		}
-	} else {
-		u.UnitID = 0
-	}
-	return nil
-}
-
-// Bootstrap creates the first organisation and its admin on an empty
-// database; it does nothing when an organisation exists.
-func (s *Service) Bootstrap(ctx context.Context, org *domain.Org, admin *domain.User, password string) (bool, error) {
-	orgs, err := s.st.Orgs(ctx)
-	if err != nil {
-		return false, err
-	}
-	if len(orgs) > 0 {
-		*org = orgs[0]
-		return false, nil
-	}
-	hash, err := auth.HashPassword(password, s.opt.PasswordParams)
-	if err != nil {
-		return false, err
-	}
-	err = s.tx(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateOrg(ctx, org); err != nil {
-			return err
-		}
-		admin.OrgID, admin.Role = org.ID, domain.RoleAdmin
-		if err := tx.CreateUser(ctx, admin, hash); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, nil, "create", "org", org.ID, nil, org)
-	})
-	if err != nil {
-		return false, fmt.Errorf("bootstrap: %w", err)
-	}
-	return true, nil
 }

@@ -2,11 +2,7 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net/http"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"giaoban/internal/domain"
@@ -22,21 +18,6 @@ type TaskDetail struct {
 	Extensions []domain.Extension
 	// What the viewer may do here.
 	CanEdit, CanReport, CanComplete, CanRequestExtension, CanDecide bool
-}
-
-// visible reports whether actor may read task t.
-func visible(actor *domain.User, t *domain.Task) bool {
-	return actor.SeesAll() || t.InvolvesUnit(actor.UnitID)
-}
-
-// leads reports whether the actor's unit leads t.
-func leads(actor *domain.User, t *domain.Task) bool {
-	for _, id := range t.Lead {
-		if id == actor.UnitID && actor.Role == domain.RoleUnit {
-			return true
-		}
-	}
-	return false
 }
 
 // getTask loads a task the actor may see; another unit's task is
@@ -297,125 +278,10 @@ func (s *Service) SetEventDate(ctx context.Context, actor *domain.User, id int64
 	})
 }
 
-// Upload is one file joined to a report.
-type Upload struct {
-	Name        string
-	ContentType string
-	Data        []byte
-}
-
-// ReportInput is a progress or completion report.
-type ReportInput struct {
-	Body       string
-	Percent    int
-	Completion bool
-	Files      []Upload
-}
-
 // allowedTypes are the attachment types offices exchange.
 var allowedTypes = map[string]bool{
 	".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".odt": true, ".ods": true,
 	".jpg": true, ".jpeg": true, ".png": true, ".txt": true, ".zip": true, ".rar": true,
-}
-
-// AddReport files a report on a task by a unit that leads or supports it (or
-// the Office). A completion report, allowed to the lead unit and the Office,
-// sets the day the task was done; on a recurring task it closes the current
-// period instead and the next due day follows.
-func (s *Service) AddReport(ctx context.Context, actor *domain.User, taskID int64, in ReportInput) (*domain.Report, error) {
-	if err := needUser(actor); err != nil {
-		return nil, err
-	}
-	var atts []domain.Attachment
-	var data [][]byte
-	var total int64
-	for _, f := range in.Files {
-		if len(f.Data) == 0 && f.Name == "" {
-			continue
-		}
-		name, err := cleanText("Tên tệp", filepath.Base(strings.ReplaceAll(f.Name, "\\", "/")), true, 200)
-		if err != nil {
-			return nil, err
-		}
-		if !allowedTypes[strings.ToLower(filepath.Ext(name))] {
-			return nil, invalid("tệp %q không thuộc loại được phép (pdf, doc, docx, xls, xlsx, odt, ods, jpg, png, txt, zip, rar)", name)
-		}
-		total += int64(len(f.Data))
-		if total > s.opt.MaxUpload {
-			return nil, fmt.Errorf("%w: tệp đính kèm vượt quá %d MB", domain.ErrTooLarge, s.opt.MaxUpload>>20)
-		}
-		atts = append(atts, domain.Attachment{Name: name, ContentType: http.DetectContentType(f.Data), Size: int64(len(f.Data))})
-		data = append(data, f.Data)
-	}
-	return s.fileReport(ctx, actor, taskID, in, atts, data, time.Time{})
-}
-
-// fileReport is AddReport's and RecordReportOn's common rule: who may report,
-// who may declare completion, and what a report changes on the task. A zero
-// at means now; otherwise the report, the task's last update and a completion
-// day are those of at, and the audit entry says the history was entered late.
-func (s *Service) fileReport(ctx context.Context, actor *domain.User, taskID int64, in ReportInput, atts []domain.Attachment, data [][]byte, at time.Time) (*domain.Report, error) {
-	body, err := cleanText("Nội dung báo cáo", in.Body, true, 20000)
-	if err != nil {
-		return nil, err
-	}
-	if in.Percent < 0 || in.Percent > 100 {
-		return nil, invalid("tiến độ phải từ 0 đến 100%%")
-	}
-	day := s.Today()
-	if !at.IsZero() {
-		day = domain.DateOf(at)
-	}
-	r := &domain.Report{TaskID: taskID, UnitID: actor.UnitID, UserID: actor.ID, UserName: actor.FullName, Body: body,
-		Percent: in.Percent, Completion: in.Completion, Attachments: atts}
-	err = s.tx(ctx, func(tx *store.Tx) error {
-		cur, err := s.getTask(ctx, &tx.Queries, actor, taskID)
-		if err != nil {
-			return err
-		}
-		if actor.Role == domain.RoleUnit && !cur.InvolvesUnit(actor.UnitID) || actor.Role == domain.RoleLeader || actor.Role == domain.RoleViewer {
-			return domain.ErrForbidden
-		}
-		if in.Completion && !(leads(actor, &cur.Task) || actor.CanManage()) {
-			return fmt.Errorf("%w: chỉ đơn vị chủ trì hoặc Văn phòng báo cáo hoàn thành", domain.ErrForbidden)
-		}
-		before := cur.Task
-		t := cur.Task
-		switch {
-		case in.Completion && !t.DoneOn.IsZero():
-			return invalid("nhiệm vụ đã được báo cáo hoàn thành")
-		case in.Completion && t.Deadline.Kind == domain.DeadlineRecurring:
-			// A period report closes the current period; the next one is due next.
-			r.Period = t.DueOn
-			t.ReportedUntil = t.DueOn
-			t.Percent = 0
-		case in.Completion:
-			t.DoneOn = day
-			r.Percent = 100
-			t.Percent = 100
-		case r.Percent > t.Percent:
-			t.Percent = r.Percent
-		}
-		t.Refresh()
-		w, action := tx, "report"
-		if !at.IsZero() {
-			w, action = tx.At(at), "report_backdated"
-		}
-		if err := w.CreateReport(ctx, r, data); err != nil {
-			return err
-		}
-		// A report is the unit's update: it sets the time the dashboard counts from.
-		t.LastUpdateAt = w.Now()
-		if err := w.UpdateTask(ctx, &t, cur.BlockID); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, actor, action, "task", t.ID, before,
-			map[string]any{"task": t, "report": r.Body, "completion": r.Completion, "day": day.String()})
-	})
-	if err != nil {
-		return nil, err
-	}
-	return r, nil
 }
 
 // ReopenTask undoes a completion the Office does not accept, with a reason kept
@@ -449,130 +315,9 @@ func (s *Service) ReopenTask(ctx context.Context, actor *domain.User, taskID int
 	})
 }
 
-// Attachment returns a report's file if the actor may see its task.
-func (s *Service) Attachment(ctx context.Context, actor *domain.User, id int64) (*domain.Attachment, []byte, error) {
-	a, taskID, data, err := s.st.AttachmentData(ctx, id)
-	if err != nil {
-		return nil, nil, err
-	}
-	if _, err := s.getTask(ctx, &s.st.Queries, actor, taskID); err != nil {
-		return nil, nil, err
-	}
-	return a, data, nil
-}
-
-// RequestExtension asks to move a task's deadline; only its lead unit may ask,
-// one request at a time.
-func (s *Service) RequestExtension(ctx context.Context, actor *domain.User, taskID int64, newDue domain.Date, reason string) (*domain.Extension, error) {
-	if err := needUser(actor); err != nil {
-		return nil, err
-	}
-	reason, err := cleanText("Lý do gia hạn", reason, true, 5000)
-	if err != nil {
-		return nil, err
-	}
-	if !newDue.Valid() {
-		return nil, invalid("ngày đề nghị gia hạn không hợp lệ")
-	}
-	var e *domain.Extension
-	err = s.tx(ctx, func(tx *store.Tx) error {
-		cur, err := s.getTask(ctx, &tx.Queries, actor, taskID)
-		if err != nil {
-			return err
-		}
-		if !leads(actor, &cur.Task) {
-			return fmt.Errorf("%w: chỉ đơn vị chủ trì được đề nghị gia hạn", domain.ErrForbidden)
-		}
-		if !cur.DoneOn.IsZero() {
-			return invalid("nhiệm vụ đã hoàn thành")
-		}
-		if !cur.DueOn.IsZero() && !newDue.After(cur.DueOn) {
-			return invalid("ngày gia hạn phải sau thời hạn hiện tại (%s)", cur.DueOn.VN())
-		}
-		if newDue.Before(s.Today()) {
-			return invalid("ngày gia hạn đã qua")
-		}
-		exts, err := tx.Extensions(ctx, taskID)
-		if err != nil {
-			return err
-		}
-		for _, x := range exts {
-			if x.State == domain.ExtensionPending {
-				return invalid("đã có một đề nghị gia hạn đang chờ duyệt")
-			}
-		}
-		e = &domain.Extension{TaskID: taskID, UnitID: actor.UnitID, RequestedBy: actor.ID, Requester: actor.FullName,
-			OldDue: cur.DueOn, NewDue: newDue, Reason: reason}
-		if err := tx.CreateExtension(ctx, e); err != nil {
-			return err
-		}
-		return tx.Audit(ctx, actor, "request", "extension", e.ID, nil, e)
-	})
-	return e, err
-}
-
-// DecideExtension approves or refuses a pending request (leader, Office or
-// admin). An approval moves the task's due day; the history stays.
-func (s *Service) DecideExtension(ctx context.Context, actor *domain.User, extID int64, approve bool, note string) error {
-	if err := needUser(actor); err != nil {
-		return err
-	}
-	if !actor.CanDecideExtensions() {
-		return domain.ErrForbidden
-	}
-	note, err := cleanText("Ý kiến", note, false, 5000)
-	if err != nil {
-		return err
-	}
-	return s.tx(ctx, func(tx *store.Tx) error {
-		e, err := tx.Extension(ctx, extID)
-		if err != nil {
-			return err
-		}
-		cur, err := s.getTask(ctx, &tx.Queries, actor, e.TaskID)
-		if err != nil {
-			return err
-		}
-		e.DecidedBy, e.Note, e.State = actor.ID, note, domain.ExtensionRefused
-		if approve {
-			e.State = domain.ExtensionApproved
-		}
-		if err := tx.DecideExtension(ctx, e); err != nil {
-			return err
-		}
-		if approve {
-			before := cur.Task
-			t := cur.Task
-			t.ExtendedTo = e.NewDue
-			t.Refresh()
-			if err := tx.UpdateTask(ctx, &t, cur.BlockID); err != nil {
-				return err
-			}
-			if err := tx.Audit(ctx, actor, "extend", "task", t.ID, before, t); err != nil {
-				return err
-			}
-		}
-		return tx.Audit(ctx, actor, string(e.State), "extension", e.ID, nil, e)
-	})
-}
-
-// PendingExtensions lists requests waiting for the actor's decision.
-func (s *Service) PendingExtensions(ctx context.Context, actor *domain.User) ([]domain.Extension, error) {
-	if err := needUser(actor); err != nil {
-		return nil, err
-	}
-	if !actor.CanDecideExtensions() {
-		return nil, nil
-	}
-	return s.st.PendingExtensions(ctx, actor.OrgID)
-}
-
 // startRecurring makes a recurring deadline without a first period start today.
 func (s *Service) startRecurring(d *domain.Deadline) {
 	if d.Kind == domain.DeadlineRecurring && d.Date.IsZero() {
 		d.Date = s.Today()
 	}
 }
-
-// IsNotFound reports whether err means "no such thing (for you)".
-func IsNotFound(err error) bool { return errors.Is(err, domain.ErrNotFound) }

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"giaoban/internal/app"
-	"giaoban/internal/auth"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
 	"giaoban/internal/store/storetest"
@@ -27,8 +27,6 @@ const (
 	envDB       = "GIAOBAN_BENCH_DB"        // SQLite file kept between runs
 	envPGSchema = "GIAOBAN_BENCH_PG_SCHEMA" // PostgreSQL schema kept between runs
 )
-
-var cheap = auth.Params{Memory: 1024, Time: 1, Threads: 1}
 
 // fixture is a generated organisation on one database, shared by the
 // benchmarks of a run: generating it is the slow part.
@@ -122,7 +120,7 @@ func load(b *testing.B, d store.Dialect) *fixture {
 		b.Fatal(err)
 	}
 	cleanups = append([]func(){func() { st.Close() }}, cleanups...)
-	svc := app.New(st, app.Options{PasswordParams: cheap})
+	svc := app.New(st, app.Options{PasswordParams: apptest.Hashing})
 	f := &fixture{svc: svc, st: st}
 	orgs, err := st.Orgs(ctx)
 	if err != nil {
@@ -227,9 +225,9 @@ func BenchmarkTaskPage(b *testing.B) {
 // TestGenerate checks a small generated organisation: the task count, and
 // that every status bucket is represented.
 func TestGenerate(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
 		ctx := context.Background()
-		svc := app.New(st, app.Options{PasswordParams: cheap})
+		st, svc := a.Store, a.Service
 		org, err := Generate(ctx, svc, Config{Tasks: 3000, Departments: 5, Communes: 10, Years: 1, Chunk: 1000, Seed: 7})
 		if err != nil {
 			t.Fatal(err)
@@ -265,5 +263,5 @@ func TestGenerate(t *testing.T) {
 		if nt.ID != org.MaxTask+1 {
 			t.Errorf("new task id %d, want %d", nt.ID, org.MaxTask+1)
 		}
-	})
+	}, apptest.Empty(), apptest.At(time.Now()))
 }

@@ -3,10 +3,8 @@ package cli
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -20,25 +18,14 @@ import (
 // Import stores notices read from files: `giaoban import [--db DSN] [--as USER]
 // [--block ID] [--add-units] FILE...`. It shows a progress bar on stderr and
 // a summary at the end.
-func Import(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	def := config.Default()
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := fs.String("db", envOr("GIAOBAN_DB", def.DB), "database: sqlite:PATH or postgres://…")
-	as := fs.String("as", "", "the user (Office or admin) recorded as importer; default: the organisation's first admin")
-	org := fs.Int64("org", 0, "the organisation (id) to import into; default: the first one")
-	block := fs.Int64("block", 0, "block id the imported tasks belong to")
-	addUnits := fs.Bool("add-units", false, "add unit names that match nothing in the directory as new units")
-	maxMB := fs.Int("max-mb", 50, "largest file in MB")
-	if err := fs.Parse(args); err != nil {
+func Import(ctx context.Context, args []string, env config.Env, stdout, stderr io.Writer) error {
+	cfg, err := config.ParseImport(args, env, stderr)
+	if err != nil {
 		return err
 	}
-	files := fs.Args()
-	if len(files) == 0 {
-		return errors.New("cách dùng: giaoban import [--db DSN] [--as NGƯỜI_DÙNG] [--add-units] TỆP...")
-	}
-	st, svc, actor, err := openAs(ctx, *dsn, *as, func(ctx context.Context, st *store.Store, username string) (*domain.User, error) {
-		return importActor(ctx, st, username, *org)
+	files := cfg.Files
+	st, svc, actor, err := openAs(ctx, cfg.DB, cfg.As, func(ctx context.Context, st *store.Store, username string) (*domain.User, error) {
+		return importActor(ctx, st, username, cfg.Org)
 	})
 	if err != nil {
 		return err
@@ -48,7 +35,7 @@ func Import(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	unresolved := map[string]int{}
 	for i, f := range files {
 		progress(stderr, i, len(files), filepath.Base(f))
-		res, names, err := importOne(ctx, svc, actor, f, int64(*maxMB)<<20, *block, *addUnits)
+		res, names, err := importOne(ctx, svc, actor, f, int64(cfg.MaxMB)<<20, cfg.Block, cfg.AddUnits)
 		if err != nil {
 			fmt.Fprintf(stderr, "\r\033[K%s: %v\n", f, err)
 			failed++
@@ -87,7 +74,7 @@ func Import(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 }
 
 func importOne(ctx context.Context, svc *app.Service, actor *domain.User, path string, max, block int64, addUnits bool) (*app.ImportResult, []string, error) {
-	data, err := readLimited(path, max)
+	data, err := readInput(path, nil, max)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -108,22 +95,6 @@ func importOne(ctx context.Context, svc *app.Service, actor *domain.User, path s
 	}
 	res, err := svc.ConfirmImport(ctx, actor, d, 0, block)
 	return res, d.Unresolved, err
-}
-
-func readLimited(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("không mở được tệp: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, fmt.Errorf("không đọc được tệp: %w", err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("tệp lớn hơn giới hạn %d MB", max>>20)
-	}
-	return data, nil
 }
 
 // openAs opens the database at dsn and a service over it with default options,
@@ -190,11 +161,4 @@ func progress(w io.Writer, done, total int, name string) {
 		filled = done * width / total
 	}
 	fmt.Fprintf(w, "\r\033[K[%s%s] %d/%d %s", strings.Repeat("#", filled), strings.Repeat(".", width-filled), done, total, name)
-}
-
-func envOr(k, def string) string {
-	if v := os.Getenv(k); v != "" {
-		return v
-	}
-	return def
 }

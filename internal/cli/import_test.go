@@ -7,24 +7,21 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
-	"giaoban/internal/app"
+	"giaoban/internal/apptest"
+	"giaoban/internal/config"
 	"giaoban/internal/demo"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 func TestImportCommand(t *testing.T) {
 	ctx := context.Background()
-	dsn := storetest.DSN(t, store.SQLite)
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
+	a := apptest.New(t, store.SQLite, apptest.Empty(), apptest.At(time.Now()))
+	if _, err := demo.Load(ctx, a.Service); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Load(ctx, app.New(st, app.Options{})); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	dsn := a.DSN
 	dir := t.TempDir()
 	notice := filepath.Join(dir, "tb.txt")
 	text := `THÔNG BÁO
@@ -57,7 +54,7 @@ Ngày 05/10/2025, Phó Chủ tịch UBND đã chủ trì hội nghị, kết lu�
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out, errb bytes.Buffer
-			err := Import(ctx, tt.args, &out, &errb)
+			err := Import(ctx, tt.args, config.OSEnv, &out, &errb)
 			if (err != nil) != tt.wantErr {
 				t.Fatalf("err = %v, want error %v\n%s%s", err, tt.wantErr, out.String(), errb.String())
 			}

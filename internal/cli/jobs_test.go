@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"giaoban/internal/app"
+	"giaoban/internal/config"
 	"giaoban/internal/domain"
 	"giaoban/internal/jobs"
 	"giaoban/internal/store"
@@ -43,7 +44,7 @@ func TestJobsRunSnapshot(t *testing.T) {
 
 	for run := 1; run <= 2; run++ {
 		var stdout, stderr bytes.Buffer
-		if err := Jobs(ctx, []string{"run", "snapshot", "--db", dsn}, &stdout, &stderr); err != nil {
+		if err := Jobs(ctx, []string{"run", "snapshot", "--db", dsn}, config.OSEnv, &stdout, &stderr); err != nil {
 			t.Fatalf("run %d: %v\n%s", run, err, stderr.String())
 		}
 		if !strings.Contains(stdout.String(), "đã chạy snapshot") || !strings.Contains(stdout.String(), "00:05") {
@@ -74,11 +75,11 @@ func TestJobsRunSnapshot(t *testing.T) {
 
 	var stdout, stderr bytes.Buffer
 	for _, args := range [][]string{{}, {"run"}, {"start", "snapshot"}} {
-		if err := Jobs(ctx, args, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "cách dùng") {
+		if err := Jobs(ctx, args, config.OSEnv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "cách dùng") {
 			t.Errorf("jobs %v: %v, want the usage", args, err)
 		}
 	}
-	if err := Jobs(ctx, []string{"run", "nothing", "--db", dsn}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "nothing") {
+	if err := Jobs(ctx, []string{"run", "nothing", "--db", dsn}, config.OSEnv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "nothing") {
 		t.Errorf("an unknown job: %v", err)
 	}
 }

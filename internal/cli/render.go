@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,69 +12,59 @@ import (
 	"strconv"
 	"strings"
 
+	"giaoban/internal/config"
 	"giaoban/internal/docs"
 	"giaoban/internal/importer"
 )
 
-const renderUsage = "cách dùng: giaoban render [--format docx|pdf] TỆP.json -o ĐẦU_RA"
+// maxRenderJSON is the largest JSON file render reads.
+const maxRenderJSON = 50 << 20
 
 // Render lays out notices read by the importer (`giaoban extract` output:
 // one JSON object or an array) as Decree 30/2020/NĐ-CP prescribes:
 // `giaoban render [--format docx|pdf] FILE.json -o OUT`. With several
 // notices OUT is a folder and each notice gets its own file.
-func Render(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "", "docx or pdf (default: from the output's extension, else docx)")
-	out := fs.String("o", "", "output file, or folder for several notices")
-	superior := fs.String("superior", "", "superior body printed on the letterhead, instead of the JSON's")
-	issuer := fs.String("issuer", "", "issuing body printed on the letterhead, instead of the JSON's")
-	files, err := parseInterleaved(fs, args)
+func Render(ctx context.Context, args []string, env config.Env, stdin io.Reader, stdout, stderr io.Writer) error {
+	cfg, err := config.ParseRender(args, env, stderr)
 	if err != nil {
 		return err
 	}
-	if len(files) != 1 || *out == "" {
-		return errors.New(renderUsage)
-	}
-	switch *format {
-	case "":
-		*format = "docx"
-		if strings.EqualFold(filepath.Ext(*out), ".pdf") {
-			*format = "pdf"
-		}
-	case "docx", "pdf":
-	default:
-		return fmt.Errorf("định dạng %q không hỗ trợ: chọn docx hoặc pdf", *format)
-	}
-	data, err := readInput(files[0], stdin)
+	data, err := readInput(cfg.File, stdin, maxRenderJSON)
 	if err != nil {
 		return err
+	}
+	if len(data) > maxRenderJSON {
+		return fmt.Errorf("%s lớn hơn giới hạn %d MB", cfg.File, maxRenderJSON>>20)
 	}
 	imported, err := ParseImportJSON(data)
 	if err != nil {
-		return fmt.Errorf("%s: %w", files[0], err)
+		return fmt.Errorf("%s: %w", cfg.File, err)
 	}
 	var printer *docs.Printer
-	if *format == "pdf" {
-		if _, err := docs.FindChromium(); err != nil {
+	if cfg.Format == "pdf" {
+		path, err := docs.FindChromium(cfg.Chromium)
+		if err != nil {
 			return err
 		}
-		printer = &docs.Printer{}
+		printer = &docs.Printer{ExecPath: path}
 		defer printer.Close()
 	}
-	targets := outputNames(imported, *out, *format)
+	targets := outputNames(imported, cfg.Out, cfg.Format)
 	if len(imported) > 1 {
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			return fmt.Errorf("không tạo được thư mục %s: %w", *out, err)
+		if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+			return fmt.Errorf("không tạo được thư mục %s: %w", cfg.Out, err)
 		}
 	}
 	for i, doc := range imported {
-		d := docs.NoticeFromImport(doc)
-		if *superior != "" {
-			d.Superior = *superior
+		d, err := docs.NoticeFromImport(doc)
+		if err != nil {
+			return fmt.Errorf("văn bản %d (%s): %w", i+1, doc.Source, err)
 		}
-		if *issuer != "" {
-			d.Issuer = *issuer
+		if cfg.Superior != "" {
+			d.Superior = cfg.Superior
+		}
+		if cfg.Issuer != "" {
+			d.Issuer = cfg.Issuer
 		}
 		var buf bytes.Buffer
 		if printer != nil {
@@ -92,34 +81,6 @@ func Render(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintln(stdout, targets[i])
 	}
 	return nil
-}
-
-// parseInterleaved parses flags that may come before or after the
-// positional arguments ("FILE.json -o OUT").
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return pos, nil
-		}
-		pos = append(pos, args[0])
-		args = args[1:]
-	}
-}
-
-func readInput(name string, stdin io.Reader) ([]byte, error) {
-	if name == "-" {
-		data, err := io.ReadAll(stdin)
-		if err != nil {
-			return nil, fmt.Errorf("không đọc được dữ liệu vào: %w", err)
-		}
-		return data, nil
-	}
-	return readLimited(name, 50<<20)
 }
 
 // ParseImportJSON reads the importer's JSON: one object or an array of

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"giaoban/internal/config"
 )
 
 const oneNotice = `{"source": "tb-12.txt", "issued_on": "2023-02-23", "meeting": {"date": "2023-02-22", "chair": "Ngô Đức Sáu", "chair_title": "Phó Chủ tịch"},
@@ -54,7 +56,7 @@ func TestRender(t *testing.T) {
 	}
 	run := func(args ...string) (string, error) {
 		var out, errb bytes.Buffer
-		err := Render(context.Background(), args, strings.NewReader(""), &out, &errb)
+		err := Render(context.Background(), args, config.OSEnv, strings.NewReader(""), &out, &errb)
 		return out.String(), err
 	}
 
@@ -96,6 +98,8 @@ func TestRender(t *testing.T) {
 		{"empty file", "  ", "tệp JSON rỗng"},
 		{"not extract's output", `{"foo": 1}`, "không phải kết quả của giaoban extract"},
 		{"empty array", `[]`, "không có văn bản nào"},
+		{"an issue date not on the calendar", `{"title": "x", "issued_on": "2023-02-30"}`, `trường "issued_on"`},
+		{"a due day not on the calendar", `{"title": "x", "tasks": [{"text": "Việc", "due": "31/4/2023"}]}`, `nhiệm vụ 1: trường "due"`},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := run(write("bad.json", c.json), "-o", filepath.Join(dir, "bad.docx"))

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,56 +15,36 @@ import (
 	"giaoban/internal/store"
 )
 
-const reportUsage = "cách dùng: giaoban report stocktake [--db DSN] [--block ID] [--since 2023-01-01] -o BÁO_CÁO.docx"
-
 // Report writes reports from the database. Its one report is the stocktake
 // (báo cáo tình hình thực hiện kết luận): `giaoban report stocktake --db DSN
 // [--block ID] --since 2023-01-01 -o OUT.docx`.
-func Report(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+func Report(ctx context.Context, args []string, env config.Env, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "stocktake" {
-		return errors.New(reportUsage)
+		return errors.New(config.ReportUsage)
 	}
-	def := config.Default()
-	fs := flag.NewFlagSet("report stocktake", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dsn := fs.String("db", envOr("GIAOBAN_DB", def.DB), "database: sqlite:PATH or postgres://…")
-	as := fs.String("as", "", "the user the report is drawn up as; default: the first admin")
-	block := fs.Int64("block", 0, "only the tasks of this block")
-	sinceText := fs.String("since", "", "notices issued on or after this day (2023-01-01 or 1/1/2023)")
-	out := fs.String("o", "", "the .docx file to write")
-	authority := fs.String("signer-authority", "TM. ỦY BAN NHÂN DÂN", "signature authority line")
-	title := fs.String("signer-title", "CHỦ TỊCH", "signer's position")
-	name := fs.String("signer-name", "", "signer's name")
-	rest, err := parseInterleaved(fs, args[1:])
+	cfg, err := config.ParseReport(args[1:], env, stderr)
 	if err != nil {
 		return err
 	}
-	if len(rest) > 0 || *out == "" {
-		return errors.New(reportUsage)
-	}
-	since, err := domain.ParseDate(*sinceText)
-	if err != nil {
-		return fmt.Errorf("--since: %w", err)
-	}
-	st, svc, actor, err := openAs(ctx, *dsn, *as, reportActor)
+	st, svc, actor, err := openAs(ctx, cfg.DB, cfg.As, reportActor)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	data, err := svc.Stocktake(ctx, actor, *block, since)
+	data, err := svc.Stocktake(ctx, actor, cfg.Block, cfg.Since)
 	if err != nil {
 		return err
 	}
 	d := docs.Stocktake(data.Org, data)
-	d.Signature = docs.Signature{Authority: *authority, Title: *title, Name: *name}
+	d.Signature = docs.Signature{Authority: cfg.SignerAuthority, Title: cfg.SignerTitle, Name: cfg.SignerName}
 	var buf bytes.Buffer
 	if err := docs.WriteDOCX(&buf, d); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("không ghi được %s: %w", *out, err)
+	if err := os.WriteFile(cfg.Out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("không ghi được %s: %w", cfg.Out, err)
 	}
-	fmt.Fprintf(stdout, "%s: %d thông báo, %d nhiệm vụ, %d quá hạn\n", *out, len(data.Notices), data.Total.Assigned, data.Total.Overdue)
+	fmt.Fprintf(stdout, "%s: %d thông báo, %d nhiệm vụ, %d quá hạn\n", cfg.Out, len(data.Notices), data.Total.Assigned, data.Total.Overdue)
 	return nil
 }
 

@@ -6,46 +6,33 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"giaoban/internal/app"
-	"giaoban/internal/auth"
+	"giaoban/internal/apptest"
+	"giaoban/internal/config"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 func TestReportStocktake(t *testing.T) {
 	ctx := context.Background()
-	dsn := storetest.DSN(t, store.SQLite)
-	st, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	svc := app.New(st, app.Options{PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	org := &domain.Org{Name: "UBND xã Hưng Điền", Level: "xã", Place: "Hưng Điền"}
-	admin := &domain.User{Username: "admin", FullName: "Quản trị"}
-	_, err = svc.Bootstrap(ctx, org, admin, "matkhau123")
-	must(err)
+	a := apptest.New(t, store.SQLite, apptest.Bare(), apptest.At(time.Now()),
+		apptest.WithOrg(domain.Org{Name: "UBND xã Hưng Điền", Level: "xã", Place: "Hưng Điền"}))
+	svc, admin, must, dsn := a.Service, a.Admin, a.Must, a.DSN
 	unit := &domain.Unit{Name: "Công chức Văn hóa - Xã hội"}
 	must(svc.CreateUnit(ctx, admin, unit))
 	n := &domain.Notice{Title: "Kết luận giao ban tháng 2", Number: "7", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"), SignerName: "Lê Văn A"}
 	must(svc.CreateNotice(ctx, admin, n))
-	_, err = svc.IssueNotice(ctx, admin, n.ID, n.Version)
+	_, err := svc.IssueNotice(ctx, admin, n.ID, n.Version)
 	must(err)
 	_, err = svc.CreateTask(ctx, admin, app.TaskInput{NoticeID: n.ID, Text: "Rà soát hộ nghèo", Lead: []int64{unit.ID},
 		Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-31")}})
 	must(err)
-	st.Close()
 
 	out := filepath.Join(t.TempDir(), "bc.docx")
 	var stdout, stderr bytes.Buffer
-	err = Report(ctx, []string{"stocktake", "--db", dsn, "--since", "2023-01-01", "-o", out, "--signer-name", "Lê Văn A"}, &stdout, &stderr)
+	err = Report(ctx, []string{"stocktake", "--db", dsn, "--since", "2023-01-01", "-o", out, "--signer-name", "Lê Văn A"}, config.OSEnv, &stdout, &stderr)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr.String())
 	}
@@ -58,11 +45,11 @@ func TestReportStocktake(t *testing.T) {
 			t.Errorf("the report lacks %q", want)
 		}
 	}
-	if err := Report(ctx, []string{"stocktake", "--db", dsn, "--since", "31/2/2023", "-o", out}, &stdout, &stderr); err == nil ||
+	if err := Report(ctx, []string{"stocktake", "--db", dsn, "--since", "31/2/2023", "-o", out}, config.OSEnv, &stdout, &stderr); err == nil ||
 		!strings.Contains(err.Error(), "--since") {
 		t.Errorf("a bad --since: err = %v", err)
 	}
-	if err := Report(ctx, []string{"monthly"}, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "cách dùng") {
+	if err := Report(ctx, []string{"monthly"}, config.OSEnv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "cách dùng") {
 		t.Errorf("an unknown report: err = %v", err)
 	}
 }

@@ -1,4 +1,7 @@
-// Package cli implements giaoban's subcommands; cmd/giaoban only dispatches.
+// Package cli implements giaoban's subcommands — serve, import, extract,
+// render, report, jobs; cmd/giaoban only dispatches. Each reads its flags and
+// GIAOBAN_* variables through internal/config and does its work through the
+// service, the importer or the document layout: it holds no rules of its own.
 package cli
 
 import (
@@ -24,9 +27,10 @@ import (
 	"giaoban/internal/web"
 )
 
-// Serve runs the web server until ctx is cancelled.
-func Serve(ctx context.Context, args []string, stdout io.Writer) error {
-	cfg, err := config.Parse("serve", args, config.OSEnv)
+// Serve runs the web server until ctx is cancelled: `giaoban serve [--db DSN]
+// [--addr HOST:PORT] [--demo] ...` (config.Serve). It logs on stderr.
+func Serve(ctx context.Context, args []string, env config.Env, stdout, stderr io.Writer) error {
+	cfg, err := config.ParseServe(args, env, stderr)
 	if err != nil {
 		return err
 	}
@@ -34,8 +38,7 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
-	slog.SetDefault(logger)
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	if path, ok := strings.CutPrefix(cfg.DB, "sqlite:"); ok {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 			return fmt.Errorf("create data folder: %w", err)
@@ -46,7 +49,7 @@ func Serve(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	svc := app.New(st, app.Options{SoonDays: cfg.SoonDays, MaxUpload: int64(cfg.MaxUploadMB) << 20, SessionTTL: cfg.SessionTTL})
+	svc := app.New(st, app.Options{SoonDays: cfg.SoonDays, MaxUpload: int64(cfg.MaxUploadMB) << 20, SessionTTL: cfg.SessionTTL, Logger: logger})
 	logins, err := firstRun(ctx, svc, cfg.Demo)
 	if err != nil {
 		return err

@@ -1,130 +1,149 @@
-// Package config reads giaoban's settings from flags and GIAOBAN_* environment
-// variables into one struct, validated at start. Flags win over the environment.
+// Package config reads the settings of every giaoban command — serve,
+// import, extract, render, report, jobs — from its flags and their GIAOBAN_*
+// environment twins into one struct per command, validated before the
+// command starts and passed down. Flags win over the environment. A value
+// that does not parse is an error naming the flag or the variable, never
+// silently replaced by the default. It holds settings only: no command runs
+// here, and no other package reads GIAOBAN_* variables (tests aside).
 package config
 
 import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/netip"
+	"io"
 	"os"
 	"strconv"
 	"strings"
 	"time"
 )
 
-// Config is every setting of the server.
-type Config struct {
-	DB            string        // sqlite:PATH or postgres://...
-	Addr          string        // listen address
-	Demo          bool          // load the demo on an empty database
-	SoonDays      int           // "sắp đến hạn" window
-	MaxUploadMB   int           // largest attachment
-	SessionTTL    time.Duration // how long a login lasts
-	SecureCookies bool          // behind HTTPS
-	LogLevel      string        // debug, info, warn, error
-	// TrustedProxies are the reverse proxies (addresses or CIDR ranges)
-	// whose X-Forwarded-For header is believed.
-	TrustedProxies []netip.Prefix
+// Env looks up an environment variable; OSEnv in production, a map in tests.
+type Env func(string) (string, bool)
+
+// OSEnv looks variables up in the process environment.
+func OSEnv(k string) (string, bool) { return os.LookupEnv(k) }
+
+// envPrefix begins the name of every variable giaoban reads.
+const envPrefix = "GIAOBAN_"
+
+// flagSet is a command's flags, each with an optional GIAOBAN_* twin whose
+// value becomes the flag's default. Twins that do not parse are collected and
+// reported by parse.
+type flagSet struct {
+	fs   *flag.FlagSet
+	env  Env
+	errs []error
 }
 
-// Default is the configuration of `giaoban serve` with no flags.
-func Default() Config {
-	return Config{DB: "sqlite:data/giaoban.db", Addr: "127.0.0.1:8080", SoonDays: 7, MaxUploadMB: 10, SessionTTL: 12 * time.Hour, LogLevel: "info"}
-}
-
-// Parse fills c from args and env (a lookup such as os.LookupEnv).
-func Parse(name string, args []string, env func(string) (string, bool)) (Config, error) {
-	c := Default()
+func newFlagSet(name string, env Env, out io.Writer) *flagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.StringVar(&c.DB, "db", envStr(env, "DB", c.DB), "database: sqlite:PATH or postgres://user@host/db (GIAOBAN_DB)")
-	fs.StringVar(&c.Addr, "addr", envStr(env, "ADDR", c.Addr), "listen address (GIAOBAN_ADDR)")
-	fs.BoolVar(&c.Demo, "demo", envBool(env, "DEMO", c.Demo), "load demo data into an empty database (GIAOBAN_DEMO)")
-	fs.IntVar(&c.SoonDays, "soon-days", envInt(env, "SOON_DAYS", c.SoonDays), "days before a deadline a task counts as due soon (GIAOBAN_SOON_DAYS)")
-	fs.IntVar(&c.MaxUploadMB, "max-upload-mb", envInt(env, "MAX_UPLOAD_MB", c.MaxUploadMB), "largest upload in MB (GIAOBAN_MAX_UPLOAD_MB)")
-	fs.DurationVar(&c.SessionTTL, "session-ttl", envDuration(env, "SESSION_TTL", c.SessionTTL), "login lifetime (GIAOBAN_SESSION_TTL)")
-	fs.BoolVar(&c.SecureCookies, "secure-cookies", envBool(env, "SECURE_COOKIES", c.SecureCookies), "mark cookies Secure, behind HTTPS (GIAOBAN_SECURE_COOKIES)")
-	fs.StringVar(&c.LogLevel, "log-level", envStr(env, "LOG_LEVEL", c.LogLevel), "debug, info, warn or error (GIAOBAN_LOG_LEVEL)")
-	proxies := fs.String("trusted-proxies", envStr(env, "TRUSTED_PROXIES", ""), "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed (GIAOBAN_TRUSTED_PROXIES)")
-	if err := fs.Parse(args); err != nil {
-		return c, err
+	if out != nil {
+		fs.SetOutput(out)
 	}
-	if fs.NArg() > 0 {
-		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	if env == nil {
+		env = func(string) (string, bool) { return "", false }
 	}
-	for _, p := range strings.Split(*proxies, ",") {
-		if p = strings.TrimSpace(p); p == "" {
-			continue
-		}
-		if !strings.Contains(p, "/") {
-			a, err := netip.ParseAddr(p)
-			if err != nil {
-				return c, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR range", p)
-			}
-			p = netip.PrefixFrom(a, a.BitLen()).String()
-		}
-		pr, err := netip.ParsePrefix(p)
-		if err != nil {
-			return c, fmt.Errorf("--trusted-proxies: %q is not an address or CIDR range", p)
-		}
-		c.TrustedProxies = append(c.TrustedProxies, pr.Masked())
-	}
-	return c, c.Validate()
+	return &flagSet{fs: fs, env: env}
 }
 
-// Validate reports the first setting out of range.
-func (c Config) Validate() error {
-	switch {
-	case c.DB == "":
-		return errors.New("--db must not be empty")
-	case c.SoonDays < 0 || c.SoonDays > 90:
-		return errors.New("--soon-days must be 0–90")
-	case c.MaxUploadMB < 1 || c.MaxUploadMB > 1024:
-		return errors.New("--max-upload-mb must be 1–1024")
-	case c.SessionTTL < time.Minute:
-		return errors.New("--session-ttl must be at least 1m")
+// lookup returns the twin GIAOBAN_key's value; an empty variable counts as unset.
+func (f *flagSet) lookup(key string) (string, bool) {
+	if key == "" {
+		return "", false
 	}
-	switch c.LogLevel {
-	case "debug", "info", "warn", "error":
-	default:
-		return fmt.Errorf("--log-level %q: want debug, info, warn or error", c.LogLevel)
+	v, ok := f.env(envPrefix + key)
+	return v, ok && v != ""
+}
+
+// usage appends the twin's name to a flag's description.
+func usage(key, text string) string {
+	if key == "" {
+		return text
+	}
+	return text + " (" + envPrefix + key + ")"
+}
+
+// fromEnv reads twin key with parse, or returns def; a twin that does not
+// parse is recorded as an error naming the variable and what it should hold.
+func fromEnv[T any](f *flagSet, key string, def T, parse func(string) (T, error), want string) T {
+	v, ok := f.lookup(key)
+	if !ok {
+		return def
+	}
+	x, err := parse(v)
+	if err != nil {
+		f.errs = append(f.errs, fmt.Errorf("%s%s=%q: want %s", envPrefix, key, v, want))
+		return def
+	}
+	return x
+}
+
+func (f *flagSet) string(p *string, name, key, def, text string) {
+	f.fs.StringVar(p, name, fromEnv(f, key, def, func(s string) (string, error) { return s, nil }, "text"), usage(key, text))
+}
+
+func (f *flagSet) int(p *int, name, key string, def int, text string) {
+	f.fs.IntVar(p, name, fromEnv(f, key, def, strconv.Atoi, "a whole number"), usage(key, text))
+}
+
+func (f *flagSet) int64(p *int64, name, key string, def int64, text string) {
+	f.fs.Int64Var(p, name, fromEnv(f, key, def, func(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }, "a whole number"), usage(key, text))
+}
+
+func (f *flagSet) bool(p *bool, name, key string, def bool, text string) {
+	f.fs.BoolVar(p, name, fromEnv(f, key, def, strconv.ParseBool, "true or false"), usage(key, text))
+}
+
+func (f *flagSet) duration(p *time.Duration, name, key string, def time.Duration, text string) {
+	f.fs.DurationVar(p, name, fromEnv(f, key, def, time.ParseDuration, "a duration such as 12h or 90m"), usage(key, text))
+}
+
+// parse reads args, whose flags may come before or after the positional
+// arguments ("FILE.json -o OUT"), and returns the positional ones. A
+// malformed environment variable is reported before any flag is read.
+func (f *flagSet) parse(args []string) ([]string, error) {
+	if len(f.errs) > 0 {
+		return nil, errors.Join(f.errs...)
+	}
+	var pos []string
+	for {
+		if err := f.fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := f.fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), nil // "--" ends the flags
+		}
+		args = rest
+		if len(args) == 0 {
+			return pos, nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// checkDB refuses an empty database DSN.
+func checkDB(db string) error {
+	if strings.TrimSpace(db) == "" {
+		return errors.New("--db must not be empty")
 	}
 	return nil
 }
 
-// OSEnv looks up GIAOBAN_* variables in the process environment.
-func OSEnv(k string) (string, bool) { return os.LookupEnv(k) }
-
-func envStr(env func(string) (string, bool), k, def string) string {
-	if v, ok := env("GIAOBAN_" + k); ok && v != "" {
-		return v
+// checkSoonDays refuses a "due soon" window out of range.
+func checkSoonDays(n int) error {
+	if n < 0 || n > 90 {
+		return errors.New("--soon-days must be 0–90")
 	}
-	return def
+	return nil
 }
 
-func envInt(env func(string) (string, bool), k string, def int) int {
-	if v, ok := env("GIAOBAN_" + k); ok {
-		if n, err := strconv.Atoi(v); err == nil {
-			return n
-		}
+// checkMB refuses a size limit (flag name) outside 1–1024 MB.
+func checkMB(name string, n int) error {
+	if n < 1 || n > 1024 {
+		return fmt.Errorf("--%s must be 1–1024", name)
 	}
-	return def
-}
-
-func envBool(env func(string) (string, bool), k string, def bool) bool {
-	if v, ok := env("GIAOBAN_" + k); ok {
-		if b, err := strconv.ParseBool(v); err == nil {
-			return b
-		}
-	}
-	return def
-}
-
-func envDuration(env func(string) (string, bool), k string, def time.Duration) time.Duration {
-	if v, ok := env("GIAOBAN_" + k); ok {
-		if d, err := time.ParseDuration(v); err == nil {
-			return d
-		}
-	}
-	return def
+	return nil
 }

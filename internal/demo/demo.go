@@ -1,15 +1,16 @@
-// Package demo holds the directory presets a user can load (presets/*.json)
-// and the demo data the first run shows (data/*.json): the meetings and
-// conclusion notices of five real documents with their hand-labelled tasks,
-// follow-up history, and one recent meeting dated from today so that every
-// status bucket of the dashboard has tasks.
+// Package demo holds the demo data `giaoban serve --demo` loads into an empty
+// database (data/*.json): the meetings and conclusion notices of five real
+// documents with their hand-labelled tasks, follow-up history, and one recent
+// meeting dated from today so that every status bucket of the dashboard has
+// tasks. It is demo data only: the directory presets the product offers live
+// in internal/presets, and everything is entered through app.Service as a
+// user would, so the demo holds no rules of its own.
 package demo
 
 import (
 	"context"
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -17,6 +18,7 @@ import (
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/presets"
 	"giaoban/internal/textfold"
 )
 
@@ -25,13 +27,6 @@ type Login struct {
 	Username, Password string
 	Role               domain.Role
 	Unit               string
-}
-
-// Preset is a directory template: blocks, sectors and units with aliases.
-type Preset struct {
-	Name        string // code used in URLs
-	Title       string // Vietnamese name shown to users
-	Description string
 }
 
 //go:embed data/*.json data/gold/*.json
@@ -177,9 +172,10 @@ type loader struct {
 	admin  *domain.User
 	office *domain.User
 	// byUnit maps a unit id to its demo account, who files that unit's reports.
-	byUnit  map[int64]*domain.User
-	dir     *app.Directory
-	blockID int64 // Khối Văn hóa - Xã hội
+	byUnit   map[int64]*domain.User
+	dir      *app.Directory
+	resolver *app.UnitResolver // over dir
+	blockID  int64             // Khối Văn hóa - Xã hội
 }
 
 // Load fills an empty database with the demo organisation, its meetings,
@@ -194,15 +190,18 @@ func Load(ctx context.Context, svc *app.Service) ([]Login, error) {
 	}
 	logins := []Login{{Username: admin.Username, Password: Password, Role: domain.RoleAdmin}}
 	l := &loader{svc: svc, admin: admin, byUnit: map[int64]*domain.User{}}
-	if err := LoadPreset(ctx, svc, admin, "huyen-vhxh"); err != nil {
+	if err := presets.Load(ctx, svc, admin, "huyen-vhxh"); err != nil {
+		return nil, err
+	}
+	if err := l.refresh(ctx); err != nil {
 		return nil, err
 	}
 	for _, du := range demoUsers {
 		u := &domain.User{Username: du.username, FullName: du.fullName, Role: du.role}
 		if du.unit != "" {
-			unit, err := svc.Store().ResolveUnit(ctx, admin.OrgID, du.unit)
-			if err != nil {
-				return nil, fmt.Errorf("demo user %s: %w", du.username, err)
+			unit, ok := l.resolver.Resolve(du.unit)
+			if !ok {
+				return nil, fmt.Errorf("demo user %s: đơn vị %q: %w", du.username, du.unit, domain.ErrNotFound)
 			}
 			u.UnitID = unit.ID
 			l.byUnit[unit.ID] = u
@@ -214,9 +213,6 @@ func Load(ctx context.Context, svc *app.Service) ([]Login, error) {
 			l.office = u
 		}
 		logins = append(logins, Login{Username: u.Username, Password: Password, Role: u.Role, Unit: du.unit})
-	}
-	if err := l.refresh(ctx); err != nil {
-		return nil, err
 	}
 	for _, b := range l.dir.Blocks {
 		if b.Name == "Khối Văn hóa - Xã hội" {
@@ -243,10 +239,14 @@ func Load(ctx context.Context, svc *app.Service) ([]Login, error) {
 	return logins, nil
 }
 
+// refresh reads the directory again, after units or aliases were added.
 func (l *loader) refresh(ctx context.Context) error {
 	d, err := l.svc.Directory(ctx, l.admin)
-	l.dir = d
-	return err
+	if err != nil {
+		return err
+	}
+	l.dir, l.resolver = d, d.Resolver()
+	return nil
 }
 
 // unitKind guesses the kind of a unit a document names that the preset lacks.
@@ -264,12 +264,8 @@ func unitKind(name string) string {
 // the unit when no name or alias matches — as the Office does when a notice
 // names a body the directory does not list yet.
 func (l *loader) unit(ctx context.Context, name string) (int64, error) {
-	u, err := l.svc.Store().ResolveUnit(ctx, l.admin.OrgID, name)
-	if err == nil {
+	if u, ok := l.resolver.Resolve(name); ok {
 		return u.ID, nil
-	}
-	if !errors.Is(err, domain.ErrNotFound) {
-		return 0, err
 	}
 	nu := &domain.Unit{Name: name, Kind: unitKind(name), BlockID: l.blockID}
 	if err := l.svc.CreateUnit(ctx, l.admin, nu); err != nil {
@@ -392,6 +388,11 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 			return err
 		}
 		if err := l.svc.AddAlias(ctx, l.admin, id, alias); err != nil {
+			return err
+		}
+	}
+	if len(s.UnitAliases) > 0 {
+		if err := l.refresh(ctx); err != nil {
 			return err
 		}
 	}

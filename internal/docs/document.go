@@ -5,7 +5,9 @@
 //
 // A Document is built from a stored notice (NoticeFromDomain), from the
 // importer's JSON (NoticeFromImport) or from the stocktake the service
-// gathers (Stocktake); WriteDOCX, WriteHTML and Printer.PDF render it.
+// gathers (Stocktake); WriteDOCX, WriteHTML and Printer.PDF render it. It
+// lays out only: it reads no database and decides nothing about tasks (the
+// service gathers what a document states).
 package docs
 
 import "giaoban/internal/domain"

@@ -91,7 +91,10 @@ func TestNoticeFromImport(t *testing.T) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	d := NoticeFromImport(doc)
+	d, err := NoticeFromImport(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if d.Superior != "UBND HUYỆN LÂM THAO" || d.Issuer != "VĂN PHÒNG" || d.Number != "" || d.Symbol != "TB-VP" ||
 		d.Date != domain.MustDate("2023-02-23") || d.Place != "Lâm Thao" {
 		t.Errorf("header = %q %q %q %q %v %q", d.Superior, d.Issuer, d.Number, d.Symbol, d.Date, d.Place)
@@ -132,7 +135,7 @@ func TestNoticeFromImport(t *testing.T) {
 
 func TestTaskLineAddsMissingDeadline(t *testing.T) {
 	due := "2023-03-20"
-	got := taskLine(importer.Task{Text: "Báo cáo kết quả", Due: &due, Deadline: importer.Deadline{Kind: "date", Raw: "trước 20/3/2023"}})
+	got := taskLine(importer.Task{Text: "Báo cáo kết quả", Due: &due, Deadline: importer.Deadline{Kind: "date", Raw: "trước 20/3/2023"}}, domain.MustDate(due))
 	if got != "Báo cáo kết quả (thời hạn: trước 20/3/2023)" {
 		t.Errorf("taskLine = %q", got)
 	}

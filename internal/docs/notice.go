@@ -1,6 +1,7 @@
 package docs
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -89,8 +90,9 @@ func bodyBlocks(body string) []Block {
 // place, date, title, recipients and signature come from the JSON; the body is
 // an opening sentence naming the meeting's date and chair, then the tasks
 // grouped under their section headings (numbered 1., 1.1., ...), each a "- "
-// line with its deadline as printed; then the usual closing sentence.
-func NoticeFromImport(doc importer.Document) Document {
+// line with its deadline as printed; then the usual closing sentence. A date
+// of the JSON that is not a real day is an error naming its field.
+func NoticeFromImport(doc importer.Document) (Document, error) {
 	d := Document{Type: NoticeType, Place: doc.Place, Summary: strings.TrimSpace(doc.Title), Recipients: doc.Recipients}
 	if parts := strings.Split(doc.IssuingBody, " - "); len(parts) > 1 {
 		d.Superior, d.Issuer = strings.Join(parts[:len(parts)-1], " - "), parts[len(parts)-1]
@@ -98,12 +100,13 @@ func NoticeFromImport(doc importer.Document) Document {
 		d.Issuer = doc.IssuingBody
 	}
 	d.Number, d.Symbol = splitNumber(doc.Number, doc.Symbol)
-	if doc.IssuedOn != nil {
-		d.Date, _ = domain.ParseDate(*doc.IssuedOn)
+	var err error
+	if d.Date, err = domain.ParseOptionalDate(`trường "issued_on"`, doc.IssuedOn); err != nil {
+		return Document{}, err
 	}
-	var meetingDay domain.Date
-	if doc.Meeting.Date != nil {
-		meetingDay, _ = domain.ParseDate(*doc.Meeting.Date)
+	meetingDay, err := domain.ParseOptionalDate(`trường "meeting.date"`, doc.Meeting.Date)
+	if err != nil {
+		return Document{}, err
 	}
 	if d.Date.IsZero() {
 		d.Year = meetingDay.Year
@@ -134,10 +137,14 @@ func NoticeFromImport(doc importer.Document) Document {
 	case !meetingDay.IsZero():
 		d.Body = append(d.Body, Para("Hội nghị giao ban ngày "+meetingDay.VN()+" kết luận và giao nhiệm vụ như sau:"))
 	}
-	d.Body = append(d.Body, taskBlocks(doc.Tasks)...)
+	tasks, err := taskBlocks(doc.Tasks)
+	if err != nil {
+		return Document{}, err
+	}
+	d.Body = append(d.Body, tasks...)
 	closing := "Trên đây là " + lowerFirst(strings.TrimSuffix(d.Summary, ".")) + ", thông báo để các cơ quan, đơn vị biết, thực hiện./."
 	d.Body = append(d.Body, Para(closing))
-	return d
+	return d, nil
 }
 
 // splitNumber reads "12/TB-UBND" (or "/TB-VP" with the number blank).
@@ -153,11 +160,11 @@ func splitNumber(number, symbol string) (string, string) {
 }
 
 // taskBlocks prints tasks under their section headings, in document order.
-func taskBlocks(tasks []importer.Task) []Block {
+func taskBlocks(tasks []importer.Task) ([]Block, error) {
 	var out []Block
 	var path []string
 	var counters []int
-	for _, t := range tasks {
+	for i, t := range tasks {
 		common := 0
 		for common < len(path) && common < len(t.Section) && path[common] == t.Section[common] {
 			common++
@@ -176,23 +183,25 @@ func taskBlocks(tasks []importer.Task) []Block {
 			out = append(out, Head(strings.Join(num, ".")+". "+strings.TrimSpace(t.Section[lvl])))
 		}
 		path = t.Section
-		out = append(out, Para("- "+taskLine(t)))
+		due, err := domain.ParseOptionalDate(`trường "due"`, t.Due)
+		if err != nil {
+			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
+		}
+		out = append(out, Para("- "+taskLine(t, due)))
 	}
-	return out
+	return out, nil
 }
 
 // taskLine is a task's text and, when the text does not print it, its
-// deadline as the notice worded it.
-func taskLine(t importer.Task) string {
+// deadline as the notice worded it (or its due day).
+func taskLine(t importer.Task, due domain.Date) string {
 	text := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(t.Text), "-+*• "))
 	note := ""
 	switch raw := strings.TrimSpace(t.Deadline.Raw); {
 	case raw != "" && !strings.Contains(textfold.Fold(text), textfold.Fold(raw)):
 		note = "thời hạn: " + raw
-	case raw == "" && t.Due != nil:
-		if due, err := domain.ParseDate(*t.Due); err == nil && !strings.Contains(text, due.VN()) {
-			note = "thời hạn: trước ngày " + due.VN()
-		}
+	case raw == "" && !due.IsZero() && !strings.Contains(text, due.VN()):
+		note = "thời hạn: trước ngày " + due.VN()
 	}
 	if note == "" {
 		return text

@@ -19,23 +19,26 @@ import (
 // ErrNoChromium is returned (wrapped) when no Chromium is installed to print PDFs.
 var ErrNoChromium = errors.New("không tìm thấy Chromium để in PDF (cài bằng: apt-get install chromium; hoặc đặt GIAOBAN_CHROMIUM=đường dẫn)")
 
-// EnvChromium names the variable that may hold Chromium's path.
+// EnvChromium names the variable that may hold Chromium's path. The
+// commands read it through internal/config; the server's PDF export, whose
+// configuration does not carry the path yet, reads it when a Printer is given
+// no ExecPath.
 const EnvChromium = "GIAOBAN_CHROMIUM"
 
-// FindChromium returns the path of Chromium: $GIAOBAN_CHROMIUM when set
-// (and ErrNoChromium when it names no program), else /usr/bin/chromium or
-// chromium-browser on the PATH, else ErrNoChromium.
-func FindChromium() (string, error) {
-	if env := os.Getenv(EnvChromium); env != "" {
-		path, err := exec.LookPath(env)
+// FindChromium returns the path of Chromium: path when it names a program
+// (ErrNoChromium when it does not), else, for an empty path,
+// /usr/bin/chromium or chromium-browser on the PATH, else ErrNoChromium.
+func FindChromium(path string) (string, error) {
+	if path != "" {
+		found, err := exec.LookPath(path)
 		if err != nil {
-			return "", fmt.Errorf("%w: %s=%s", ErrNoChromium, EnvChromium, env)
+			return "", fmt.Errorf("%w: %s", ErrNoChromium, path)
 		}
-		return path, nil
+		return found, nil
 	}
 	for _, p := range []string{"/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path, nil
+		if found, err := exec.LookPath(p); err == nil {
+			return found, nil
 		}
 	}
 	return "", ErrNoChromium
@@ -48,7 +51,8 @@ const MIMEPDF = "application/pdf"
 // the first call and kept until Close. It is safe for concurrent use: each
 // document is printed in its own tab.
 type Printer struct {
-	// ExecPath is Chromium's path; empty means FindChromium.
+	// ExecPath is Chromium's path; empty means $GIAOBAN_CHROMIUM, else
+	// the usual places (FindChromium).
 	ExecPath string
 	// Timeout bounds one document; 0 means 60 seconds.
 	Timeout time.Duration
@@ -68,12 +72,11 @@ func (p *Printer) start() (context.Context, error) {
 	}
 	path := p.ExecPath
 	if path == "" {
-		var err error
-		if path, err = FindChromium(); err != nil {
-			return nil, err
-		}
-	} else if _, err := exec.LookPath(path); err != nil {
-		return nil, fmt.Errorf("%w: %s", ErrNoChromium, path)
+		path = os.Getenv(EnvChromium)
+	}
+	path, err := FindChromium(path)
+	if err != nil {
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp("", "giaoban-pdf-")
 	if err != nil {

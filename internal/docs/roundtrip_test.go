@@ -26,8 +26,12 @@ func TestPDFRoundTrip(t *testing.T) {
 	}
 	p := &Printer{ExecPath: exec}
 	defer p.Close()
+	notice, err := NoticeFromImport(src)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var pdf bytes.Buffer
-	if err := p.PDF(context.Background(), &pdf, NoticeFromImport(src)); err != nil {
+	if err := p.PDF(context.Background(), &pdf, notice); err != nil {
 		t.Fatal(err)
 	}
 	got, err := importer.Extract("notice.pdf", pdf.Bytes(), importer.Options{})

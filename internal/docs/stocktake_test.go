@@ -8,10 +8,9 @@ import (
 	"time"
 
 	"giaoban/internal/app"
-	"giaoban/internal/auth"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // stocktakeData records a notice with an overdue, a late, an on-time and an
@@ -19,30 +18,15 @@ import (
 func stocktakeData(t *testing.T) (domain.Org, *app.StocktakeData) {
 	t.Helper()
 	ctx := context.Background()
-	now := time.Date(2023, 2, 24, 9, 0, 0, 0, domain.Location)
-	svc := app.New(storetest.Open(t, store.SQLite), app.Options{Now: func() time.Time { return now }, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
-	org := &domain.Org{Name: "UBND huyện Lâm Thao", Level: "huyện", Place: "Lâm Thao", Superior: "UBND tỉnh Phú Thọ"}
-	admin := &domain.User{Username: "admin", FullName: "Quản trị"}
-	must := func(err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	_, err := svc.Bootstrap(ctx, org, admin, "matkhau123")
-	must(err)
-	block := &domain.Block{Name: "Khối Văn hóa - Xã hội"}
-	must(svc.CreateBlock(ctx, admin, block))
-	gd := &domain.Unit{Name: "Phòng Giáo dục và Đào tạo", BlockID: block.ID}
-	yt := &domain.Unit{Name: "Phòng Y tế", BlockID: block.ID}
-	must(svc.CreateUnit(ctx, admin, gd))
-	must(svc.CreateUnit(ctx, admin, yt))
+	a := apptest.New(t, store.SQLite, apptest.At(time.Date(2023, 2, 24, 9, 0, 0, 0, domain.Location)),
+		apptest.WithOrg(domain.Org{Name: "UBND huyện Lâm Thao", Level: "huyện", Place: "Lâm Thao", Superior: "UBND tỉnh Phú Thọ"}))
+	svc, admin, block, gd, yt, must := a.Service, a.Admin, a.Block, a.Unit1, a.Unit2, a.Must
 	m := &domain.Meeting{Title: "Giao ban khối VH-XH", Period: domain.PeriodMonth, PeriodNo: 2, PeriodYear: 2023, Date: domain.MustDate("2023-02-22"), BlockID: block.ID}
 	must(svc.CreateMeeting(ctx, admin, m))
 	n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận của Phó Chủ tịch UBND huyện tại Hội nghị giao ban khối Văn hóa - Xã hội", Number: "12",
 		Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"), SignerName: "Ngô Đức Sáu"}
 	must(svc.CreateNotice(ctx, admin, n))
-	_, err = svc.IssueNotice(ctx, admin, n.ID, n.Version)
+	_, err := svc.IssueNotice(ctx, admin, n.ID, n.Version)
 	must(err)
 	task := func(text string, unit int64, due string) int64 {
 		tk, err := svc.CreateTask(ctx, admin, app.TaskInput{NoticeID: n.ID, Text: text, Lead: []int64{unit},
@@ -56,17 +40,17 @@ func stocktakeData(t *testing.T) (domain.Org, *app.StocktakeData) {
 	task("Tổng kết năm học 2022-2023", yt.ID, "2023-06-30")
 	report := func(day string, id int64, body string, done bool) {
 		d := domain.MustDate(day)
-		now = time.Date(d.Year, d.Month, d.Day, 9, 0, 0, 0, domain.Location)
+		a.Clock.Set(time.Date(d.Year, d.Month, d.Day, 9, 0, 0, 0, domain.Location))
 		_, err := svc.AddReport(ctx, admin, id, app.ReportInput{Body: body, Completion: done})
 		must(err)
 	}
 	report("2023-03-02", overdue, "Đang khảo sát hiện trạng các di tích", false)
 	report("2023-03-08", late, "Đã trình kế hoạch", true)
 	report("2023-03-10", onTime, "Đã ban hành Công văn số 210/YT", true)
-	now = time.Date(2023, 3, 20, 9, 0, 0, 0, domain.Location)
+	a.Clock.Set(time.Date(2023, 3, 20, 9, 0, 0, 0, domain.Location))
 	data, err := svc.Stocktake(ctx, admin, block.ID, domain.MustDate("2023-01-01"))
 	must(err)
-	return *org, data
+	return a.Org, data
 }
 
 func TestStocktakeDOCX(t *testing.T) {

@@ -115,6 +115,20 @@ func (d Date) VN() string {
 	return fmt.Sprintf("%02d/%02d/%d", d.Day, d.Month, d.Year)
 }
 
+// ParseOptionalDate reads a day that may be absent, as JSON writes it (nil
+// for none): nil gives the zero Date, anything else is read by ParseDate, and
+// an error names field.
+func ParseOptionalDate(field string, s *string) (Date, error) {
+	if s == nil {
+		return Date{}, nil
+	}
+	d, err := ParseDate(*s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%s: %w", field, err)
+	}
+	return d, nil
+}
+
 // ParseDate reads a day written as 2023-07-15 (ISO, as HTML date inputs send it)
 // or 15/7/2023, 15-7-2023, 15.7.2023 (Vietnamese order). Empty text gives the zero
 // Date and no error; anything else that is not a real day gives ErrBadDate.

@@ -3,11 +3,8 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -523,50 +520,6 @@ func emptyZip() []byte {
 	w.Write([]byte("x"))
 	zw.Close()
 	return buf.Bytes()
-}
-
-func TestRunExtract(t *testing.T) {
-	dir := t.TempDir()
-	good := filepath.Join(dir, "tb.txt")
-	if err := os.WriteFile(good, []byte(structuredNotice), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	missing := filepath.Join(dir, "khong-co.txt")
-	var out, errb bytes.Buffer
-	err := RunExtract([]string{good, missing}, nil, &out, &errb)
-	if err == nil {
-		t.Fatal("want an error for the missing file")
-	}
-	if !strings.Contains(errb.String(), "khong-co.txt") || !strings.Contains(errb.String(), "không mở được tệp") {
-		t.Errorf("stderr = %q", errb.String())
-	}
-	var docs []map[string]any
-	if err := json.Unmarshal(out.Bytes(), &docs); err != nil {
-		t.Fatalf("stdout is not JSON: %v", err)
-	}
-	if len(docs) != 1 || docs[0]["source"] != "tb.txt" {
-		t.Errorf("docs = %v", docs)
-	}
-	if strings.Contains(out.String(), `\u0026`) {
-		t.Errorf("output is HTML-escaped")
-	}
-	// Standard input.
-	out.Reset()
-	errb.Reset()
-	if err := RunExtract(nil, strings.NewReader(structuredNotice), &out, &errb); err != nil {
-		t.Fatalf("stdin: %v %s", err, errb.String())
-	}
-	if !strings.Contains(out.String(), `"source": "stdin"`) {
-		t.Errorf("stdin source missing: %.200s", out.String())
-	}
-	var raw []map[string]any
-	json.Unmarshal(out.Bytes(), &raw)
-	task := raw[0]["tasks"].([]any)[0].(map[string]any)
-	for _, k := range []string{"text", "lead", "support", "due", "deadline", "start", "end"} {
-		if _, ok := task[k]; !ok {
-			t.Errorf("task lacks %q", k)
-		}
-	}
 }
 
 func TestSeedsEmbedded(t *testing.T) {

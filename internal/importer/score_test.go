@@ -47,13 +47,24 @@ func TestScoreSeeds(t *testing.T) {
 	if err != nil || len(files) == 0 {
 		t.Skipf("no seed documents in %s", seedDir)
 	}
-	var stdout, stderr bytes.Buffer
-	if err := RunExtract(files, nil, &stdout, &stderr); err != nil {
-		t.Fatalf("RunExtract: %v\n%s", err, stderr.String())
+	// The array `giaoban extract` prints (internal/cli).
+	docs := []*Document{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Extract(f, data, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		docs = append(docs, doc)
 	}
-	var check []map[string]any
-	if err := json.Unmarshal(stdout.Bytes(), &check); err != nil {
-		t.Fatalf("output is not a JSON array: %v", err)
+	var stdout bytes.Buffer
+	enc := json.NewEncoder(&stdout)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(docs); err != nil {
+		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "pred.json")
 	if keep := os.Getenv("GIAOBAN_PRED_OUT"); keep != "" {

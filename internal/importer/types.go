@@ -3,8 +3,10 @@
 // documents: metadata, the tasks the notice assigns, who leads (chủ trì) and
 // who supports (phối hợp) each task, and its deadline.
 //
-// The entry points are Extract (typed API) and RunExtract (the
-// "giaoban extract" command line).
+// Its entry point is Extract, from a file's bytes to a Document. It reads
+// and extracts only: no database, no files, no flags — `giaoban extract` in
+// internal/cli opens the files and prints the JSON, and the service
+// (internal/app) resolves unit names against the directory.
 package importer
 
 // DefaultMaxBytes is the default input size limit (50 MB).

@@ -3,7 +3,9 @@
 // looks for due jobs at an interval, claims one so that no other instance runs
 // it at the same time, runs it and schedules its next run. Jobs are idempotent,
 // so a run cut short (a crash, a shutdown) is simply done again. Every job can
-// also be run once from the command line (`giaoban jobs run NAME`).
+// also be run once from the command line (`giaoban jobs run NAME`). A job's
+// work is a service operation: the package schedules and claims, and holds
+// no rules of the work itself.
 package jobs
 
 import (
@@ -77,24 +79,24 @@ var ErrBusy = errors.New("việc này đang được một phiên bản khác ch
 type Runner struct {
 	Store    *store.Store
 	Service  *app.Service
-	Interval time.Duration    // how often to look for due jobs; DefaultInterval when 0
-	Now      func() time.Time // the clock; time.Now when nil
+	Interval time.Duration // how often to look for due jobs; DefaultInterval when 0
 	// Jobs are the jobs to run; All(Service) when nil.
 	Jobs []Job
 	// Lease is how long a claim keeps other instances off a job; it must
 	// outlast a run. DefaultLease when 0. A crashed instance's lease expires.
 	Lease time.Duration
 	// Owner names this instance in the jobs table; a fresh name when "".
-	Owner  string
-	Logger *slog.Logger // slog.Default() when nil
+	Owner string
+	// Logger receives each run's outcome; nothing is logged when it is nil.
+	Logger *slog.Logger
 }
+
+// now is the store's clock, which the service reads too.
+func (r *Runner) now() time.Time { return r.Store.Now() }
 
 func (r *Runner) defaults() {
 	if r.Interval <= 0 {
 		r.Interval = DefaultInterval
-	}
-	if r.Now == nil {
-		r.Now = time.Now
 	}
 	if r.Jobs == nil {
 		r.Jobs = All(r.Service)
@@ -109,7 +111,7 @@ func (r *Runner) defaults() {
 		r.Owner = fmt.Sprintf("%s:%d:%s", host, os.Getpid(), hex.EncodeToString(b))
 	}
 	if r.Logger == nil {
-		r.Logger = slog.Default()
+		r.Logger = slog.New(slog.DiscardHandler)
 	}
 }
 
@@ -141,11 +143,27 @@ func (r *Runner) Run(ctx context.Context) error {
 
 func (r *Runner) ensure(ctx context.Context) error {
 	for _, j := range r.Jobs {
-		if err := r.Store.EnsureJob(ctx, j.Name, r.Now()); err != nil {
+		if err := r.ensureJob(ctx, j.Name, r.now()); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// ensureJob adds the job name, first due at next, unless it exists.
+func (r *Runner) ensureJob(ctx context.Context, name string, next time.Time) error {
+	return r.Store.Transact(ctx, func(tx *store.Tx) error { return tx.EnsureJob(ctx, name, next) })
+}
+
+// claim leases the job name to this runner (see store.Tx.ClaimJob).
+func (r *Runner) claim(ctx context.Context, name string, force bool) (bool, error) {
+	var ok bool
+	err := r.Store.Transact(ctx, func(tx *store.Tx) error {
+		var err error
+		ok, err = tx.ClaimJob(ctx, name, r.Owner, r.now(), r.Lease, force)
+		return err
+	})
+	return ok, err
 }
 
 // RunDue runs once each job that is due and that it can claim, and returns
@@ -159,10 +177,10 @@ func (r *Runner) RunDue(ctx context.Context) ([]string, error) {
 		if ctx.Err() != nil {
 			break
 		}
-		ok, err := r.Store.ClaimJob(ctx, j.Name, r.Owner, r.Now(), r.Lease, false)
+		ok, err := r.claim(ctx, j.Name, false)
 		if errors.Is(err, domain.ErrNotFound) {
-			if err = r.Store.EnsureJob(ctx, j.Name, r.Now()); err == nil {
-				ok, err = r.Store.ClaimJob(ctx, j.Name, r.Owner, r.Now(), r.Lease, false)
+			if err = r.ensureJob(ctx, j.Name, r.now()); err == nil {
+				ok, err = r.claim(ctx, j.Name, false)
 			}
 		}
 		if err != nil {
@@ -190,10 +208,10 @@ func (r *Runner) RunNow(ctx context.Context, name string) error {
 		return fmt.Errorf("%w: không có việc %q", domain.ErrNotFound, name)
 	}
 	j := r.Jobs[i]
-	if err := r.Store.EnsureJob(ctx, j.Name, j.Next(r.Now())); err != nil {
+	if err := r.ensureJob(ctx, j.Name, j.Next(r.now())); err != nil {
 		return err
 	}
-	ok, err := r.Store.ClaimJob(ctx, j.Name, r.Owner, r.Now(), r.Lease, true)
+	ok, err := r.claim(ctx, j.Name, true)
 	if err != nil {
 		return err
 	}
@@ -206,9 +224,9 @@ func (r *Runner) RunNow(ctx context.Context, name string) error {
 // run runs the claimed job j and records the outcome. A run stopped by ctx
 // leaves the job due at once; a failed one is due again after RetryAfter.
 func (r *Runner) run(ctx context.Context, j Job) error {
-	start := r.Now()
+	start := r.now()
 	runErr := j.Run(ctx)
-	end := r.Now()
+	end := r.now()
 	next, msg := j.Next(end), ""
 	switch {
 	case runErr != nil && ctx.Err() != nil:
@@ -223,7 +241,8 @@ func (r *Runner) run(ctx context.Context, j Job) error {
 	// dropped and another instance may take the job at once.
 	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 	defer cancel()
-	if err := r.Store.FinishJob(fctx, j.Name, r.Owner, end, msg, next); err != nil {
+	err := r.Store.Transact(fctx, func(tx *store.Tx) error { return tx.FinishJob(fctx, j.Name, r.Owner, end, msg, next) })
+	if err != nil {
 		return errors.Join(runErr, err)
 	}
 	if runErr != nil {

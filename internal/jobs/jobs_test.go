@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/jobs"
 	"giaoban/internal/store"
@@ -19,28 +20,12 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-// clock is a settable time shared by a service and runners.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
-
 // seed makes an organisation with one overdue task on st and returns its id.
 func seed(t *testing.T, st *store.Store) int64 {
 	t.Helper()
 	ctx := context.Background()
 	var org int64
-	must(t, st.Transact(ctx, func(tx *store.Tx) error {
+	apptest.Must(t, st.Transact(ctx, func(tx *store.Tx) error {
 		o := &domain.Org{Name: "UBND xã Chạy Việc"}
 		if err := tx.CreateOrg(ctx, o); err != nil {
 			return err
@@ -86,20 +71,19 @@ func TestNextDaily(t *testing.T) {
 // running it again the same day refreshes today's row and adds nothing; the
 // next day adds one row.
 func TestSnapshotJob(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
 		ctx := context.Background()
-		clk := &clock{t: time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)}
+		st, svc, clk := a.Store, a.Service, a.Clock
 		org := seed(t, st)
-		svc := app.New(st, app.Options{Now: clk.now})
-		r := &jobs.Runner{Store: st, Service: svc, Now: clk.now}
+		r := &jobs.Runner{Store: st, Service: svc}
 		count := func() []store.Snapshot {
 			t.Helper()
 			s, err := st.Snapshots(ctx, org, domain.MustDate("2000-01-01"), domain.MustDate("2100-01-01"))
-			must(t, err)
+			apptest.Must(t, err)
 			return s
 		}
 		ran, err := r.RunDue(ctx)
-		must(t, err)
+		apptest.Must(t, err)
 		if len(ran) != 1 || ran[0] != jobs.SnapshotJob {
 			t.Fatalf("first pass ran %v, want the snapshot job", ran)
 		}
@@ -111,34 +95,34 @@ func TestSnapshotJob(t *testing.T) {
 			t.Errorf("snapshots run from %+v to %+v", snaps[0], snaps[len(snaps)-1])
 		}
 		j, err := st.Job(ctx, jobs.SnapshotJob)
-		must(t, err)
+		apptest.Must(t, err)
 		if want := time.Date(2024, 3, 16, 0, 5, 0, 0, domain.Location); !j.NextRunAt.Equal(want) || j.LastError != "" || j.LockedBy != "" ||
 			!j.LockedUntil.IsZero() || j.LastRunAt.IsZero() {
 			t.Errorf("job after a run: %+v, want next run %s and no lease", j, want)
 		}
 		// Not due again today.
-		clk.set(clk.now().Add(time.Hour))
+		clk.Set(clk.Now().Add(time.Hour))
 		if ran, err := r.RunDue(ctx); err != nil || len(ran) != 0 {
 			t.Fatalf("second pass the same day ran %v (%v)", ran, err)
 		}
 		// Run by hand the same day, after a change: today's row is refreshed.
-		must(t, st.Transact(ctx, func(tx *store.Tx) error { return addTask(ctx, tx, org, "2024-03-01") }))
-		must(t, r.RunNow(ctx, jobs.SnapshotJob))
+		apptest.Must(t, st.Transact(ctx, func(tx *store.Tx) error { return addTask(ctx, tx, org, "2024-03-01") }))
+		apptest.Must(t, r.RunNow(ctx, jobs.SnapshotJob))
 		snaps = count()
 		if len(snaps) != app.HistoryMonths+1 || snaps[len(snaps)-1].Overdue != 2 {
 			t.Errorf("after a second run today: %d rows, today %+v; want %d rows and 2 overdue", len(snaps), snaps[len(snaps)-1], app.HistoryMonths+1)
 		}
 		// The next night: one more row, no second backfill.
-		clk.set(time.Date(2024, 3, 16, 0, 6, 0, 0, domain.Location))
+		clk.Set(time.Date(2024, 3, 16, 0, 6, 0, 0, domain.Location))
 		ran, err = r.RunDue(ctx)
-		must(t, err)
+		apptest.Must(t, err)
 		if len(ran) != 1 || len(count()) != app.HistoryMonths+2 {
 			t.Errorf("next night ran %v and left %d rows, want %d", ran, len(count()), app.HistoryMonths+2)
 		}
 		if err := r.RunNow(ctx, "no-such-job"); !errors.Is(err, domain.ErrNotFound) {
 			t.Errorf("RunNow of an unknown job: %v", err)
 		}
-	})
+	}, apptest.Empty(), apptest.At(time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)))
 }
 
 // TestTwoRunnersClaimOnce starts two instances (two stores on one database,
@@ -148,20 +132,20 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
 			ctx := context.Background()
-			dsn := storetest.DSN(t, d)
-			clk := &clock{t: time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)}
+			a := apptest.New(t, d, apptest.Empty(), apptest.At(time.Date(2024, 3, 15, 14, 0, 0, 0, domain.Location)))
+			clk := a.Clock
 			var runs atomic.Int32
 			var running atomic.Int32
 			var runners [2]*jobs.Runner
 			var org int64
 			for i := range runners {
-				st, err := store.Open(ctx, dsn)
-				must(t, err)
-				t.Cleanup(func() { st.Close() })
+				instance := a
 				if i == 0 {
-					org = seed(t, st)
+					org = seed(t, a.Store)
+				} else {
+					instance = a.Instance(app.Options{})
 				}
-				svc := app.New(st, app.Options{Now: clk.now})
+				st, svc := instance.Store, instance.Service
 				snap := jobs.Snapshot(svc)
 				job := jobs.Job{Name: snap.Name, Next: snap.Next, Run: func(ctx context.Context) error {
 					if running.Add(1) > 1 {
@@ -172,7 +156,7 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 					time.Sleep(50 * time.Millisecond)
 					return snap.Run(ctx)
 				}}
-				runners[i] = &jobs.Runner{Store: st, Service: svc, Now: clk.now, Jobs: []jobs.Job{job}, Owner: string(rune('A' + i))}
+				runners[i] = &jobs.Runner{Store: st, Service: svc, Jobs: []jobs.Job{job}, Owner: string(rune('A' + i))}
 			}
 			for night := 0; night < 5; night++ {
 				var wg sync.WaitGroup
@@ -190,10 +174,10 @@ func TestTwoRunnersClaimOnce(t *testing.T) {
 				if got := runs.Load(); got != int32(night+1) {
 					t.Fatalf("night %d: the job ran %d times in all, want %d", night, got, night+1)
 				}
-				clk.set(jobs.NextDaily(clk.now(), 0, 5).Add(time.Minute))
+				clk.Set(jobs.NextDaily(clk.Now(), 0, 5).Add(time.Minute))
 			}
 			snaps, err := runners[0].Store.Snapshots(ctx, org, domain.MustDate("2000-01-01"), domain.MustDate("2100-01-01"))
-			must(t, err)
+			apptest.Must(t, err)
 			if len(snaps) != app.HistoryMonths+5 {
 				t.Errorf("%d snapshots after five nights, want %d", len(snaps), app.HistoryMonths+5)
 			}
@@ -236,7 +220,7 @@ func TestRunStopsOnCancel(t *testing.T) {
 			t.Fatal("Run did not return within 2 s of cancel")
 		}
 		j, err := st.Job(context.Background(), "slow")
-		must(t, err)
+		apptest.Must(t, err)
 		if j.LockedBy != "" || !j.LockedUntil.IsZero() || !strings.HasPrefix(j.LastError, "interrupted") || j.NextRunAt.After(time.Now()) {
 			t.Errorf("job after an interrupted run: %+v, want no lease, due now, marked interrupted", j)
 		}

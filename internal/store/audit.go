@@ -25,7 +25,7 @@ type AuditEntry struct {
 // Audit appends who did what to which record, with the record before and after
 // (any JSON-encodable values; nil for none). There is no call to change or
 // delete an entry.
-func (q *Queries) Audit(ctx context.Context, actor *domain.User, action, entity string, id int64, before, after any) error {
+func (tx *Tx) Audit(ctx context.Context, actor *domain.User, action, entity string, id int64, before, after any) error {
 	enc := func(v any) (string, error) {
 		if v == nil {
 			return "", nil
@@ -46,8 +46,8 @@ func (q *Queries) Audit(ctx context.Context, actor *domain.User, action, entity 
 	if actor != nil {
 		uid, orgID, name = actor.ID, actor.OrgID, actor.Username
 	}
-	_, err = q.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, before_json, after_json, org_id)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, q.nowText(), idArg(uid), name, action, entity, id, b, a, idArg(orgID))
+	_, err = tx.db.ExecContext(ctx, `INSERT INTO audit_log (at, user_id, user_name, action, entity, entity_id, before_json, after_json, org_id)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, tx.nowText(), idArg(uid), name, action, entity, id, b, a, idArg(orgID))
 	if err != nil {
 		return fmt.Errorf("audit: %w", err)
 	}

@@ -34,11 +34,11 @@ func (q *Queries) nextIDs(ctx context.Context, table string) (int64, error) {
 
 // syncSequence moves PostgreSQL's identity sequence past ids inserted
 // explicitly; SQLite's AUTOINCREMENT follows by itself.
-func (q *Queries) syncSequence(ctx context.Context, table string) error {
-	if q.d != Postgres {
+func (tx *Tx) syncSequence(ctx context.Context, table string) error {
+	if tx.d != Postgres {
 		return nil
 	}
-	_, err := q.db.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'), (SELECT MAX(id) FROM `+table+`))`)
+	_, err := tx.db.ExecContext(ctx, `SELECT setval(pg_get_serial_sequence('`+table+`', 'id'), (SELECT MAX(id) FROM `+table+`))`)
 	if err != nil {
 		return fmt.Errorf("bulk %s: sync sequence: %w", table, err)
 	}
@@ -46,7 +46,7 @@ func (q *Queries) syncSequence(ctx context.Context, table string) error {
 }
 
 // insertRows writes rows (each len(cols) values) with multi-row INSERTs.
-func (q *Queries) insertRows(ctx context.Context, table, cols string, ncol int, rows [][]any) error {
+func (tx *Tx) insertRows(ctx context.Context, table, cols string, ncol int, rows [][]any) error {
 	for start := 0; start < len(rows); start += bulkRows {
 		end := min(start+bulkRows, len(rows))
 		var sb strings.Builder
@@ -56,10 +56,10 @@ func (q *Queries) insertRows(ctx context.Context, table, cols string, ncol int, 
 			if i > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("(" + q.bulkPlaceholders(len(args)+1, ncol) + ")")
+			sb.WriteString("(" + tx.bulkPlaceholders(len(args)+1, ncol) + ")")
 			args = append(args, r...)
 		}
-		if _, err := q.db.ExecContext(ctx, sb.String(), args...); err != nil {
+		if _, err := tx.db.ExecContext(ctx, sb.String(), args...); err != nil {
 			return fmt.Errorf("bulk insert %s: %w", table, err)
 		}
 	}

@@ -23,10 +23,10 @@ type CalendarToken struct {
 
 // CreateCalendarToken stores the hash of a new calendar link for user,
 // narrowed to unitID (0: none), and returns its id.
-func (q *Queries) CreateCalendarToken(ctx context.Context, userID, unitID int64, name, tokenHash string) (int64, error) {
+func (tx *Tx) CreateCalendarToken(ctx context.Context, userID, unitID int64, name, tokenHash string) (int64, error) {
 	var id int64
-	err := q.db.QueryRowContext(ctx, `INSERT INTO calendar_tokens (user_id, unit_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-		userID, idArg(unitID), name, tokenHash, q.nowText()).Scan(&id)
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO calendar_tokens (user_id, unit_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		userID, idArg(unitID), name, tokenHash, tx.nowText()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create calendar link: %w", err)
 	}
@@ -59,9 +59,9 @@ func (q *Queries) CalendarTokens(ctx context.Context, userID int64) ([]CalendarT
 
 // RevokeCalendarToken revokes one of a user's live calendar links, or returns
 // domain.ErrNotFound when the user has no such live link.
-func (q *Queries) RevokeCalendarToken(ctx context.Context, userID, id int64) error {
-	res, err := q.db.ExecContext(ctx, `UPDATE calendar_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL`,
-		q.nowText(), id, userID)
+func (tx *Tx) RevokeCalendarToken(ctx context.Context, userID, id int64) error {
+	res, err := tx.db.ExecContext(ctx, `UPDATE calendar_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL`,
+		tx.nowText(), id, userID)
 	if err != nil {
 		return fmt.Errorf("revoke calendar link: %w", err)
 	}
@@ -98,8 +98,8 @@ type scanFunc func(dst ...any) error
 func (f scanFunc) Scan(dst ...any) error { return f(dst...) }
 
 // TouchCalendarToken records that a calendar program fetched the link now.
-func (q *Queries) TouchCalendarToken(ctx context.Context, id int64) error {
-	if _, err := q.db.ExecContext(ctx, `UPDATE calendar_tokens SET last_used_at = $1 WHERE id = $2`, q.nowText(), id); err != nil {
+func (tx *Tx) TouchCalendarToken(ctx context.Context, id int64) error {
+	if _, err := tx.db.ExecContext(ctx, `UPDATE calendar_tokens SET last_used_at = $1 WHERE id = $2`, tx.nowText(), id); err != nil {
 		return fmt.Errorf("touch calendar link: %w", err)
 	}
 	return nil

@@ -111,7 +111,7 @@ func (d countDelta) add(s *taskState, sign int64) {
 // applyCounts adds d to task_counts. Rows are written in key order, so that
 // two transactions touching the same rows on PostgreSQL lock them in the same
 // order instead of deadlocking.
-func (q *Queries) applyCounts(ctx context.Context, d countDelta) error {
+func (tx *Tx) applyCounts(ctx context.Context, d countDelta) error {
 	keys := make([]countKey, 0, len(d))
 	for k, v := range d {
 		if !v.zero() {
@@ -146,7 +146,7 @@ func (q *Queries) applyCounts(ctx context.Context, d countDelta) error {
 			if i > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("(" + q.bulkPlaceholders(len(args)+1, 11) + ")")
+			sb.WriteString("(" + tx.bulkPlaceholders(len(args)+1, 11) + ")")
 			v := d[k]
 			args = append(args, k.org, k.role, k.month, k.unit, k.block, k.sector, k.key, v.onTime, v.late, v.openDated, v.openUndated)
 		}
@@ -155,7 +155,7 @@ func (q *Queries) applyCounts(ctx context.Context, d countDelta) error {
 			done_late = task_counts.done_late + excluded.done_late,
 			open_dated = task_counts.open_dated + excluded.open_dated,
 			open_undated = task_counts.open_undated + excluded.open_undated`)
-		if _, err := q.db.ExecContext(ctx, sb.String(), args...); err != nil {
+		if _, err := tx.db.ExecContext(ctx, sb.String(), args...); err != nil {
 			return fmt.Errorf("task counts: %w", err)
 		}
 	}

@@ -20,9 +20,9 @@ type ImportDraftRow struct {
 }
 
 // CreateImportDraft stores a draft's JSON and returns its id.
-func (q *Queries) CreateImportDraft(ctx context.Context, r *ImportDraftRow) error {
-	now := q.nowText()
-	err := q.db.QueryRowContext(ctx, `INSERT INTO import_drafts (org_id, user_id, source, data, created_at, version) VALUES ($1, $2, $3, $4, $5, 1) RETURNING id`,
+func (tx *Tx) CreateImportDraft(ctx context.Context, r *ImportDraftRow) error {
+	now := tx.nowText()
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO import_drafts (org_id, user_id, source, data, created_at, version) VALUES ($1, $2, $3, $4, $5, 1) RETURNING id`,
 		r.OrgID, r.UserID, r.Source, r.Data, now).Scan(&r.ID)
 	if err != nil {
 		return fmt.Errorf("save import draft: %w", err)
@@ -32,8 +32,8 @@ func (q *Queries) CreateImportDraft(ctx context.Context, r *ImportDraftRow) erro
 }
 
 // UpdateImportDraft replaces a draft's JSON under optimistic locking.
-func (q *Queries) UpdateImportDraft(ctx context.Context, r *ImportDraftRow) error {
-	res, err := q.db.ExecContext(ctx, `UPDATE import_drafts SET data = $1, version = version + 1 WHERE id = $2 AND org_id = $3 AND version = $4`,
+func (tx *Tx) UpdateImportDraft(ctx context.Context, r *ImportDraftRow) error {
+	res, err := tx.db.ExecContext(ctx, `UPDATE import_drafts SET data = $1, version = version + 1 WHERE id = $2 AND org_id = $3 AND version = $4`,
 		r.Data, r.ID, r.OrgID, r.Version)
 	if err != nil {
 		return fmt.Errorf("update import draft: %w", err)
@@ -59,8 +59,8 @@ func (q *Queries) ImportDraft(ctx context.Context, orgID, id int64) (*ImportDraf
 }
 
 // DeleteImportDraft removes a draft (after it was confirmed or abandoned).
-func (q *Queries) DeleteImportDraft(ctx context.Context, orgID, id int64) error {
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM import_drafts WHERE org_id = $1 AND id = $2`, orgID, id); err != nil {
+func (tx *Tx) DeleteImportDraft(ctx context.Context, orgID, id int64) error {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM import_drafts WHERE org_id = $1 AND id = $2`, orgID, id); err != nil {
 		return fmt.Errorf("delete import draft: %w", err)
 	}
 	return nil

@@ -36,12 +36,9 @@ func (d Dialect) forUpdateSkipLocked() string {
 
 // EnsureJob adds the job name, first due at next, unless it exists already
 // (whose schedule it then leaves alone).
-func (s *Store) EnsureJob(ctx context.Context, name string, next time.Time) error {
-	err := s.Transact(ctx, func(tx *Tx) error {
-		_, err := tx.db.ExecContext(ctx, `INSERT INTO jobs (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
-			name, timestamp(next))
-		return err
-	})
+func (tx *Tx) EnsureJob(ctx context.Context, name string, next time.Time) error {
+	_, err := tx.db.ExecContext(ctx, `INSERT INTO jobs (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`,
+		name, timestamp(next))
 	if err != nil {
 		return fmt.Errorf("job %s: %w", name, err)
 	}
@@ -51,57 +48,45 @@ func (s *Store) EnsureJob(ctx context.Context, name string, next time.Time) erro
 // ClaimJob leases the job name to owner until now+lease when it is due at
 // now (or at once, with force) and nobody else holds an unexpired lease on
 // it; it reports whether owner got the job. Of several instances claiming
-// one job together, exactly one gets it. domain.ErrNotFound when no such job
-// exists.
-func (s *Store) ClaimJob(ctx context.Context, name, owner string, now time.Time, lease time.Duration, force bool) (bool, error) {
-	var claimed bool
-	err := s.Transact(ctx, func(tx *Tx) error {
-		claimed = false
-		var exists int
-		if err := tx.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE name = $1`, name).Scan(&exists); err != nil {
-			return err
-		}
-		if exists == 0 {
-			return fmt.Errorf("%w: job %s", domain.ErrNotFound, name)
-		}
-		var a argList
-		cond := `name = ` + a.add(name)
-		at := a.add(timestamp(now))
-		cond += ` AND (locked_until IS NULL OR locked_until < ` + at + `)`
-		if !force {
-			cond += ` AND next_run_at <= ` + at
-		}
-		var got string
-		err := tx.db.QueryRowContext(ctx, `SELECT name FROM jobs WHERE `+cond+s.dialect.forUpdateSkipLocked(), a.args...).Scan(&got)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if _, err := tx.db.ExecContext(ctx, `UPDATE jobs SET locked_until = $1, locked_by = $2 WHERE name = $3`,
-			timestamp(now.Add(lease)), owner, name); err != nil {
-			return err
-		}
-		claimed = true
-		return nil
-	})
+// one job together, each in its own transaction, exactly one gets it.
+// domain.ErrNotFound when no such job exists.
+func (tx *Tx) ClaimJob(ctx context.Context, name, owner string, now time.Time, lease time.Duration, force bool) (bool, error) {
+	var exists int
+	if err := tx.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM jobs WHERE name = $1`, name).Scan(&exists); err != nil {
+		return false, fmt.Errorf("claim job %s: %w", name, err)
+	}
+	if exists == 0 {
+		return false, fmt.Errorf("%w: job %s", domain.ErrNotFound, name)
+	}
+	var a argList
+	cond := `name = ` + a.add(name)
+	at := a.add(timestamp(now))
+	cond += ` AND (locked_until IS NULL OR locked_until < ` + at + `)`
+	if !force {
+		cond += ` AND next_run_at <= ` + at
+	}
+	var got string
+	err := tx.db.QueryRowContext(ctx, `SELECT name FROM jobs WHERE `+cond+tx.d.forUpdateSkipLocked(), a.args...).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
 	if err != nil {
 		return false, fmt.Errorf("claim job %s: %w", name, err)
 	}
-	return claimed, nil
+	if _, err := tx.db.ExecContext(ctx, `UPDATE jobs SET locked_until = $1, locked_by = $2 WHERE name = $3`,
+		timestamp(now.Add(lease)), owner, name); err != nil {
+		return false, fmt.Errorf("claim job %s: %w", name, err)
+	}
+	return true, nil
 }
 
 // FinishJob records a run of the job name that owner claimed: when it ended,
 // its error ("" for success) and when the job is due next; it drops owner's
 // lease. A run whose lease was lost to another instance meanwhile records
 // nothing.
-func (s *Store) FinishJob(ctx context.Context, name, owner string, ranAt time.Time, runErr string, next time.Time) error {
-	err := s.Transact(ctx, func(tx *Tx) error {
-		_, err := tx.db.ExecContext(ctx, `UPDATE jobs SET last_run_at = $1, last_error = $2, next_run_at = $3, locked_until = NULL, locked_by = ''
-			WHERE name = $4 AND locked_by = $5`, timestamp(ranAt), runErr, timestamp(next), name, owner)
-		return err
-	})
+func (tx *Tx) FinishJob(ctx context.Context, name, owner string, ranAt time.Time, runErr string, next time.Time) error {
+	_, err := tx.db.ExecContext(ctx, `UPDATE jobs SET last_run_at = $1, last_error = $2, next_run_at = $3, locked_until = NULL, locked_by = ''
+		WHERE name = $4 AND locked_by = $5`, timestamp(ranAt), runErr, timestamp(next), name, owner)
 	if err != nil {
 		return fmt.Errorf("finish job %s: %w", name, err)
 	}

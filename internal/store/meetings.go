@@ -30,22 +30,22 @@ func meetingSearch(m *domain.Meeting) string {
 }
 
 // CreateMeeting inserts a meeting with its attending units.
-func (q *Queries) CreateMeeting(ctx context.Context, m *domain.Meeting) error {
-	err := q.db.QueryRowContext(ctx, `INSERT INTO meetings (org_id, block_id, title, period, period_year, period_no, meeting_date,
+func (tx *Tx) CreateMeeting(ctx context.Context, m *domain.Meeting) error {
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO meetings (org_id, block_id, title, period, period_year, period_no, meeting_date,
 		meeting_time, place, online, bridge_points, chair, attendees, agenda, search_text, version, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16) RETURNING id`,
 		m.OrgID, idArg(m.BlockID), m.Title, string(m.Period), m.PeriodYear, m.PeriodNo, dateArg(m.Date), m.Time, m.Place,
-		boolInt(m.Online), lines(m.BridgePoints), m.Chair, m.Attendees, m.Agenda, meetingSearch(m), q.nowText()).Scan(&m.ID)
+		boolInt(m.Online), lines(m.BridgePoints), m.Chair, m.Attendees, m.Agenda, meetingSearch(m), tx.nowText()).Scan(&m.ID)
 	if err != nil {
 		return fmt.Errorf("create meeting: %w", err)
 	}
 	m.Version = 1
-	return q.setMeetingUnits(ctx, m)
+	return tx.setMeetingUnits(ctx, m)
 }
 
 // UpdateMeeting saves a meeting under optimistic locking (domain.ErrConflict).
-func (q *Queries) UpdateMeeting(ctx context.Context, m *domain.Meeting) error {
-	res, err := q.db.ExecContext(ctx, `UPDATE meetings SET block_id = $1, title = $2, period = $3, period_year = $4, period_no = $5,
+func (tx *Tx) UpdateMeeting(ctx context.Context, m *domain.Meeting) error {
+	res, err := tx.db.ExecContext(ctx, `UPDATE meetings SET block_id = $1, title = $2, period = $3, period_year = $4, period_no = $5,
 		meeting_date = $6, meeting_time = $7, place = $8, online = $9, bridge_points = $10, chair = $11, attendees = $12, agenda = $13,
 		search_text = $14, version = version + 1 WHERE id = $15 AND org_id = $16 AND version = $17`,
 		idArg(m.BlockID), m.Title, string(m.Period), m.PeriodYear, m.PeriodNo, dateArg(m.Date), m.Time, m.Place, boolInt(m.Online),
@@ -57,20 +57,20 @@ func (q *Queries) UpdateMeeting(ctx context.Context, m *domain.Meeting) error {
 		return domain.ErrConflict
 	}
 	m.Version++
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM meeting_units WHERE meeting_id = $1`, m.ID); err != nil {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM meeting_units WHERE meeting_id = $1`, m.ID); err != nil {
 		return fmt.Errorf("update meeting: %w", err)
 	}
-	return q.setMeetingUnits(ctx, m)
+	return tx.setMeetingUnits(ctx, m)
 }
 
-func (q *Queries) setMeetingUnits(ctx context.Context, m *domain.Meeting) error {
+func (tx *Tx) setMeetingUnits(ctx context.Context, m *domain.Meeting) error {
 	seen := map[int64]bool{}
 	for _, id := range m.UnitIDs {
 		if seen[id] {
 			continue
 		}
 		seen[id] = true
-		if _, err := q.db.ExecContext(ctx, `INSERT INTO meeting_units (meeting_id, unit_id) VALUES ($1, $2)`, m.ID, id); err != nil {
+		if _, err := tx.db.ExecContext(ctx, `INSERT INTO meeting_units (meeting_id, unit_id) VALUES ($1, $2)`, m.ID, id); err != nil {
 			return fmt.Errorf("meeting units: %w", err)
 		}
 	}

@@ -140,8 +140,8 @@ func splitStatements(src string) []string {
 
 // OpenAt opens dsn and migrates it only up to schema version v; tests use it
 // to make a database of an older version and then upgrade it with Open.
-func OpenAt(ctx context.Context, dsn string, v int) (*Store, error) {
-	s, err := open(ctx, dsn)
+func OpenAt(ctx context.Context, dsn string, v int, opts ...Option) (*Store, error) {
+	s, err := open(ctx, dsn, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -33,30 +33,30 @@ func noticeSearch(n *domain.Notice) string {
 }
 
 // CreateNotice inserts a notice and its sections.
-func (q *Queries) CreateNotice(ctx context.Context, n *domain.Notice) error {
+func (tx *Tx) CreateNotice(ctx context.Context, n *domain.Notice) error {
 	if n.Revision == 0 {
 		n.Revision = 1
 	}
-	err := q.db.QueryRowContext(ctx, `INSERT INTO notices (org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority,
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO notices (org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority,
 		signer_title, signer_name, recipients, state, revision, supersedes_id, search_text, version, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16) RETURNING id`,
 		n.OrgID, idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle,
-		n.SignerName, lines(n.Recipients), string(n.State), n.Revision, idArg(n.SupersedesID), noticeSearch(n), q.nowText()).Scan(&n.ID)
+		n.SignerName, lines(n.Recipients), string(n.State), n.Revision, idArg(n.SupersedesID), noticeSearch(n), tx.nowText()).Scan(&n.ID)
 	if err != nil {
 		return fmt.Errorf("create notice: %w", err)
 	}
 	n.Version = 1
-	return q.insertSections(ctx, n)
+	return tx.insertSections(ctx, n)
 }
 
-func (q *Queries) insertSections(ctx context.Context, n *domain.Notice) error {
+func (tx *Tx) insertSections(ctx context.Context, n *domain.Notice) error {
 	for i := range n.Sections {
 		s := &n.Sections[i]
 		s.Ord = i + 1
 		if s.Kind == "" {
 			s.Kind = domain.SectionOther
 		}
-		err := q.db.QueryRowContext(ctx, `INSERT INTO notice_sections (notice_id, ord, kind, heading, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		err := tx.db.QueryRowContext(ctx, `INSERT INTO notice_sections (notice_id, ord, kind, heading, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 			n.ID, s.Ord, string(s.Kind), s.Heading, s.Body).Scan(&s.ID)
 		if err != nil {
 			return fmt.Errorf("notice section: %w", err)
@@ -68,8 +68,8 @@ func (q *Queries) insertSections(ctx context.Context, n *domain.Notice) error {
 // UpdateNotice saves a notice under optimistic locking. Sections that keep
 // their id are updated in place (tasks keep pointing at them); new ones are
 // added; missing ones are removed when no task points at them.
-func (q *Queries) UpdateNotice(ctx context.Context, n *domain.Notice) error {
-	res, err := q.db.ExecContext(ctx, `UPDATE notices SET meeting_id = $1, number = $2, symbol = $3, place = $4, issued_on = $5,
+func (tx *Tx) UpdateNotice(ctx context.Context, n *domain.Notice) error {
+	res, err := tx.db.ExecContext(ctx, `UPDATE notices SET meeting_id = $1, number = $2, symbol = $3, place = $4, issued_on = $5,
 		title = $6, signer_authority = $7, signer_title = $8, signer_name = $9, recipients = $10, state = $11, search_text = $12,
 		version = version + 1 WHERE id = $13 AND org_id = $14 AND version = $15`,
 		idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle, n.SignerName,
@@ -89,18 +89,18 @@ func (q *Queries) UpdateNotice(ctx context.Context, n *domain.Notice) error {
 			s.Kind = domain.SectionOther
 		}
 		if s.ID == 0 {
-			err := q.db.QueryRowContext(ctx, `INSERT INTO notice_sections (notice_id, ord, kind, heading, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+			err := tx.db.QueryRowContext(ctx, `INSERT INTO notice_sections (notice_id, ord, kind, heading, body) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 				n.ID, s.Ord, string(s.Kind), s.Heading, s.Body).Scan(&s.ID)
 			if err != nil {
 				return fmt.Errorf("notice section: %w", err)
 			}
-		} else if _, err := q.db.ExecContext(ctx, `UPDATE notice_sections SET ord = $1, kind = $2, heading = $3, body = $4 WHERE id = $5 AND notice_id = $6`,
+		} else if _, err := tx.db.ExecContext(ctx, `UPDATE notice_sections SET ord = $1, kind = $2, heading = $3, body = $4 WHERE id = $5 AND notice_id = $6`,
 			s.Ord, string(s.Kind), s.Heading, s.Body, s.ID, n.ID); err != nil {
 			return fmt.Errorf("notice section: %w", err)
 		}
 		keep[s.ID] = true
 	}
-	old, err := q.sections(ctx, n.ID)
+	old, err := tx.sections(ctx, n.ID)
 	if err != nil {
 		return err
 	}
@@ -108,10 +108,10 @@ func (q *Queries) UpdateNotice(ctx context.Context, n *domain.Notice) error {
 		if keep[s.ID] {
 			continue
 		}
-		if _, err := q.db.ExecContext(ctx, `UPDATE tasks SET section_id = NULL WHERE section_id = $1`, s.ID); err != nil {
+		if _, err := tx.db.ExecContext(ctx, `UPDATE tasks SET section_id = NULL WHERE section_id = $1`, s.ID); err != nil {
 			return fmt.Errorf("notice section: %w", err)
 		}
-		if _, err := q.db.ExecContext(ctx, `DELETE FROM notice_sections WHERE id = $1`, s.ID); err != nil {
+		if _, err := tx.db.ExecContext(ctx, `DELETE FROM notice_sections WHERE id = $1`, s.ID); err != nil {
 			return fmt.Errorf("notice section: %w", err)
 		}
 	}
@@ -119,8 +119,8 @@ func (q *Queries) UpdateNotice(ctx context.Context, n *domain.Notice) error {
 }
 
 // SetNoticeState changes only the state (issuing, superseding) under optimistic locking.
-func (q *Queries) SetNoticeState(ctx context.Context, n *domain.Notice, state domain.NoticeState) error {
-	res, err := q.db.ExecContext(ctx, `UPDATE notices SET state = $1, version = version + 1 WHERE id = $2 AND version = $3`, string(state), n.ID, n.Version)
+func (tx *Tx) SetNoticeState(ctx context.Context, n *domain.Notice, state domain.NoticeState) error {
+	res, err := tx.db.ExecContext(ctx, `UPDATE notices SET state = $1, version = version + 1 WHERE id = $2 AND version = $3`, string(state), n.ID, n.Version)
 	if err != nil {
 		return fmt.Errorf("notice state: %w", err)
 	}
@@ -230,8 +230,8 @@ func (q *Queries) noticesWhere(ctx context.Context, tail string, args ...any) ([
 }
 
 // MoveNoticeTasks points the tasks of notice from at notice to (a correction).
-func (q *Queries) MoveNoticeTasks(ctx context.Context, from, to int64) error {
-	if _, err := q.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = NULL WHERE notice_id = $2`, to, from); err != nil {
+func (tx *Tx) MoveNoticeTasks(ctx context.Context, from, to int64) error {
+	if _, err := tx.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = NULL WHERE notice_id = $2`, to, from); err != nil {
 		return fmt.Errorf("move notice tasks: %w", err)
 	}
 	return nil

@@ -11,10 +11,10 @@ import (
 )
 
 // CreateOrg inserts an organisation and returns its id.
-func (q *Queries) CreateOrg(ctx context.Context, o *domain.Org) error {
-	err := q.db.QueryRowContext(ctx,
+func (tx *Tx) CreateOrg(ctx context.Context, o *domain.Org) error {
+	err := tx.db.QueryRowContext(ctx,
 		`INSERT INTO orgs (name, level, place, superior, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-		o.Name, o.Level, o.Place, o.Superior, q.nowText()).Scan(&o.ID)
+		o.Name, o.Level, o.Place, o.Superior, tx.nowText()).Scan(&o.ID)
 	if err != nil {
 		return fmt.Errorf("create org: %w", err)
 	}
@@ -22,8 +22,8 @@ func (q *Queries) CreateOrg(ctx context.Context, o *domain.Org) error {
 }
 
 // UpdateOrg saves an organisation's names.
-func (q *Queries) UpdateOrg(ctx context.Context, o *domain.Org) error {
-	_, err := q.db.ExecContext(ctx, `UPDATE orgs SET name = $1, level = $2, place = $3, superior = $4 WHERE id = $5`,
+func (tx *Tx) UpdateOrg(ctx context.Context, o *domain.Org) error {
+	_, err := tx.db.ExecContext(ctx, `UPDATE orgs SET name = $1, level = $2, place = $3, superior = $4 WHERE id = $5`,
 		o.Name, o.Level, o.Place, o.Superior, o.ID)
 	if err != nil {
 		return fmt.Errorf("update org: %w", err)
@@ -61,8 +61,8 @@ func (q *Queries) Orgs(ctx context.Context) ([]domain.Org, error) {
 }
 
 // CreateBlock inserts a block; a name already used in the org gives domain.ErrDuplicate.
-func (q *Queries) CreateBlock(ctx context.Context, b *domain.Block) error {
-	err := q.db.QueryRowContext(ctx, `INSERT INTO blocks (org_id, name) VALUES ($1, $2) RETURNING id`, b.OrgID, b.Name).Scan(&b.ID)
+func (tx *Tx) CreateBlock(ctx context.Context, b *domain.Block) error {
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO blocks (org_id, name) VALUES ($1, $2) RETURNING id`, b.OrgID, b.Name).Scan(&b.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("khối %q %w", b.Name, domain.ErrDuplicate)
 	}
@@ -91,8 +91,8 @@ func (q *Queries) Blocks(ctx context.Context, orgID int64) ([]domain.Block, erro
 }
 
 // CreateSector inserts a sector; a name already used gives domain.ErrDuplicate.
-func (q *Queries) CreateSector(ctx context.Context, s *domain.Sector) error {
-	err := q.db.QueryRowContext(ctx, `INSERT INTO sectors (org_id, name) VALUES ($1, $2) RETURNING id`, s.OrgID, s.Name).Scan(&s.ID)
+func (tx *Tx) CreateSector(ctx context.Context, s *domain.Sector) error {
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO sectors (org_id, name) VALUES ($1, $2) RETURNING id`, s.OrgID, s.Name).Scan(&s.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("lĩnh vực %q %w", s.Name, domain.ErrDuplicate)
 	}
@@ -122,8 +122,8 @@ func (q *Queries) Sectors(ctx context.Context, orgID int64) ([]domain.Sector, er
 
 // CreateUnit inserts a unit with its aliases. A name or alias already used in
 // the organisation gives domain.ErrDuplicate.
-func (q *Queries) CreateUnit(ctx context.Context, u *domain.Unit) error {
-	err := q.db.QueryRowContext(ctx,
+func (tx *Tx) CreateUnit(ctx context.Context, u *domain.Unit) error {
+	err := tx.db.QueryRowContext(ctx,
 		`INSERT INTO units (org_id, block_id, sector_id, name, kind, active, version) VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id`,
 		u.OrgID, idArg(u.BlockID), idArg(u.SectorID), u.Name, u.Kind, boolInt(u.Active)).Scan(&u.ID)
 	if isUniqueViolation(err) {
@@ -133,13 +133,13 @@ func (q *Queries) CreateUnit(ctx context.Context, u *domain.Unit) error {
 		return fmt.Errorf("create unit: %w", err)
 	}
 	u.Version = 1
-	return q.setAliases(ctx, u)
+	return tx.setAliases(ctx, u)
 }
 
 // UpdateUnit saves a unit if nobody changed it since version u.Version was
 // read (else domain.ErrConflict), and bumps the version.
-func (q *Queries) UpdateUnit(ctx context.Context, u *domain.Unit) error {
-	res, err := q.db.ExecContext(ctx,
+func (tx *Tx) UpdateUnit(ctx context.Context, u *domain.Unit) error {
+	res, err := tx.db.ExecContext(ctx,
 		`UPDATE units SET block_id = $1, sector_id = $2, name = $3, kind = $4, active = $5, version = version + 1
 		 WHERE id = $6 AND org_id = $7 AND version = $8`,
 		idArg(u.BlockID), idArg(u.SectorID), u.Name, u.Kind, boolInt(u.Active), u.ID, u.OrgID, u.Version)
@@ -153,13 +153,13 @@ func (q *Queries) UpdateUnit(ctx context.Context, u *domain.Unit) error {
 		return domain.ErrConflict
 	}
 	u.Version++
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM unit_aliases WHERE unit_id = $1`, u.ID); err != nil {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM unit_aliases WHERE unit_id = $1`, u.ID); err != nil {
 		return fmt.Errorf("update unit aliases: %w", err)
 	}
-	return q.setAliases(ctx, u)
+	return tx.setAliases(ctx, u)
 }
 
-func (q *Queries) setAliases(ctx context.Context, u *domain.Unit) error {
+func (tx *Tx) setAliases(ctx context.Context, u *domain.Unit) error {
 	seen := map[string]bool{textfold.Fold(u.Name): true}
 	var kept []string
 	for _, a := range u.Aliases {
@@ -170,7 +170,7 @@ func (q *Queries) setAliases(ctx context.Context, u *domain.Unit) error {
 		}
 		seen[f] = true
 		kept = append(kept, a)
-		_, err := q.db.ExecContext(ctx, `INSERT INTO unit_aliases (unit_id, org_id, alias, alias_fold) VALUES ($1, $2, $3, $4)`,
+		_, err := tx.db.ExecContext(ctx, `INSERT INTO unit_aliases (unit_id, org_id, alias, alias_fold) VALUES ($1, $2, $3, $4)`,
 			u.ID, u.OrgID, a, f)
 		if isUniqueViolation(err) {
 			return fmt.Errorf("tên gọi khác %q đã dùng cho đơn vị khác: %w", a, domain.ErrDuplicate)
@@ -245,25 +245,4 @@ func (q *Queries) units(ctx context.Context, where string, args ...any) ([]domai
 		sort.Strings(out[i].Aliases)
 	}
 	return out, arows.Err()
-}
-
-// ResolveUnit finds the unit whose name or alias folds to the same text as
-// name, or returns domain.ErrNotFound.
-func (q *Queries) ResolveUnit(ctx context.Context, orgID int64, name string) (*domain.Unit, error) {
-	f := textfold.Fold(name)
-	var id int64
-	err := q.db.QueryRowContext(ctx, `SELECT unit_id FROM unit_aliases WHERE org_id = $1 AND alias_fold = $2`, orgID, f).Scan(&id)
-	if err == nil {
-		return q.Unit(ctx, orgID, id)
-	}
-	us, err2 := q.Units(ctx, orgID)
-	if err2 != nil {
-		return nil, err2
-	}
-	for i := range us {
-		if textfold.Fold(us[i].Name) == f {
-			return &us[i], nil
-		}
-	}
-	return nil, fmt.Errorf("đơn vị %q: %w", name, domain.ErrNotFound)
 }

@@ -9,9 +9,9 @@ import (
 
 // CreateReport inserts a progress or completion report and its attachments
 // (data[i] is the content of r.Attachments[i]).
-func (q *Queries) CreateReport(ctx context.Context, r *domain.Report, data [][]byte) error {
-	now := q.nowText()
-	err := q.db.QueryRowContext(ctx, `INSERT INTO reports (task_id, unit_id, user_id, body, percent, completion, period, created_at)
+func (tx *Tx) CreateReport(ctx context.Context, r *domain.Report, data [][]byte) error {
+	now := tx.nowText()
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO reports (task_id, unit_id, user_id, body, percent, completion, period, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 		r.TaskID, idArg(r.UnitID), idArg(r.UserID), r.Body, r.Percent, boolInt(r.Completion), dateArg(r.Period), now).Scan(&r.ID)
 	if err != nil {
@@ -21,7 +21,7 @@ func (q *Queries) CreateReport(ctx context.Context, r *domain.Report, data [][]b
 	for i := range r.Attachments {
 		a := &r.Attachments[i]
 		a.ReportID = r.ID
-		err := q.db.QueryRowContext(ctx, `INSERT INTO attachments (report_id, name, content_type, size, data) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+		err := tx.db.QueryRowContext(ctx, `INSERT INTO attachments (report_id, name, content_type, size, data) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 			r.ID, a.Name, a.ContentType, a.Size, data[i]).Scan(&a.ID)
 		if err != nil {
 			return fmt.Errorf("save attachment: %w", err)
@@ -110,10 +110,10 @@ func scanExtension(sc interface{ Scan(...any) error }) (*domain.Extension, error
 }
 
 // CreateExtension inserts a pending extension request.
-func (q *Queries) CreateExtension(ctx context.Context, e *domain.Extension) error {
-	now := q.nowText()
+func (tx *Tx) CreateExtension(ctx context.Context, e *domain.Extension) error {
+	now := tx.nowText()
 	e.State = domain.ExtensionPending
-	err := q.db.QueryRowContext(ctx, `INSERT INTO extensions (task_id, unit_id, requested_by, old_due, new_due, reason, state, created_at)
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO extensions (task_id, unit_id, requested_by, old_due, new_due, reason, state, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 		e.TaskID, idArg(e.UnitID), idArg(e.RequestedBy), dateArg(e.OldDue), dateArg(e.NewDue), e.Reason, string(e.State), now).Scan(&e.ID)
 	if err != nil {
@@ -125,9 +125,9 @@ func (q *Queries) CreateExtension(ctx context.Context, e *domain.Extension) erro
 
 // DecideExtension records a decision on a pending request; a request already
 // decided gives domain.ErrConflict.
-func (q *Queries) DecideExtension(ctx context.Context, e *domain.Extension) error {
-	now := q.nowText()
-	res, err := q.db.ExecContext(ctx, `UPDATE extensions SET state = $1, decided_by = $2, decided_at = $3, note = $4 WHERE id = $5 AND state = 'pending'`,
+func (tx *Tx) DecideExtension(ctx context.Context, e *domain.Extension) error {
+	now := tx.nowText()
+	res, err := tx.db.ExecContext(ctx, `UPDATE extensions SET state = $1, decided_by = $2, decided_at = $3, note = $4 WHERE id = $5 AND state = 'pending'`,
 		string(e.State), idArg(e.DecidedBy), now, e.Note, e.ID)
 	if err != nil {
 		return fmt.Errorf("decide extension: %w", err)

@@ -23,7 +23,7 @@ type Snapshot struct {
 
 // PutSnapshots writes the organisation's snapshots, replacing those of the
 // same days: writing a day twice keeps the second.
-func (q *Queries) PutSnapshots(ctx context.Context, orgID int64, snaps []Snapshot) error {
+func (tx *Tx) PutSnapshots(ctx context.Context, orgID int64, snaps []Snapshot) error {
 	for start := 0; start < len(snaps); start += bulkRows {
 		end := min(start+bulkRows, len(snaps))
 		var sb strings.Builder
@@ -33,12 +33,12 @@ func (q *Queries) PutSnapshots(ctx context.Context, orgID int64, snaps []Snapsho
 			if i > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteString("(" + q.bulkPlaceholders(len(args)+1, 7) + ")")
+			sb.WriteString("(" + tx.bulkPlaceholders(len(args)+1, 7) + ")")
 			args = append(args, orgID, s.Day.String(), s.Overdue, s.DueSoon, s.Open, s.DoneLate, s.DoneOnTime)
 		}
 		sb.WriteString(` ON CONFLICT (org_id, day) DO UPDATE SET overdue = excluded.overdue, due_soon = excluded.due_soon,
 			open = excluded.open, done_late = excluded.done_late, done_on_time = excluded.done_on_time`)
-		if _, err := q.db.ExecContext(ctx, sb.String(), args...); err != nil {
+		if _, err := tx.db.ExecContext(ctx, sb.String(), args...); err != nil {
 			return fmt.Errorf("status snapshots: %w", err)
 		}
 	}

@@ -1,7 +1,9 @@
 // Package store is giaoban's only SQL: one file per entity, every call taking a
 // context. It runs on SQLite (the embedded default) and PostgreSQL (several app
 // instances sharing one database); where the two differ, the difference lives
-// in a named helper of dialect.go.
+// in a named helper of dialect.go. Reads run on Store; writes exist only on
+// Tx, inside Transact. It holds no permission checks, validation or audit
+// decisions — those are internal/app's.
 package store
 
 import (
@@ -18,7 +20,8 @@ import (
 )
 
 // Store is an open database: a read pool, and a write pool (a single
-// connection on SQLite, whose writers queue anyway).
+// connection on SQLite, whose writers queue anyway). Its methods read (those
+// of Queries, on the read pool); writing takes a transaction, Transact.
 type Store struct {
 	Queries
 	w       *sql.DB
@@ -26,18 +29,21 @@ type Store struct {
 	dialect Dialect
 }
 
-// Tx is one transaction, handed to the function given to Transact.
+// Tx is one transaction on the write pool, handed to the function given to
+// Transact. It reads as Queries does, inside the transaction, and it alone
+// has the methods that write (Create*, Update*, Set*, Delete*, Record*,
+// Audit, ...), so the compiler refuses a write on the read pool.
 type Tx struct {
 	Queries
 	tx *sql.Tx
 }
 
-// Queries holds every statement; Store runs them on the read pool and Tx inside
-// its transaction. Writes belong in Transact.
+// Queries holds every reading statement; Store runs them on the read pool
+// and Tx inside its transaction. The writing statements are Tx's.
 type Queries struct {
 	db querier
 	d  Dialect
-	// now is the clock, replaced in tests.
+	// now is the clock given to Open (WithClock).
 	now func() time.Time
 }
 
@@ -47,10 +53,21 @@ type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
+// Option is a setting of Open.
+type Option func(*Store)
+
+// WithClock makes now the store's clock: the time it stamps on the rows it
+// writes (created_at, last updates, sessions, the audit log) and the "now"
+// the service reads through Store.Now. Tests pass a fixed clock; the default
+// is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(s *Store) { s.now = now }
+}
+
 // Open connects to dsn — "sqlite:PATH" (or a bare path) or "postgres://…" —
 // and applies the embedded migrations.
-func Open(ctx context.Context, dsn string) (*Store, error) {
-	s, err := open(ctx, dsn)
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	s, err := open(ctx, dsn, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +79,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 }
 
 // open connects without migrating.
-func open(ctx context.Context, dsn string) (*Store, error) {
+func open(ctx context.Context, dsn string, opts []Option) (*Store, error) {
 	s := &Store{}
 	var err error
 	switch {
@@ -93,6 +110,9 @@ func open(ctx context.Context, dsn string) (*Store, error) {
 		s.r.SetMaxOpenConns(8)
 	}
 	s.Queries = Queries{db: s.r, d: s.dialect, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
 	if err := s.w.PingContext(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("connect to database: %w", err)
@@ -114,9 +134,6 @@ func (s *Store) Close() error {
 
 // Dialect is which database this is.
 func (s *Store) Dialect() Dialect { return s.dialect }
-
-// SetClock replaces the clock used for timestamps; for tests.
-func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // Ping reports whether the database answers; /healthz uses it.
 func (s *Store) Ping(ctx context.Context) error {
@@ -176,5 +193,5 @@ func parseTimestamp(s string) time.Time {
 
 func (q *Queries) nowText() string { return timestamp(q.now()) }
 
-// Now is the store's clock (replaced in tests).
+// Now is the store's clock, given to Open (WithClock).
 func (q *Queries) Now() time.Time { return q.now() }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"os"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -151,22 +153,6 @@ func TestRollbackLosesNothing(t *testing.T) {
 	})
 }
 
-func TestResolveUnit(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		ctx := context.Background()
-		orgID, unitID := seedOrg(t, st)
-		for _, name := range []string{"Trạm Y tế", "tram y te", "TYT", "  TRẠM  Y TẾ "} {
-			u, err := st.ResolveUnit(ctx, orgID, name)
-			if err != nil || u.ID != unitID {
-				t.Errorf("ResolveUnit(%q) = %v, %v", name, u, err)
-			}
-		}
-		if _, err := st.ResolveUnit(ctx, orgID, "Phòng Không Có"); !errors.Is(err, domain.ErrNotFound) {
-			t.Errorf("unknown unit: %v", err)
-		}
-	})
-}
-
 // TestMigrationUpgrade builds a database at each earlier schema version, writes
 // a row, and upgrades it to the newest: nothing is lost.
 func TestMigrationUpgrade(t *testing.T) {
@@ -235,5 +221,37 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWritesOnlyOnTx checks the read/write split the compiler enforces: no
+// method of the read pool's Store writes (by its name: Create…, Update…,
+// Set…, Delete…, Record…), while a transaction has them all.
+func TestWritesOnlyOnTx(t *testing.T) {
+	writes := []string{"Create", "Update", "Set", "Delete", "Record", "Revoke", "Clear", "Touch", "Put", "Move", "Decide", "Audit",
+		"Bulk", "Ensure", "Claim", "Finish"}
+	isWrite := func(name string) bool {
+		for _, w := range writes {
+			if strings.HasPrefix(name, w) && name != "AuditLog" {
+				return true
+			}
+		}
+		return false
+	}
+	st := reflect.TypeFor[*store.Store]()
+	for i := range st.NumMethod() {
+		if m := st.Method(i); isWrite(m.Name) {
+			t.Errorf("Store.%s writes on the read pool; put it on Tx", m.Name)
+		}
+	}
+	tx := reflect.TypeFor[*store.Tx]()
+	n := 0
+	for i := range tx.NumMethod() {
+		if isWrite(tx.Method(i).Name) {
+			n++
+		}
+	}
+	if n < 30 {
+		t.Errorf("Tx has %d writing methods, want the 30 and more the store has", n)
 	}
 }

@@ -56,13 +56,13 @@ func taskSearch(t *domain.Task) string {
 
 // CreateTask inserts a task and its lead and support units; blockID records the
 // block it belongs to (0: none). The derived dates must already be refreshed.
-func (q *Queries) CreateTask(ctx context.Context, t *domain.Task, blockID, createdBy int64) error {
-	now := q.nowText()
+func (tx *Tx) CreateTask(ctx context.Context, t *domain.Task, blockID, createdBy int64) error {
+	now := tx.nowText()
 	d := t.Deadline
 	if d.Kind == "" {
 		d.Kind = domain.DeadlineNone
 	}
-	err := q.db.QueryRowContext(ctx, `INSERT INTO tasks (org_id, notice_id, section_id, block_id, text, expected_product, sector_id, is_key,
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO tasks (org_id, notice_id, section_id, block_id, text, expected_product, sector_id, is_key,
 		legal_refs, deadline_kind, deadline_date, deadline_every, deadline_day, deadline_event, event_date, event_days, reported_until,
 		extended_to, due_on, done_on, percent, last_update_at, search_text, created_by, created_at, version)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 1)
@@ -78,19 +78,19 @@ func (q *Queries) CreateTask(ctx context.Context, t *domain.Task, blockID, creat
 	t.LastUpdateAt = parseTimestamp(now)
 	t.CreatedAt = t.LastUpdateAt
 	st := stateOf(t, blockID)
-	if err := q.setTaskUnits(ctx, t.ID, &st, now); err != nil {
+	if err := tx.setTaskUnits(ctx, t.ID, &st, now); err != nil {
 		return err
 	}
 	delta := countDelta{}
 	delta.add(&st, 1)
-	return q.applyCounts(ctx, delta)
+	return tx.applyCounts(ctx, delta)
 }
 
 // setTaskUnits writes the task_units rows of task id in state s, with their
 // copies of the task's columns.
-func (q *Queries) setTaskUnits(ctx context.Context, id int64, s *taskState, lastUpdate string) error {
+func (tx *Tx) setTaskUnits(ctx context.Context, id int64, s *taskState, lastUpdate string) error {
 	for _, u := range s.units {
-		if _, err := q.db.ExecContext(ctx, `INSERT INTO task_units (task_id, unit_id, role, org_id, block_id, sector_id, is_key,
+		if _, err := tx.db.ExecContext(ctx, `INSERT INTO task_units (task_id, unit_id, role, org_id, block_id, sector_id, is_key,
 			due_on, done_on, last_update_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 			id, u.unit, u.role, s.org, s.block, s.sector, s.key, nullText(s.due), nullText(s.done), lastUpdate); err != nil {
 			return fmt.Errorf("task units: %w", err)
@@ -111,25 +111,25 @@ func nullText(s string) any {
 // t.Version was read (else domain.ErrConflict), and bumps the version. The
 // last update is t.LastUpdateAt as given (the current time when zero): only a
 // unit's report moves it.
-func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) error {
+func (tx *Tx) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) error {
 	d := t.Deadline
 	if d.Kind == "" {
 		d.Kind = domain.DeadlineNone
 	}
 	// The version check below guarantees that the state read here is the one
 	// replaced, so its contribution to the counts is the one to take back.
-	old, err := q.storedState(ctx, t.OrgID, t.ID, t.Version)
+	old, err := tx.storedState(ctx, t.OrgID, t.ID, t.Version)
 	if err != nil {
 		return err
 	}
 	// last_update_at is the time a unit last reported on the task: it is kept
 	// as the caller read it (an Office edit is not a unit's update); a report
 	// sets it, and a task built afresh gets the current time.
-	last := q.nowText()
+	last := tx.nowText()
 	if !t.LastUpdateAt.IsZero() {
 		last = timestamp(t.LastUpdateAt)
 	}
-	res, err := q.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = $2, block_id = $3, text = $4, expected_product = $5,
+	res, err := tx.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = $2, block_id = $3, text = $4, expected_product = $5,
 		sector_id = $6, is_key = $7, legal_refs = $8, deadline_kind = $9, deadline_date = $10, deadline_every = $11, deadline_day = $12,
 		deadline_event = $13, event_date = $14, event_days = $15, reported_until = $16, extended_to = $17, due_on = $18, done_on = $19,
 		percent = $20, last_update_at = $21, search_text = $22, version = version + 1
@@ -146,17 +146,17 @@ func (q *Queries) UpdateTask(ctx context.Context, t *domain.Task, blockID int64)
 	}
 	t.Version++
 	t.LastUpdateAt = parseTimestamp(last)
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM task_units WHERE task_id = $1`, t.ID); err != nil {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM task_units WHERE task_id = $1`, t.ID); err != nil {
 		return fmt.Errorf("update task units: %w", err)
 	}
 	st := stateOf(t, blockID)
-	if err := q.setTaskUnits(ctx, t.ID, &st, last); err != nil {
+	if err := tx.setTaskUnits(ctx, t.ID, &st, last); err != nil {
 		return err
 	}
 	delta := countDelta{}
 	delta.add(&old, -1)
 	delta.add(&st, 1)
-	return q.applyCounts(ctx, delta)
+	return tx.applyCounts(ctx, delta)
 }
 
 // Task returns one task of the organisation with its units, or domain.ErrNotFound.

@@ -26,11 +26,11 @@ func scanUser(sc interface{ Scan(...any) error }) (*domain.User, error) {
 
 // CreateUser inserts a user with an already-hashed password. A taken user
 // name gives domain.ErrDuplicate.
-func (q *Queries) CreateUser(ctx context.Context, u *domain.User, passwordHash string) error {
-	err := q.db.QueryRowContext(ctx,
+func (tx *Tx) CreateUser(ctx context.Context, u *domain.User, passwordHash string) error {
+	err := tx.db.QueryRowContext(ctx,
 		`INSERT INTO users (org_id, username, full_name, role, unit_id, password_hash, disabled, version, created_at)
 		 VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8) RETURNING id`,
-		u.OrgID, u.Username, u.FullName, string(u.Role), idArg(u.UnitID), passwordHash, boolInt(u.Disabled), q.nowText()).Scan(&u.ID)
+		u.OrgID, u.Username, u.FullName, string(u.Role), idArg(u.UnitID), passwordHash, boolInt(u.Disabled), tx.nowText()).Scan(&u.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("tên đăng nhập %q %w", u.Username, domain.ErrDuplicate)
 	}
@@ -42,8 +42,8 @@ func (q *Queries) CreateUser(ctx context.Context, u *domain.User, passwordHash s
 }
 
 // UpdateUser saves name, role, unit and disabled flag under optimistic locking.
-func (q *Queries) UpdateUser(ctx context.Context, u *domain.User) error {
-	res, err := q.db.ExecContext(ctx,
+func (tx *Tx) UpdateUser(ctx context.Context, u *domain.User) error {
+	res, err := tx.db.ExecContext(ctx,
 		`UPDATE users SET full_name = $1, role = $2, unit_id = $3, disabled = $4, version = version + 1
 		 WHERE id = $5 AND org_id = $6 AND version = $7`,
 		u.FullName, string(u.Role), idArg(u.UnitID), boolInt(u.Disabled), u.ID, u.OrgID, u.Version)
@@ -58,11 +58,11 @@ func (q *Queries) UpdateUser(ctx context.Context, u *domain.User) error {
 }
 
 // SetPassword replaces a user's password hash and ends all their sessions.
-func (q *Queries) SetPassword(ctx context.Context, userID int64, hash string) error {
-	if _, err := q.db.ExecContext(ctx, `UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2`, hash, userID); err != nil {
+func (tx *Tx) SetPassword(ctx context.Context, userID int64, hash string) error {
+	if _, err := tx.db.ExecContext(ctx, `UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2`, hash, userID); err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
 	return nil
@@ -112,9 +112,9 @@ func (q *Queries) Users(ctx context.Context, orgID int64) ([]domain.User, error)
 }
 
 // CreateSession stores a session by the hash of its token.
-func (q *Queries) CreateSession(ctx context.Context, tokenHash string, userID int64, csrf string, ttl time.Duration) error {
-	now := q.now()
-	_, err := q.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
+func (tx *Tx) CreateSession(ctx context.Context, tokenHash string, userID int64, csrf string, ttl time.Duration) error {
+	now := tx.now()
+	_, err := tx.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)`,
 		tokenHash, userID, csrf, timestamp(now), timestamp(now.Add(ttl)))
 	if err != nil {
 		return fmt.Errorf("create session: %w", err)
@@ -146,8 +146,8 @@ func (q *Queries) Session(ctx context.Context, tokenHash string) (*domain.User, 
 }
 
 // DeleteSession ends a session; also sweeps expired ones.
-func (q *Queries) DeleteSession(ctx context.Context, tokenHash string) error {
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2`, tokenHash, q.nowText()); err != nil {
+func (tx *Tx) DeleteSession(ctx context.Context, tokenHash string) error {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1 OR expires_at <= $2`, tokenHash, tx.nowText()); err != nil {
 		return fmt.Errorf("delete session: %w", err)
 	}
 	return nil
@@ -163,10 +163,10 @@ type APIToken struct {
 }
 
 // CreateAPIToken stores the hash of a new token for user.
-func (q *Queries) CreateAPIToken(ctx context.Context, userID int64, name, tokenHash string) (int64, error) {
+func (tx *Tx) CreateAPIToken(ctx context.Context, userID int64, name, tokenHash string) (int64, error) {
 	var id int64
-	err := q.db.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-		userID, name, tokenHash, q.nowText()).Scan(&id)
+	err := tx.db.QueryRowContext(ctx, `INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+		userID, name, tokenHash, tx.nowText()).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("create token: %w", err)
 	}
@@ -195,8 +195,8 @@ func (q *Queries) APITokens(ctx context.Context, userID int64) ([]APIToken, erro
 }
 
 // RevokeAPIToken revokes one of a user's tokens.
-func (q *Queries) RevokeAPIToken(ctx context.Context, userID, id int64) error {
-	res, err := q.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL`, q.nowText(), id, userID)
+func (tx *Tx) RevokeAPIToken(ctx context.Context, userID, id int64) error {
+	res, err := tx.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL`, tx.nowText(), id, userID)
 	if err != nil {
 		return fmt.Errorf("revoke token: %w", err)
 	}
@@ -238,10 +238,10 @@ func (q *Queries) LoginFailures(ctx context.Context, key string, window time.Dur
 
 // RecordLoginFailure counts one failed login for key, starting a new window
 // when the last one is over.
-func (q *Queries) RecordLoginFailure(ctx context.Context, key string, window time.Duration) error {
-	now := q.now()
+func (tx *Tx) RecordLoginFailure(ctx context.Context, key string, window time.Duration) error {
+	now := tx.now()
 	cutoff := timestamp(now.Add(-window))
-	_, err := q.db.ExecContext(ctx, `INSERT INTO login_failures (key, window_start, failures) VALUES ($1, $2, 1)
+	_, err := tx.db.ExecContext(ctx, `INSERT INTO login_failures (key, window_start, failures) VALUES ($1, $2, 1)
 		ON CONFLICT (key) DO UPDATE SET
 		  failures = CASE WHEN login_failures.window_start < $3 THEN 1 ELSE login_failures.failures + 1 END,
 		  window_start = CASE WHEN login_failures.window_start < $3 THEN $2 ELSE login_failures.window_start END`,
@@ -253,8 +253,8 @@ func (q *Queries) RecordLoginFailure(ctx context.Context, key string, window tim
 }
 
 // ClearLoginFailures forgets the failures of key after a successful login.
-func (q *Queries) ClearLoginFailures(ctx context.Context, key string) error {
-	if _, err := q.db.ExecContext(ctx, `DELETE FROM login_failures WHERE key = $1`, key); err != nil {
+func (tx *Tx) ClearLoginFailures(ctx context.Context, key string) error {
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM login_failures WHERE key = $1`, key); err != nil {
 		return fmt.Errorf("clear login failures: %w", err)
 	}
 	return nil

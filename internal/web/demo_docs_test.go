@@ -36,8 +36,9 @@ const demoTaskText = "Tổ chức đợt tiêm chủng bổ sung vắc xin sởi
 // 10 March 2025.
 func newDemoEnv(t *testing.T, st *store.Store) *env {
 	t.Helper()
-	e := &env{t: t, st: st, users: map[string]*domain.User{}, now: time.Date(2025, 3, 10, 9, 0, 0, 0, domain.Location)}
-	e.svc = app.New(st, app.Options{Now: func() time.Time { return e.now }, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
+	e := &env{t: t, users: map[string]*domain.User{}, now: time.Date(2025, 3, 10, 9, 0, 0, 0, domain.Location)}
+	e.st = storetest.Reopen(t, st, store.WithClock(func() time.Time { return e.now }))
+	e.svc = app.New(e.st, app.Options{PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
 	if _, err := demo.Load(context.Background(), e.svc); err != nil {
 		t.Fatalf("demo.Load: %v", err)
 	}
@@ -285,7 +286,7 @@ func pdfAvailable(t *testing.T) bool {
 	if testing.Short() {
 		return false
 	}
-	if _, err := docs.FindChromium(); err != nil {
+	if _, err := docs.FindChromium(os.Getenv(docs.EnvChromium)); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("chromium is needed on CI to print PDFs: %v", err)
 		}

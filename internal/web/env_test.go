@@ -46,9 +46,9 @@ type env struct {
 func newEnv(t testing.TB, st *store.Store) *env {
 	t.Helper()
 	ctx := context.Background()
-	e := &env{t: t, st: st, users: map[string]*domain.User{}, now: time.Date(2023, 3, 1, 9, 0, 0, 0, domain.Location)}
-	e.svc = app.New(st, app.Options{Now: func() time.Time { return e.now }, MaxUpload: 1 << 20,
-		PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
+	e := &env{t: t, users: map[string]*domain.User{}, now: time.Date(2023, 3, 1, 9, 0, 0, 0, domain.Location)}
+	e.st = storetest.Reopen(t, st, store.WithClock(func() time.Time { return e.now }))
+	e.svc = app.New(e.st, app.Options{MaxUpload: 1 << 20, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
 	admin := &domain.User{Username: "admin", FullName: "Quản trị viên"}
 	if _, err := e.svc.Bootstrap(ctx, &domain.Org{Name: "UBND huyện Thử Nghiệm", Level: "huyện", Place: "Thử Nghiệm", Superior: "UBND tỉnh Mẫu"}, admin, testPassword); err != nil {
 		t.Fatal(err)

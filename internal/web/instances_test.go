@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -21,16 +20,10 @@ import (
 func TestTwoInstancesOneDatabase(t *testing.T) {
 	for _, d := range storetest.Dialects() {
 		t.Run(string(d), func(t *testing.T) {
-			ctx := context.Background()
 			dsn := storetest.DSN(t, d)
-			stA, err := store.Open(ctx, dsn)
-			mustT(t, err)
-			defer stA.Close()
-			e := newEnv(t, stA) // instance A, with the fixture's users
-			stB, err := store.Open(ctx, dsn)
-			mustT(t, err)
-			defer stB.Close()
-			svcB := app.New(stB, app.Options{Now: e.svc.Options().Now, MaxUpload: 1 << 20, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
+			e := newEnv(t, storetest.OpenDSN(t, dsn)) // instance A, with the fixture's users
+			stB := storetest.OpenDSN(t, dsn, store.WithClock(e.svc.Now))
+			svcB := app.New(stB, app.Options{MaxUpload: 1 << 20, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
 			srvB, err := New(svcB, Options{Logger: testLogger})
 			mustT(t, err)
 			b := httptest.NewServer(srvB.Handler())

@@ -10,8 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"giaoban/internal/demo"
 	"giaoban/internal/domain"
+	"giaoban/internal/presets"
 	"giaoban/internal/store"
 	"giaoban/internal/store/storetest"
 )
@@ -53,7 +53,7 @@ func TestAdminRoleMatrix(t *testing.T) {
 			{method: "POST", path: fixed("/blocks"), form: func() url.Values { return url.Values{"name": {unique("Khối")}} }, managers: 303},
 			{method: "POST", path: fixed("/sectors"), form: func() url.Values { return url.Values{"name": {unique("Lĩnh vực")}} }, managers: 303},
 		}
-		if ps := demo.Presets(); len(ps) > 0 {
+		if ps := presets.All(); len(ps) > 0 {
 			cases = append(cases, roleCase{method: "POST", path: fixed("/presets/" + ps[0].Name), managers: 303})
 		}
 		runMatrix(t, e, cases, manage)
@@ -162,7 +162,7 @@ func TestDirectoryForms(t *testing.T) {
 		_, body, _ = a.get("/units")
 		wantIn(t, "org", body, "UBND xã Hưng Điền", "UBND tỉnh Long An")
 
-		if ps := demo.Presets(); len(ps) > 0 {
+		if ps := presets.All(); len(ps) > 0 {
 			code, _, loc := c.post("/presets/"+ps[0].Name, nil)
 			if code != http.StatusSeeOther || !strings.Contains(loc, "ok=") {
 				t.Fatalf("load preset: %d → %q", code, loc)

@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"giaoban/internal/app"
-	"giaoban/internal/demo"
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
+	"giaoban/internal/presets"
 )
 
 // The directory page: the organisation, its blocks, sectors and units, and
@@ -26,7 +26,7 @@ type unitForm struct {
 // page is shown again after a refused POST.
 type directoryData struct {
 	Groups   []unitGroup
-	Presets  []demo.Preset
+	Presets  []presets.Preset
 	NewUnit  unitForm
 	Org      domain.Org
 	Block    string
@@ -43,7 +43,7 @@ func (s *Server) renderDirectory(w http.ResponseWriter, r *http.Request, code in
 		return err
 	}
 	d.Groups = groupUnits(dir, nil)
-	d.Presets = demo.Presets()
+	d.Presets = presets.All()
 	d.CanEdit = s.svc.CheckManage(u) == nil
 	d.IsAdmin = s.svc.CheckAdmin(u) == nil
 	if d.Org == (domain.Org{}) {
@@ -195,8 +195,8 @@ func (s *Server) presetLoad(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	name := r.PathValue("name")
-	var preset *demo.Preset
-	for _, p := range demo.Presets() {
+	var preset *presets.Preset
+	for _, p := range presets.All() {
 		if p.Name == name {
 			preset = &p
 			break
@@ -209,7 +209,7 @@ func (s *Server) presetLoad(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := demo.LoadPreset(ctx, s.svc, u, name); err != nil {
+	if err := presets.Load(ctx, s.svc, u, name); err != nil {
 		if isFormError(err) {
 			return s.renderDirectory(w, r, httpx.Status(err), httpx.Message(err), &directoryData{})
 		}

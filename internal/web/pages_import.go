@@ -362,7 +362,9 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.reviewError(w, r, sd, nil, err)
 	}
-	s.svc.ResolveDraftUnits(ctx, u, sd)
+	if err := s.svc.ResolveDraftUnits(ctx, u, sd); err != nil {
+		return s.reviewError(w, r, sd, nil, err)
+	}
 	if err := s.svc.SaveImportDraft(ctx, u, sd); err != nil {
 		return s.reviewError(w, r, sd, nil, err)
 	}

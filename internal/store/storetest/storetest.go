@@ -57,16 +57,42 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	}
 }
 
-// Open returns a fresh, migrated store of dialect d, closed at the test's end.
-func Open(t testing.TB, d store.Dialect) *store.Store {
+// Open returns a fresh, migrated store of dialect d opened with opts,
+// closed at the test's end.
+func Open(t testing.TB, d store.Dialect, opts ...store.Option) *store.Store {
 	t.Helper()
-	dsn := DSN(t, d)
-	s, err := store.Open(context.Background(), dsn)
+	return OpenDSN(t, DSN(t, d), opts...)
+}
+
+// OpenDSN opens the database dsn (from DSN) with opts, closed at the test's
+// end; a second OpenDSN of one dsn is a second instance on one database.
+func OpenDSN(t testing.TB, dsn string, opts ...store.Option) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), dsn, opts...)
 	if err != nil {
-		t.Fatalf("open %s store: %v", d, err)
+		t.Fatalf("open store: %v", err)
 	}
-	t.Cleanup(func() { s.Close() })
+	opened.Store(s, dsn)
+	t.Cleanup(func() {
+		opened.Delete(s)
+		s.Close()
+	})
 	return s
+}
+
+// opened maps each store Open and OpenDSN returned to its DSN, for Reopen.
+var opened sync.Map
+
+// Reopen opens st's database again with opts (a clock, typically), as a
+// second instance beside st, closed at the test's end. st must come from
+// Open, OpenDSN or Each.
+func Reopen(t testing.TB, st *store.Store, opts ...store.Option) *store.Store {
+	t.Helper()
+	dsn, ok := opened.Load(st)
+	if !ok {
+		t.Fatal("storetest.Reopen: the store was not opened by storetest")
+	}
+	return OpenDSN(t, dsn.(string), opts...)
 }
 
 // DSN returns the DSN of a fresh, empty database of dialect d (for tests that

@@ -1,4 +1,10 @@
-package demo
+// Package presets holds the directory templates an administrator can load
+// from the directory page (one JSON file each: the blocks, sectors and units
+// with aliases that a kind of People's Committee usually has) and loads them
+// through the service. It holds no demo data (that is internal/demo) and no
+// rules of its own: every unit it adds goes through app.Service, which checks
+// the actor's rights and writes the audit log.
+package presets
 
 import (
 	"context"
@@ -14,8 +20,15 @@ import (
 	"giaoban/internal/textfold"
 )
 
-//go:embed presets/*.json
+//go:embed *.json
 var presetFS embed.FS
+
+// Preset is a directory template: blocks, sectors and units with aliases.
+type Preset struct {
+	Name        string // code used in URLs
+	Title       string // Vietnamese name shown to users
+	Description string
+}
 
 // presetData is a preset file: the directory a kind of People's Committee
 // usually has. Block and sector are referred to by name.
@@ -35,11 +48,11 @@ type presetData struct {
 	} `json:"units"`
 }
 
-// ErrNoPreset is returned (wrapped) for an unknown preset name.
-var ErrNoPreset = errors.New("không có mẫu danh mục này")
+// ErrUnknown is returned (wrapped) for an unknown preset name.
+var ErrUnknown = errors.New("không có mẫu danh mục này")
 
 func readPresets() ([]presetData, error) {
-	files, err := fs.Glob(presetFS, "presets/*.json")
+	files, err := fs.Glob(presetFS, "*.json")
 	if err != nil {
 		return nil, err
 	}
@@ -70,13 +83,13 @@ func findPreset(name string) (*presetData, error) {
 			return &ps[i], nil
 		}
 	}
-	return nil, fmt.Errorf("%w: %q", ErrNoPreset, name)
+	return nil, fmt.Errorf("%w: %q", ErrUnknown, name)
 }
 
-// Presets lists the presets a user can load. The embedded files are checked
-// by the tests, so a broken file cannot ship; should one fail to read anyway
-// the list is empty rather than partial.
-func Presets() []Preset {
+// All lists the presets a user can load. The embedded files are checked by
+// the tests, so a broken file cannot ship; should one fail to read anyway the
+// list is empty rather than partial.
+func All() []Preset {
 	ps, err := readPresets()
 	if err != nil {
 		return nil
@@ -88,15 +101,15 @@ func Presets() []Preset {
 	return out
 }
 
-// LoadPreset adds preset name's blocks, sectors and units to the actor's
+// Load adds preset name's blocks, sectors and units to the actor's
 // organisation, skipping what already exists.
 //
 // A unit is skipped when its name (or one of its aliases) already names a
 // unit of the organisation; an alias already taken by another unit is left
 // off, so that a name never resolves to two units. Everything goes through
 // the service, which checks the actor's rights and writes the audit log. An
-// unknown name gives ErrNoPreset.
-func LoadPreset(ctx context.Context, svc *app.Service, actor *domain.User, name string) error {
+// unknown name gives ErrUnknown.
+func Load(ctx context.Context, svc *app.Service, actor *domain.User, name string) error {
 	p, err := findPreset(name)
 	if err != nil {
 		return err
@@ -133,34 +146,25 @@ func LoadPreset(ctx context.Context, svc *app.Service, actor *domain.User, name 
 		}
 		sectors[textfold.Fold(n)] = s.ID
 	}
-	st := svc.Store()
-	known := func(n string) (bool, error) {
-		_, err := st.ResolveUnit(ctx, actor.OrgID, n)
-		if errors.Is(err, domain.ErrNotFound) {
-			return false, nil
-		}
-		return err == nil, err
+	units := dir.Resolver()
+	known := func(n string) bool {
+		_, ok := units.Resolve(n)
+		return ok
 	}
 	for _, pu := range p.Units {
-		if ok, err := known(pu.Name); err != nil || ok {
-			if err != nil {
-				return err
-			}
+		if known(pu.Name) {
 			continue
 		}
 		u := &domain.Unit{Name: pu.Name, Kind: pu.Kind, BlockID: blocks[textfold.Fold(pu.Block)], SectorID: sectors[textfold.Fold(pu.Sector)]}
 		for _, a := range pu.Aliases {
-			ok, err := known(a)
-			if err != nil {
-				return err
-			}
-			if !ok {
+			if !known(a) {
 				u.Aliases = append(u.Aliases, a)
 			}
 		}
 		if err := svc.CreateUnit(ctx, actor, u); err != nil {
 			return fmt.Errorf("preset %s: %w", name, err)
 		}
+		units.Add(*u)
 	}
 	return nil
 }

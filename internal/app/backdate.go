@@ -19,7 +19,7 @@ func (s *Service) RecordReportOn(ctx context.Context, actor *domain.User, taskID
 	if err := needUser(actor); err != nil {
 		return nil, err
 	}
-	if at.After(s.opt.Now()) {
+	if at.After(s.Now()) {
 		return nil, invalid("ngày báo cáo không được ở tương lai")
 	}
 	if len(in.Files) > 0 {
@@ -33,7 +33,7 @@ func (s *Service) RecordReportOn(ctx context.Context, actor *domain.User, taskID
 // is written at the real time as "create_backdated". at may not lie in the
 // future.
 func (s *Service) CreateTaskOn(ctx context.Context, actor *domain.User, in TaskInput, at time.Time) (*domain.Task, error) {
-	if at.After(s.opt.Now()) {
+	if at.After(s.Now()) {
 		return nil, invalid("ngày tạo không được ở tương lai")
 	}
 	return s.createTask(ctx, actor, in, at)
