@@ -11,10 +11,10 @@ import (
 	"testing"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // roles maps a scenario's role to a fixture user name.
@@ -41,45 +41,43 @@ const (
 func newFixture(t *testing.T, e *env) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	office, u1 := e.users["vanphong"], e.users["gddt"]
-	fx := &fixture{ids: map[string]int64{"unit1": e.unit1.ID, "unit2": e.unit2.ID, "block": e.block.ID}, tokens: map[string]string{}}
+	office, u1 := e.Office, e.Unit1User
+	fx := &fixture{ids: map[string]int64{"unit1": e.Unit1.ID, "unit2": e.Unit2.ID, "block": e.Block.ID}, tokens: map[string]string{}}
 	for role, name := range roles {
-		tok, err := e.svc.CreateAPIToken(ctx, e.users[name], "test")
-		mustT(t, err)
-		fx.tokens[role] = tok
-		fx.ids[name] = e.users[name].ID
+		fx.tokens[role] = e.APIToken(e.User(name))
+		fx.ids[name] = e.User(name).ID
 	}
 	m := &domain.Meeting{Title: "Giao ban khối Văn hóa - Xã hội quý I", Period: domain.PeriodQuarter, PeriodNo: 1,
-		Date: domain.MustDate("2023-02-22"), BlockID: e.block.ID, UnitIDs: []int64{e.unit1.ID, e.unit2.ID}}
-	mustT(t, e.svc.CreateMeeting(ctx, office, m))
+		Date: domain.MustDate("2023-02-22"), BlockID: e.Block.ID, UnitIDs: []int64{e.Unit1.ID, e.Unit2.ID}}
+	apptest.Must(t, e.Service.CreateMeeting(ctx, office, m))
 	fx.ids["meeting"] = m.ID
 	mkNotice := func(number string) *domain.Notice {
 		n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận của Phó Chủ tịch UBND huyện tại hội nghị giao ban", Number: number,
 			Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"), SignerName: "Tạ Quang Thắng",
 			Sections: []domain.Section{{Kind: domain.SectionTasks, Heading: "2. Nhiệm vụ", Body: "Giao Phòng Giáo dục và Đào tạo ..."}}}
-		mustT(t, e.svc.CreateNotice(ctx, office, n))
+		apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
 		return n
 	}
 	fx.ids["notice"] = mkNotice("12").ID
 	issued := mkNotice("13")
-	_, err := e.svc.IssueNotice(ctx, office, issued.ID, issued.Version)
-	mustT(t, err)
+	_, err := e.Service.IssueNotice(ctx, office, issued.ID, issued.Version)
+	apptest.Must(t, err)
 	fx.ids["issued"] = issued.ID
 	mkTask := func(name, text string, lead int64, d domain.Deadline) {
-		tk, err := e.svc.CreateTask(ctx, office, app.TaskInput{NoticeID: fx.ids["notice"], Text: text, Lead: []int64{lead}, Deadline: d})
-		mustT(t, err)
+		tk, err := e.Service.CreateTask(ctx, office, app.TaskInput{NoticeID: fx.ids["notice"], Text: text, Lead: []int64{lead}, Deadline: d})
+		apptest.Must(t, err)
 		fx.ids[name] = tk.ID
 	}
-	mkTask("task1", task1Text, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-15")})
-	mkTask("task2", task2Text, e.unit2.ID, domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")})
-	mkTask("task3", task3Text, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
-	mkTask("taskEvent", taskEventText, e.unit1.ID, domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 30})
-	ext, err := e.svc.RequestExtension(ctx, u1, fx.ids["task3"], domain.MustDate("2023-04-30"), "Chờ số liệu của Sở")
-	mustT(t, err)
+	mkTask("task1", task1Text, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-15")})
+	mkTask("task2", task2Text, e.Unit2.ID, domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")})
+	mkTask("task3", task3Text, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
+	mkTask("taskEvent", taskEventText, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 30})
+	ext, err := e.Service.RequestExtension(ctx, u1, fx.ids["task3"], domain.MustDate("2023-04-30"), "Chờ số liệu của Sở")
+	apptest.Must(t, err)
 	fx.ids["ext"] = ext.ID
-	rep, err := e.svc.AddReport(ctx, u1, fx.ids["task3"], app.ReportInput{Body: "Đang rà soát", Percent: 20,
+	rep, err := e.Service.AddReport(ctx, u1, fx.ids["task3"], app.ReportInput{Body: "Đang rà soát", Percent: 20,
 		Files: []app.Upload{{Name: "danh-sách.txt", Data: []byte("Danh sách giáo viên")}}})
-	mustT(t, err)
+	apptest.Must(t, err)
 	fx.ids["att"] = rep.Attachments[0].ID
 	return fx
 }
@@ -118,7 +116,7 @@ func (sc *scenario) run(t *testing.T, e *env, fx *fixture) {
 		body = strings.NewReader(fx.fill(sc.body))
 	}
 	req, err := http.NewRequest(sc.method, e.srv.URL+fx.fill(sc.path), body)
-	mustT(t, err)
+	apptest.Must(t, err)
 	switch {
 	case sc.contentType != "":
 		req.Header.Set("Content-Type", sc.contentType)
@@ -136,10 +134,10 @@ func (sc *scenario) run(t *testing.T, e *env, fx *fixture) {
 		sc.prepare(t, e, fx, req)
 	}
 	resp, err := http.DefaultClient.Do(req)
-	mustT(t, err)
+	apptest.Must(t, err)
 	defer resp.Body.Close()
 	b, err := io.ReadAll(resp.Body)
-	mustT(t, err)
+	apptest.Must(t, err)
 	got := string(b)
 	if resp.StatusCode != sc.status {
 		t.Fatalf("%s %s as %s: status %d, want %d\n%s", sc.method, sc.path, sc.role, resp.StatusCode, sc.status, got)
@@ -166,8 +164,8 @@ func (sc *scenario) run(t *testing.T, e *env, fx *fixture) {
 // taskTotal is the number of tasks stored.
 func taskTotal(t *testing.T, e *env) int {
 	t.Helper()
-	_, n, err := e.svc.Tasks(context.Background(), e.users["admin"], store.TaskFilter{})
-	mustT(t, err)
+	_, n, err := e.Service.Tasks(context.Background(), e.Admin, store.TaskFilter{})
+	apptest.Must(t, err)
 	return n
 }
 
@@ -184,8 +182,8 @@ func wantTasks(n int) func(t *testing.T, e *env, fx *fixture) {
 func taskIs(name string, check func(d *app.TaskDetail) string) func(t *testing.T, e *env, fx *fixture) {
 	return func(t *testing.T, e *env, fx *fixture) {
 		t.Helper()
-		d, err := e.svc.Task(context.Background(), e.users["vanphong"], fx.ids[name])
-		mustT(t, err)
+		d, err := e.Service.Task(context.Background(), e.Office, fx.ids[name])
+		apptest.Must(t, err)
 		if msg := check(d); msg != "" {
 			t.Error(msg)
 		}
@@ -231,20 +229,20 @@ func scenarios() []scenario {
 		{name: "revoked token is refused", method: "GET", path: "/api/v1/me", role: "office", status: 401,
 			prepare: func(t *testing.T, e *env, fx *fixture, req *http.Request) {
 				ctx := context.Background()
-				toks, err := e.svc.APITokens(ctx, e.users["vanphong"])
-				mustT(t, err)
+				toks, err := e.Service.APITokens(ctx, e.Office)
+				apptest.Must(t, err)
 				for _, tk := range toks {
-					mustT(t, e.svc.RevokeAPIToken(ctx, e.users["vanphong"], tk.ID))
+					apptest.Must(t, e.Service.RevokeAPIToken(ctx, e.Office, tk.ID))
 				}
 			}, contains: []string{"unauthenticated"}},
 		{name: "session cookie without token cannot create a task", method: "POST", path: "/api/v1/tasks", role: "anonymous",
 			body: validTask, status: 401,
 			prepare: func(t *testing.T, e *env, fx *fixture, req *http.Request) {
 				// A browser signed in to the pages sends its session cookie and CSRF token.
-				token, _, err := e.svc.Login(context.Background(), "vanphong", testPassword, "127.0.0.1")
-				mustT(t, err)
-				_, csrf, err := e.svc.Authenticate(context.Background(), token)
-				mustT(t, err)
+				token, _, err := e.Service.Login(context.Background(), "vanphong", apptest.Password, "127.0.0.1")
+				apptest.Must(t, err)
+				_, csrf, err := e.Service.Authenticate(context.Background(), token)
+				apptest.Must(t, err)
 				req.AddCookie(&http.Cookie{Name: httpx.SessionCookie, Value: token})
 				req.Header.Set("X-CSRF-Token", csrf)
 			}, after: wantTasks(4)},
@@ -302,7 +300,7 @@ func scenarios() []scenario {
 			body:     `{"title": "Giao ban", "period": "adhoc", "date": "2023-02-30"}`,
 			contains: []string{`"code":"invalid"`, "không có trên lịch"},
 			after: func(t *testing.T, e *env, fx *fixture) {
-				if _, n, _ := e.svc.Meetings(context.Background(), e.users["admin"], store.MeetingFilter{}); n != 1 {
+				if _, n, _ := e.Service.Meetings(context.Background(), e.Admin, store.MeetingFilter{}); n != 1 {
 					t.Errorf("%d meetings stored, want 1", n)
 				}
 			}},
@@ -614,8 +612,8 @@ func TestAPIScenarios(t *testing.T) {
 		t.Run(sc.name, func(t *testing.T) {
 			// Every scenario has its own databases and server.
 			t.Parallel()
-			storetest.Each(t, func(t *testing.T, st *store.Store) {
-				e := newEnv(t, st)
+			apptest.Each(t, func(t *testing.T, a *apptest.App) {
+				e := serve(a)
 				sc.run(t, e, newFixture(t, e))
 			})
 		})

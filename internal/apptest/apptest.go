@@ -43,6 +43,10 @@ const Password = "matkhau123"
 // service of their own use it too.
 var Hashing = auth.Params{Memory: 1024, Time: 1, Threads: 1}
 
+// UploadLimit is the fixture service's largest upload (app.Options.MaxUpload):
+// 1 MiB, so that tests of the limit send little.
+const UploadLimit = 1 << 20
+
 // Start is where the fixture's clock starts: 09:00 on 1 March 2023 in Vietnam.
 var Start = time.Date(2023, 3, 1, 9, 0, 0, 0, domain.Location)
 
@@ -117,7 +121,8 @@ type Option func(*config)
 // At starts the clock at t instead of Start.
 func At(t time.Time) Option { return func(c *config) { c.now = t } }
 
-// WithOptions gives the service opt; a zero PasswordParams still means Hashing.
+// WithOptions gives the service opt; a zero PasswordParams still means
+// Hashing, and a zero MaxUpload UploadLimit.
 func WithOptions(opt app.Options) Option { return func(c *config) { c.service = opt } }
 
 // WithOrg names the organisation o instead of "UBND huyện Thử Nghiệm", for
@@ -147,9 +152,7 @@ func New(tb testing.TB, d store.Dialect, opts ...Option) *App {
 	if c.dsn == "" {
 		c.dsn = storetest.DSN(tb, d)
 	}
-	if c.service.PasswordParams == (auth.Params{}) {
-		c.service.PasswordParams = Hashing
-	}
+	c.service = cheap(c.service)
 	a := &App{TB: tb, Clock: NewClock(c.now), DSN: c.dsn, Users: map[string]*domain.User{}}
 	a.Store = storetest.OpenDSN(tb, c.dsn, store.WithClock(a.Clock.Now))
 	a.Service = app.New(a.Store, c.service)
@@ -251,14 +254,23 @@ func (a *App) APIToken(u *domain.User) string {
 
 // Instance returns a second instance on the fixture's database — its own
 // store and service, sharing the clock, the organisation and the users — as
-// a second server behind a load balancer would be.
+// a second server behind a load balancer would be. Zero fields of opt are
+// filled as WithOptions fills them.
 func (a *App) Instance(opt app.Options) *App {
 	a.TB.Helper()
+	b := *a
+	b.Store = storetest.OpenDSN(a.TB, a.DSN, store.WithClock(a.Clock.Now))
+	b.Service = app.New(b.Store, cheap(opt))
+	return &b
+}
+
+// cheap fills opt's zero password cost and upload limit with the fixture's.
+func cheap(opt app.Options) app.Options {
 	if opt.PasswordParams == (auth.Params{}) {
 		opt.PasswordParams = Hashing
 	}
-	b := *a
-	b.Store = storetest.OpenDSN(a.TB, a.DSN, store.WithClock(a.Clock.Now))
-	b.Service = app.New(b.Store, opt)
-	return &b
+	if opt.MaxUpload == 0 {
+		opt.MaxUpload = UploadLimit
+	}
+	return opt
 }

@@ -69,7 +69,8 @@ func TestFixture(t *testing.T) {
 	})
 }
 
-// TestFixtureOptions checks Empty, Bare, At and WithOrg.
+// TestFixtureOptions checks Empty, Bare, At, WithOrg and WithOptions, and
+// the service's cheap defaults.
 func TestFixtureOptions(t *testing.T) {
 	ctx := context.Background()
 	empty := apptest.New(t, storetest.Dialects()[0], apptest.Empty())
@@ -85,5 +86,12 @@ func TestFixtureOptions(t *testing.T) {
 	}
 	if bare.Service.Now() != at {
 		t.Errorf("At: now %s, want %s", bare.Service.Now(), at)
+	}
+	if got := bare.Service.Options(); got.PasswordParams != apptest.Hashing || got.MaxUpload != apptest.UploadLimit {
+		t.Errorf("default service options: hashing %+v, upload limit %d", got.PasswordParams, got.MaxUpload)
+	}
+	opt := apptest.New(t, storetest.Dialects()[0], apptest.Empty(), apptest.WithOptions(app.Options{SoonDays: 3, MaxUpload: 5 << 20}))
+	if got := opt.Service.Options(); got.SoonDays != 3 || got.MaxUpload != 5<<20 || got.PasswordParams != apptest.Hashing {
+		t.Errorf("WithOptions: soon %d days, upload limit %d, hashing %+v", got.SoonDays, got.MaxUpload, got.PasswordParams)
 	}
 }

@@ -10,8 +10,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // css is shorthand for a CSS selector.
@@ -77,7 +77,7 @@ func bodyText(ctx context.Context, t *testing.T) string {
 // other, past its date, overdue.
 func TestBrowserFollowUp(t *testing.T) {
 	ctx := newBrowser(t)
-	e := newEnv(t, storetest.Open(t, store.SQLite)) // today is 01/03/2023 in the env
+	e := serve(apptest.New(t, store.SQLite)) // today is 01/03/2023 in the env
 	base := e.srv.URL
 	do := func(steps ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -128,8 +128,8 @@ func TestBrowserFollowUp(t *testing.T) {
 			submitAndWait(`textarea[name=text]`))
 		return currentID(ctx, t)
 	}
-	taskID := newTask("Tham mưu kế hoạch kiểm tra trường chuẩn quốc gia năm 2023", e.unit1.ID, "2023-03-15")
-	newTask("Báo cáo kết quả tiêm chủng mở rộng quý I", e.unit2.ID, "2023-02-20")
+	taskID := newTask("Tham mưu kế hoạch kiểm tra trường chuẩn quốc gia năm 2023", e.Unit1.ID, "2023-03-15")
+	newTask("Báo cáo kết quả tiêm chủng mở rộng quý I", e.Unit2.ID, "2023-02-20")
 	do(browserLogout())
 
 	// Unit: reports progress, then completion.

@@ -10,8 +10,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // chromiumPath finds Debian's chromium. Without it browser tests are skipped
@@ -70,7 +70,7 @@ func browserLogin(base, username string) chromedp.Action[chromedp.Void] {
 		chromedp.Navigate(base+"/login"),
 		chromedp.WaitVisible(chromedp.CSS(`input[name=username]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name=username]`), username),
-		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), testPassword),
+		chromedp.SendKeys(chromedp.CSS(`input[name=password]`), apptest.Password),
 		chromedp.Submit(chromedp.CSS(`input[name=password]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.me`)),
 	)
@@ -78,7 +78,7 @@ func browserLogin(base, username string) chromedp.Action[chromedp.Void] {
 
 func TestBrowserLogin(t *testing.T) {
 	ctx := newBrowser(t)
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	e := serve(apptest.New(t, store.SQLite))
 	if err := chromedp.Do(ctx, browserLogin(e.srv.URL, "lanhdao")); err != nil {
 		t.Fatal(err)
 	}

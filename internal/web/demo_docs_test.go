@@ -10,7 +10,6 @@ import (
 	"html"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -20,49 +19,34 @@ import (
 	"time"
 
 	"giaoban/internal/app"
-	"giaoban/internal/auth"
+	"giaoban/internal/apptest"
 	"giaoban/internal/demo"
 	"giaoban/internal/docs"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // demoTaskText is a task of the demo's recent meeting: open, due in five
 // days, so that it is on every list, report and calendar of the demo.
 const demoTaskText = "Tổ chức đợt tiêm chủng bổ sung vắc xin sởi cho trẻ em trong độ tuổi chưa tiêm đủ mũi."
 
-// newDemoEnv is a running server on a database filled by demo.Load, on
-// 10 March 2025.
-func newDemoEnv(t *testing.T, st *store.Store) *env {
-	t.Helper()
-	e := &env{t: t, users: map[string]*domain.User{}, now: time.Date(2025, 3, 10, 9, 0, 0, 0, domain.Location)}
-	e.st = storetest.Reopen(t, st, store.WithClock(func() time.Time { return e.now }))
-	e.svc = app.New(e.st, app.Options{PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
-	if _, err := demo.Load(context.Background(), e.svc); err != nil {
-		t.Fatalf("demo.Load: %v", err)
+// demoDay is the day the demo's documents are checked on: 10 March 2025.
+var demoDay = time.Date(2025, 3, 10, 9, 0, 0, 0, domain.Location)
+
+// serveDemo loads the demo organisation (demo.Load) into a, an empty
+// fixture, and serves it.
+func serveDemo(a *apptest.App) *env {
+	a.TB.Helper()
+	if _, err := demo.Load(context.Background(), a.Service); err != nil {
+		a.TB.Fatalf("demo.Load: %v", err)
 	}
-	srv, err := New(e.svc, Options{Logger: testLogger})
-	mustT(t, err)
-	e.srv = httptest.NewServer(srv.Handler())
-	t.Cleanup(e.srv.Close)
-	return e
+	return serve(a)
 }
 
 // demoLogin signs in as a demo account.
 func (e *env) demoLogin(username string) *client {
-	e.t.Helper()
-	c := e.anon()
-	if code, _, _ := c.postForm("/login", url.Values{"username": {username}, "password": {demo.Password}}); code != http.StatusSeeOther {
-		e.t.Fatalf("login %s: status %d", username, code)
-	}
-	_, body, _ := c.get("/account")
-	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body)
-	if m == nil {
-		e.t.Fatalf("login %s: no CSRF token", username)
-	}
-	c.csrf = m[1]
-	return c
+	e.TB.Helper()
+	return e.loginWith(username, demo.Password)
 }
 
 // download fetches path and fails unless it is a 200 of content type ct.
@@ -93,10 +77,10 @@ func ooxmlText(t *testing.T, what string, data []byte, main string) string {
 			continue
 		}
 		rc, err := f.Open()
-		mustT(t, err)
+		apptest.Must(t, err)
 		b, err := io.ReadAll(rc)
 		rc.Close()
-		mustT(t, err)
+		apptest.Must(t, err)
 		dec := xml.NewDecoder(bytes.NewReader(b))
 		for {
 			if _, err := dec.Token(); err != nil {
@@ -142,31 +126,31 @@ func squashSpace(s string) string { return strings.Join(strings.Fields(s), " ") 
 // list and the dashboard table as .xlsx, and a calendar feed — and checks
 // that each opens and carries the demo's Vietnamese text.
 func TestDemoDocuments(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newDemoEnv(t, st)
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
+		e := serveDemo(a)
 		ctx := context.Background()
 		office := e.demoLogin("vanphong")
-		actor, _, err := st.UserByName(ctx, "vanphong")
-		mustT(t, err)
+		actor, _, err := e.Store.UserByName(ctx, "vanphong")
+		apptest.Must(t, err)
 
-		notices, total, err := e.svc.Notices(ctx, actor, store.NoticeFilter{Limit: 100})
-		mustT(t, err)
+		notices, total, err := e.Service.Notices(ctx, actor, store.NoticeFilter{Limit: 100})
+		apptest.Must(t, err)
 		if total < 6 {
 			t.Fatalf("the demo has %d notices, want its five documents and the recent meeting's", total)
 		}
-		withPDF := st.Dialect() == store.SQLite && pdfAvailable(t)
+		withPDF := e.Store.Dialect() == store.SQLite && pdfAvailable(t)
 		for _, n := range notices {
 			t.Run(fmt.Sprintf("notice %d", n.ID), func(t *testing.T) {
-				full, err := e.svc.Notice(ctx, actor, n.ID)
-				mustT(t, err)
+				full, err := e.Service.Notice(ctx, actor, n.ID)
+				apptest.Must(t, err)
 				// What the document must say: a task text the notice's own
 				// sections carry word for word, else its first section.
 				var body strings.Builder
 				for _, s := range full.Sections {
 					body.WriteString(s.Heading + " " + s.Body + " ")
 				}
-				tasks, _, err := e.svc.Tasks(ctx, actor, store.TaskFilter{NoticeID: n.ID, Limit: 200})
-				mustT(t, err)
+				tasks, _, err := e.Service.Tasks(ctx, actor, store.TaskFilter{NoticeID: n.ID, Limit: 200})
+				apptest.Must(t, err)
 				want := ""
 				for _, task := range tasks {
 					if strings.Contains(squashSpace(body.String()), squashSpace(task.Text)) {
@@ -245,12 +229,12 @@ func TestDemoDocuments(t *testing.T) {
 			}
 			// Every task with a due day that is open, or was finished and
 			// due in the last CalendarDoneDays days, once.
-			all, total, err := e.svc.Tasks(ctx, actor, store.TaskFilter{Limit: 200})
-			mustT(t, err)
+			all, total, err := e.Service.Tasks(ctx, actor, store.TaskFilter{Limit: 200})
+			apptest.Must(t, err)
 			if total > len(all) {
 				t.Fatalf("the demo has %d tasks, more than one page of %d", total, len(all))
 			}
-			today := e.svc.Today()
+			today := e.Service.Today()
 			want, found := 0, false
 			for _, task := range all {
 				if task.DueOn.IsZero() || (task.Status.Done() && task.DueOn.Before(today.AddDays(-app.CalendarDoneDays))) {
@@ -277,7 +261,7 @@ func TestDemoDocuments(t *testing.T) {
 				t.Error("the feed lacks the demo task's text")
 			}
 		})
-	})
+	}, apptest.Empty(), apptest.At(demoDay))
 }
 
 // pdfAvailable reports whether chromium can print here; without it the PDF

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,12 +11,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
-	"giaoban/internal/app"
-	"giaoban/internal/auth"
-	"giaoban/internal/domain"
-	"giaoban/internal/store"
+	"giaoban/internal/apptest"
 	"giaoban/internal/store/storetest"
 )
 
@@ -26,62 +21,30 @@ func TestMain(m *testing.M) { os.Exit(storetest.Main(m)) }
 // testLogger takes the servers' logs in tests: internal errors reach stderr.
 var testLogger = slog.New(slog.NewTextHandler(os.Stderr, nil))
 
-// testPassword is every fixture user's password.
-const testPassword = "matkhau123"
-
-// env is a running server on a fresh database with an organisation, a block,
-// two units and one user per role: admin, vanphong (office), lanhdao (leader),
-// xem (viewer), gddt (unit 1), yte (unit 2).
+// env is the site (pages and the API they mount) served on an apptest
+// fixture: an organisation, a block, two units and one user per role —
+// admin, vanphong (office), lanhdao (leader), xem (viewer), gddt (unit 1),
+// yte (unit 2) — on 1 March 2023 by the fixture's clock.
 type env struct {
-	t            testing.TB
-	srv          *httptest.Server
-	svc          *app.Service
-	st           *store.Store
-	users        map[string]*domain.User
-	unit1, unit2 domain.Unit
-	block        domain.Block
-	now          time.Time
+	*apptest.App
+	srv *httptest.Server
 }
 
-func newEnv(t testing.TB, st *store.Store) *env {
-	t.Helper()
-	ctx := context.Background()
-	e := &env{t: t, users: map[string]*domain.User{}, now: time.Date(2023, 3, 1, 9, 0, 0, 0, domain.Location)}
-	e.st = storetest.Reopen(t, st, store.WithClock(func() time.Time { return e.now }))
-	e.svc = app.New(e.st, app.Options{MaxUpload: 1 << 20, PasswordParams: auth.Params{Memory: 1024, Time: 1, Threads: 1}})
-	admin := &domain.User{Username: "admin", FullName: "Quản trị viên"}
-	if _, err := e.svc.Bootstrap(ctx, &domain.Org{Name: "UBND huyện Thử Nghiệm", Level: "huyện", Place: "Thử Nghiệm", Superior: "UBND tỉnh Mẫu"}, admin, testPassword); err != nil {
-		t.Fatal(err)
-	}
-	e.users["admin"] = admin
-	e.block = domain.Block{Name: "Khối Văn hóa - Xã hội"}
-	mustT(t, e.svc.CreateBlock(ctx, admin, &e.block))
-	e.unit1 = domain.Unit{Name: "Phòng Giáo dục và Đào tạo", Kind: "phòng", BlockID: e.block.ID, Aliases: []string{"Phòng GD&ĐT"}}
-	e.unit2 = domain.Unit{Name: "Phòng Y tế", Kind: "phòng", BlockID: e.block.ID}
-	mustT(t, e.svc.CreateUnit(ctx, admin, &e.unit1))
-	mustT(t, e.svc.CreateUnit(ctx, admin, &e.unit2))
-	for _, u := range []struct {
-		name string
-		role domain.Role
-		unit int64
-	}{{"vanphong", domain.RoleOffice, 0}, {"lanhdao", domain.RoleLeader, 0}, {"xem", domain.RoleViewer, 0},
-		{"gddt", domain.RoleUnit, e.unit1.ID}, {"yte", domain.RoleUnit, e.unit2.ID}} {
-		usr := &domain.User{Username: u.name, FullName: "Cán bộ " + u.name, Role: u.role, UnitID: u.unit}
-		mustT(t, e.svc.CreateUser(ctx, admin, usr, testPassword))
-		e.users[u.name] = usr
-	}
-	srv, err := New(e.svc, Options{Logger: testLogger})
-	mustT(t, err)
-	e.srv = httptest.NewServer(srv.Handler())
-	t.Cleanup(e.srv.Close)
+// serve starts the site on a's service, stopped at the test's end.
+func serve(a *apptest.App) *env {
+	a.TB.Helper()
+	srv, err := New(a.Service, Options{Logger: testLogger})
+	a.Must(err)
+	e := &env{App: a, srv: httptest.NewServer(srv.Handler())}
+	a.TB.Cleanup(e.srv.Close)
 	return e
 }
 
-func mustT(t testing.TB, err error) {
+// eachEnv runs fn as a subtest on every database (apptest.Each), with the
+// site served on each fixture.
+func eachEnv(t *testing.T, fn func(t *testing.T, e *env), opts ...apptest.Option) {
 	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
+	apptest.Each(t, func(t *testing.T, a *apptest.App) { fn(t, serve(a)) }, opts...)
 }
 
 // client is a browser-like HTTP client with its own cookies.
@@ -95,23 +58,30 @@ type client struct {
 // anon returns a client that is not signed in.
 func (e *env) anon() *client {
 	jar, _ := cookiejar.New(nil)
-	return &client{t: e.t, e: e, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
+	return &client{t: e.TB, e: e, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse
 	}}}
 }
 
-// login returns a client signed in as username.
+// login returns a client signed in as the fixture user username.
 func (e *env) login(username string) *client {
-	e.t.Helper()
+	e.TB.Helper()
+	return e.loginWith(username, apptest.Password)
+}
+
+// loginWith returns a client signed in through the login form, holding the
+// CSRF token its pages carry.
+func (e *env) loginWith(username, password string) *client {
+	e.TB.Helper()
 	c := e.anon()
-	code, _, _ := c.postForm("/login", url.Values{"username": {username}, "password": {testPassword}})
+	code, _, _ := c.postForm("/login", url.Values{"username": {username}, "password": {password}})
 	if code != http.StatusSeeOther {
-		e.t.Fatalf("login %s: status %d", username, code)
+		e.TB.Fatalf("login %s: status %d", username, code)
 	}
 	_, body, _ := c.get("/account")
 	m := regexp.MustCompile(`name="csrf" value="([^"]+)"`).FindStringSubmatch(body)
 	if m == nil {
-		e.t.Fatalf("login %s: no CSRF token on /account", username)
+		e.TB.Fatalf("login %s: no CSRF token on /account", username)
 	}
 	c.csrf = m[1]
 	return c
@@ -154,8 +124,7 @@ func (c *client) postForm(path string, form url.Values) (int, string, string) {
 }
 
 func TestLoginAndCSRF(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		anon := e.anon()
 		if code, _, loc := anon.get("/tasks"); code != http.StatusSeeOther || !strings.HasPrefix(loc, "/login") {
 			t.Fatalf("anonymous /tasks: %d → %q, want redirect to login", code, loc)

@@ -7,12 +7,12 @@ import (
 	"strings"
 	"testing"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 func TestGzip(t *testing.T) {
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	e := serve(apptest.New(t, store.SQLite))
 	tests := []struct {
 		path, accept string
 		wantGzip     bool

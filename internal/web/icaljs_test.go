@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // icalJS finds the ical.js package (the parser Mozilla's calendar uses),
@@ -37,7 +37,7 @@ func icalJS(t *testing.T) string {
 // TestCalendarFeedInICalJS parses a feed with a real calendar library.
 func TestCalendarFeedInICalJS(t *testing.T) {
 	lib := icalJS(t)
-	e := newExportFixture(t, storetest.Open(t, store.SQLite))
+	e := newExportFixture(apptest.New(t, store.SQLite))
 	anon := e.anon()
 	path := newCalendarLink(t, e.login("lanhdao"), url.Values{})
 	_, data := anon.getResp(path)

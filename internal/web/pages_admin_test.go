@@ -10,32 +10,30 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/presets"
-	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 func TestAdminRoleMatrix(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		admin := e.users["admin"]
+		admin := e.Admin
 		target := &domain.User{Username: "muctieu", FullName: "Người được sửa", Role: domain.RoleViewer}
-		mustT(t, e.svc.CreateUser(ctx, admin, target, testPassword))
+		apptest.Must(t, e.Service.CreateUser(ctx, admin, target, apptest.Password))
 		var n atomic.Int64
 		unique := func(prefix string) string { return fmt.Sprintf("%s %d", prefix, n.Add(1)) }
 		fixed := func(p string) func() string { return func() string { return p } }
 		unitForm := func() url.Values {
-			dir, err := e.svc.Directory(ctx, admin)
-			mustT(t, err)
-			u := dir.Unit(e.unit2.ID)
-			return url.Values{"name": {u.Name}, "kind": {"phòng"}, "block_id": {strconv.FormatInt(e.block.ID, 10)},
+			dir, err := e.Service.Directory(ctx, admin)
+			apptest.Must(t, err)
+			u := dir.Unit(e.Unit2.ID)
+			return url.Values{"name": {u.Name}, "kind": {"phòng"}, "block_id": {strconv.FormatInt(e.Block.ID, 10)},
 				"active": {"1"}, "version": {strconv.Itoa(u.Version)}}
 		}
 		userForm := func() url.Values {
-			users, err := e.svc.Users(ctx, admin)
-			mustT(t, err)
+			users, err := e.Service.Users(ctx, admin)
+			apptest.Must(t, err)
 			for _, u := range users {
 				if u.ID == target.ID {
 					return url.Values{"full_name": {"Người được sửa"}, "role": {"viewer"}, "version": {strconv.Itoa(u.Version)}}
@@ -48,8 +46,8 @@ func TestAdminRoleMatrix(t *testing.T) {
 		cases := []roleCase{
 			{method: "GET", path: fixed("/units"), everyone: 200},
 			{method: "POST", path: fixed("/units"), form: func() url.Values { return url.Values{"name": {unique("Phòng Thử")}} }, managers: 303},
-			{method: "GET", path: fixed(fmt.Sprintf("/units/%d/edit", e.unit2.ID)), managers: 200},
-			{method: "POST", path: fixed(fmt.Sprintf("/units/%d", e.unit2.ID)), form: unitForm, managers: 303},
+			{method: "GET", path: fixed(fmt.Sprintf("/units/%d/edit", e.Unit2.ID)), managers: 200},
+			{method: "POST", path: fixed(fmt.Sprintf("/units/%d", e.Unit2.ID)), form: unitForm, managers: 303},
 			{method: "POST", path: fixed("/blocks"), form: func() url.Values { return url.Values{"name": {unique("Khối")}} }, managers: 303},
 			{method: "POST", path: fixed("/sectors"), form: func() url.Values { return url.Values{"name": {unique("Lĩnh vực")}} }, managers: 303},
 		}
@@ -66,7 +64,7 @@ func TestAdminRoleMatrix(t *testing.T) {
 			{method: "GET", path: fixed("/admin/users"), managers: 200},
 			{method: "POST", path: fixed("/admin/users"), form: func() url.Values {
 				return url.Values{"username": {strings.ReplaceAll(unique("nguoi"), " ", "")}, "full_name": {"Người mới"}, "role": {"viewer"},
-					"password": {testPassword}, "confirm": {testPassword}}
+					"password": {apptest.Password}, "confirm": {apptest.Password}}
 			}, managers: 303},
 			{method: "GET", path: fixed(fmt.Sprintf("/admin/users/%d/edit", target.ID)), managers: 200},
 			{method: "POST", path: fixed(fmt.Sprintf("/admin/users/%d", target.ID)), form: userForm, managers: 303},
@@ -90,13 +88,12 @@ func TestAdminRoleMatrix(t *testing.T) {
 }
 
 func TestDirectoryForms(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		c := e.login("vanphong")
 
 		code, body, _ := c.post("/units", url.Values{"name": {"Phòng Văn hóa - Xã hội"}, "kind": {"phòng"},
-			"block_id": {strconv.FormatInt(e.block.ID, 10)}, "aliases": {"Phòng VH-XH\nPhòng Văn hóa"}})
+			"block_id": {strconv.FormatInt(e.Block.ID, 10)}, "aliases": {"Phòng VH-XH\nPhòng Văn hóa"}})
 		if code != http.StatusSeeOther {
 			t.Fatalf("add unit: %d\n%s", code, body)
 		}
@@ -119,26 +116,26 @@ func TestDirectoryForms(t *testing.T) {
 				t.Errorf("%s: %d, want %d with %q and the input kept", tc.name, code, tc.code, tc.want)
 			}
 		}
-		dir, err := e.svc.Directory(ctx, e.users["admin"])
-		mustT(t, err)
+		dir, err := e.Service.Directory(ctx, e.Admin)
+		apptest.Must(t, err)
 		if len(dir.Units) != 3 {
 			t.Fatalf("%d units after refused input, want 3", len(dir.Units))
 		}
 
 		// A unit edited by two people: the stale save is refused.
-		edit := url.Values{"name": {"Phòng Y tế huyện"}, "kind": {"phòng"}, "active": {"1"}, "version": {strconv.Itoa(e.unit2.Version)}}
-		if code, body, _ := c.post(fmt.Sprintf("/units/%d", e.unit2.ID), edit); code != http.StatusSeeOther {
+		edit := url.Values{"name": {"Phòng Y tế huyện"}, "kind": {"phòng"}, "active": {"1"}, "version": {strconv.Itoa(e.Unit2.Version)}}
+		if code, body, _ := c.post(fmt.Sprintf("/units/%d", e.Unit2.ID), edit); code != http.StatusSeeOther {
 			t.Fatalf("edit unit: %d\n%s", code, body)
 		}
 		edit.Set("name", "Phòng Y tế của người thứ hai")
-		code, body, _ = c.post(fmt.Sprintf("/units/%d", e.unit2.ID), edit)
+		code, body, _ = c.post(fmt.Sprintf("/units/%d", e.Unit2.ID), edit)
 		if code != http.StatusConflict || !strings.Contains(body, "người khác sửa") || !strings.Contains(body, "Phòng Y tế của người thứ hai") {
 			t.Fatalf("stale unit save: %d, want 409 with the form", code)
 		}
 		// Deactivating keeps the unit listed, marked.
-		cur, _ := e.svc.Directory(ctx, e.users["admin"])
-		edit = url.Values{"name": {"Phòng Y tế huyện"}, "kind": {"phòng"}, "version": {strconv.Itoa(cur.Unit(e.unit2.ID).Version)}}
-		if code, _, _ := c.post(fmt.Sprintf("/units/%d", e.unit2.ID), edit); code != http.StatusSeeOther {
+		cur, _ := e.Service.Directory(ctx, e.Admin)
+		edit = url.Values{"name": {"Phòng Y tế huyện"}, "kind": {"phòng"}, "version": {strconv.Itoa(cur.Unit(e.Unit2.ID).Version)}}
+		if code, _, _ := c.post(fmt.Sprintf("/units/%d", e.Unit2.ID), edit); code != http.StatusSeeOther {
 			t.Fatalf("deactivate: %d", code)
 		}
 		_, body, _ = c.get("/units")
@@ -177,8 +174,7 @@ func TestDirectoryForms(t *testing.T) {
 }
 
 func TestUserAdministration(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		a := e.login("admin")
 
@@ -191,7 +187,7 @@ func TestUserAdministration(t *testing.T) {
 		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "phải gắn với một đơn vị") || !strings.Contains(body, `value="Trần Thị Bình"`) {
 			t.Fatalf("unit user without unit: %d", code)
 		}
-		newUser.Set("unit_id", strconv.FormatInt(e.unit2.ID, 10))
+		newUser.Set("unit_id", strconv.FormatInt(e.Unit2.ID, 10))
 		newUser.Set("confirm", "khac")
 		if code, body, _ := a.post("/admin/users", newUser); code != 422 || !strings.Contains(body, "không khớp") {
 			t.Fatalf("mismatched passwords: %d", code)
@@ -201,13 +197,13 @@ func TestUserAdministration(t *testing.T) {
 			t.Fatalf("create user: %d\n%s", code, body)
 		}
 		var created domain.User
-		users, _ := e.svc.Users(ctx, e.users["admin"])
+		users, _ := e.Service.Users(ctx, e.Admin)
 		for _, u := range users {
 			if u.Username == "canbo_yte" {
 				created = u
 			}
 		}
-		if created.ID == 0 || created.UnitID != e.unit2.ID {
+		if created.ID == 0 || created.UnitID != e.Unit2.ID {
 			t.Fatalf("created user: %+v", created)
 		}
 		if code, _, _ := a.post("/admin/users", newUser); code != http.StatusConflict {
@@ -251,8 +247,7 @@ func TestUserAdministration(t *testing.T) {
 }
 
 func TestAuditLogShowsMeetingCreation(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		c := e.login("vanphong")
 		code, _, loc := c.post("/meetings", e.meetingValues())
 		if code != http.StatusSeeOther {
@@ -260,7 +255,7 @@ func TestAuditLogShowsMeetingCreation(t *testing.T) {
 		}
 		mid := idFrom(t, loc)
 		a := e.login("admin")
-		code, body, _ := a.get(fmt.Sprintf("/admin/audit?entity=meeting&entity_id=%d&user=%d", mid, e.users["vanphong"].ID))
+		code, body, _ := a.get(fmt.Sprintf("/admin/audit?entity=meeting&entity_id=%d&user=%d", mid, e.Office.ID))
 		if code != http.StatusOK {
 			t.Fatalf("audit log: %d", code)
 		}

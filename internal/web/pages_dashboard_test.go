@@ -7,24 +7,22 @@ import (
 	"testing"
 
 	"giaoban/internal/app"
-	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
+	"giaoban/internal/apptest"
 )
 
 func TestDashboard(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		// Yte's tasks were last touched 20 days ago; today is 1 March 2023.
-		today := e.now
-		e.now = today.AddDate(0, 0, -20)
-		e.task("Nhiệm vụ y tế quá hạn lâu", []int64{e.unit2.ID}, dateDeadline("2023-02-05"))
-		e.now = today
-		e.task("Nhiệm vụ giáo dục quá hạn ít", []int64{e.unit1.ID}, dateDeadline("2023-02-25"))
-		e.task("Nhiệm vụ giáo dục còn hạn", []int64{e.unit1.ID}, dateDeadline("2023-05-01"))
-		done := e.task("Nhiệm vụ giáo dục đã xong", []int64{e.unit1.ID}, dateDeadline("2023-03-10"))
-		_, err := e.svc.AddReport(ctx, e.users["gddt"], done.ID, app.ReportInput{Body: "Xong", Completion: true})
-		mustT(t, err)
+		today := e.Clock.Now()
+		e.Clock.Set(today.AddDate(0, 0, -20))
+		e.task("Nhiệm vụ y tế quá hạn lâu", []int64{e.Unit2.ID}, dateDeadline("2023-02-05"))
+		e.Clock.Set(today)
+		e.task("Nhiệm vụ giáo dục quá hạn ít", []int64{e.Unit1.ID}, dateDeadline("2023-02-25"))
+		e.task("Nhiệm vụ giáo dục còn hạn", []int64{e.Unit1.ID}, dateDeadline("2023-05-01"))
+		done := e.task("Nhiệm vụ giáo dục đã xong", []int64{e.Unit1.ID}, dateDeadline("2023-03-10"))
+		_, err := e.Service.AddReport(ctx, e.Unit1User, done.ID, app.ReportInput{Body: "Xong", Completion: true})
+		apptest.Must(t, err)
 
 		leader := e.login("lanhdao")
 		code, body, _ := leader.get("/")

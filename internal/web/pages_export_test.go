@@ -23,10 +23,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/export"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // exportFixture is the env with three tasks on 1 March 2023: one of unit 1
@@ -43,22 +43,19 @@ const (
 	textLate = "Tổng hợp số liệu tiêm chủng mở rộng quý I/2023"
 )
 
-func newExportFixture(t *testing.T, st *store.Store) *exportFixture {
-	t.Helper()
-	e := newEnv(t, st)
+func newExportFixture(a *apptest.App) *exportFixture {
+	a.TB.Helper()
+	e := serve(a)
 	f := &exportFixture{env: e}
-	ctx := context.Background()
 	add := func(in app.TaskInput) *domain.Task {
-		in.BlockID = e.block.ID
-		task, err := e.svc.CreateTask(ctx, e.users["vanphong"], in)
-		mustT(t, err)
-		return task
+		in.BlockID = e.Block.ID
+		return e.Task(in)
 	}
-	f.open = add(app.TaskInput{Text: textOpen, Lead: []int64{e.unit1.ID}, Deadline: dateDeadline("2023-03-15")})
-	f.late = add(app.TaskInput{Text: textLate, Lead: []int64{e.unit2.ID}, Deadline: dateDeadline("2023-02-20")})
-	f.undated = add(app.TaskInput{Text: "Theo dõi, đôn đốc việc thực hiện chế độ báo cáo định kỳ", Lead: []int64{e.unit1.ID}, Support: []int64{e.unit2.ID}})
-	_, err := e.svc.AddReport(ctx, e.users["gddt"], f.open.ID, app.ReportInput{Body: "Đã rà soát 12/15 trường; đang lấy ý kiến Phòng Nội vụ", Percent: 60})
-	mustT(t, err)
+	f.open = add(app.TaskInput{Text: textOpen, Lead: []int64{e.Unit1.ID}, Deadline: dateDeadline("2023-03-15")})
+	f.late = add(app.TaskInput{Text: textLate, Lead: []int64{e.Unit2.ID}, Deadline: dateDeadline("2023-02-20")})
+	f.undated = add(app.TaskInput{Text: "Theo dõi, đôn đốc việc thực hiện chế độ báo cáo định kỳ", Lead: []int64{e.Unit1.ID}, Support: []int64{e.Unit2.ID}})
+	_, err := e.Service.AddReport(context.Background(), e.Unit1User, f.open.ID, app.ReportInput{Body: "Đã rà soát 12/15 trường; đang lấy ý kiến Phòng Nội vụ", Percent: 60})
+	e.Must(err)
 	return f
 }
 
@@ -115,8 +112,8 @@ func dataTexts(rows [][]string, header int) []string {
 }
 
 func TestTaskListExportXLSX(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newExportFixture(t, st)
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
+		e := newExportFixture(a)
 		office := e.login("vanphong")
 
 		resp, data := office.getResp("/tasks/export.xlsx")
@@ -141,7 +138,7 @@ func TestTaskListExportXLSX(t *testing.T) {
 			}
 		}
 		panes, err := f.GetPanes("Nhiệm vụ")
-		mustT(t, err)
+		apptest.Must(t, err)
 		if !panes.Freeze || panes.YSplit != 4 || panes.TopLeftCell != "A5" {
 			t.Errorf("panes = %+v, want the four top rows frozen", panes)
 		}
@@ -165,7 +162,7 @@ func TestTaskListExportXLSX(t *testing.T) {
 		}
 		cell := fmt.Sprintf("F%d", n)
 		raw, err := f.GetCellValue("Nhiệm vụ", cell, excelize.Options{RawCellValue: true})
-		mustT(t, err)
+		apptest.Must(t, err)
 		if raw != "45000" {
 			t.Errorf("%s raw value = %q, want the Excel serial 45000 (15/03/2023)", cell, raw)
 		}
@@ -173,9 +170,9 @@ func TestTaskListExportXLSX(t *testing.T) {
 			t.Errorf("%s shows %q, want 15/03/2023", cell, shown)
 		}
 		sid, err := f.GetCellStyle("Nhiệm vụ", cell)
-		mustT(t, err)
+		apptest.Must(t, err)
 		style, err := f.GetStyle(sid)
-		mustT(t, err)
+		apptest.Must(t, err)
 		if style.CustomNumFmt == nil || *style.CustomNumFmt != "dd/mm/yyyy" {
 			t.Errorf("%s number format = %v, want dd/mm/yyyy", cell, style.CustomNumFmt)
 		}
@@ -199,7 +196,7 @@ func TestTaskListExportXLSX(t *testing.T) {
 		if !strings.Contains(rows[2][0], "Tình trạng: Đang thực hiện quá hạn") {
 			t.Errorf("subtitle %q does not state the filter", rows[2][0])
 		}
-		resp, data = office.getResp(fmt.Sprintf("/tasks/export.xlsx?unit=%d&lead=1", e.unit2.ID))
+		resp, data = office.getResp(fmt.Sprintf("/tasks/export.xlsx?unit=%d&lead=1", e.Unit2.ID))
 		if texts := dataTexts(sheetRows(t, xlsxFrom(t, resp, data), "Nhiệm vụ"), 4); len(texts) != 1 || texts[0] != textLate {
 			t.Errorf("unit 2 as lead lists %q, want only its overdue task", texts)
 		}
@@ -215,7 +212,7 @@ func TestTaskListExportXLSX(t *testing.T) {
 
 		// A unit user gets their unit's tasks only, whatever they ask for.
 		unit := e.login("yte")
-		for _, q := range []string{"", fmt.Sprintf("?unit=%d", e.unit1.ID)} {
+		for _, q := range []string{"", fmt.Sprintf("?unit=%d", e.Unit1.ID)} {
 			resp, data = unit.getResp("/tasks/export.xlsx" + q)
 			texts := dataTexts(sheetRows(t, xlsxFrom(t, resp, data), "Nhiệm vụ"), 4)
 			for _, x := range texts {
@@ -234,16 +231,16 @@ func TestTaskListExportXLSX(t *testing.T) {
 }
 
 func TestTaskListExportCap(t *testing.T) {
-	e := newExportFixture(t, storetest.Open(t, store.SQLite))
-	list, err := e.svc.ExportTasks(context.Background(), e.users["lanhdao"], store.TaskFilter{Sort: store.SortCreated}, 2)
-	mustT(t, err)
+	e := newExportFixture(apptest.New(t, store.SQLite))
+	list, err := e.Service.ExportTasks(context.Background(), e.Leader, store.TaskFilter{Sort: store.SortCreated}, 2)
+	apptest.Must(t, err)
 	if !list.Capped() || len(list.Tasks) != 2 || list.Total != 3 {
 		t.Fatalf("capped export: %d of %d, capped %v", len(list.Tasks), list.Total, list.Capped())
 	}
 	var buf bytes.Buffer
-	mustT(t, export.WriteTasks(&buf, export.TaskList{TaskExport: list}))
+	apptest.Must(t, export.WriteTasks(&buf, export.TaskList{TaskExport: list}))
 	f, err := excelize.OpenReader(&buf)
-	mustT(t, err)
+	apptest.Must(t, err)
 	defer f.Close()
 	rows := sheetRows(t, f, "Nhiệm vụ")
 	want := "tệp chỉ gồm 2 nhiệm vụ đầu tiên trong tổng số 3"
@@ -256,14 +253,14 @@ func TestTaskListExportCap(t *testing.T) {
 }
 
 func TestDashboardExportXLSX(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newExportFixture(t, st)
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
+		e := newExportFixture(a)
 		leader := e.login("lanhdao")
-		_, page, _ := leader.get(fmt.Sprintf("/?block=%d", e.block.ID))
-		if !strings.Contains(page, fmt.Sprintf(`href="/dashboard/export.xlsx?block=%d&amp;"`, e.block.ID)) {
+		_, page, _ := leader.get(fmt.Sprintf("/?block=%d", e.Block.ID))
+		if !strings.Contains(page, fmt.Sprintf(`href="/dashboard/export.xlsx?block=%d&amp;"`, e.Block.ID)) {
 			t.Errorf("the dashboard's Xuất Excel link does not carry the filters")
 		}
-		resp, data := leader.getResp(fmt.Sprintf("/dashboard/export.xlsx?block=%d&sort=name", e.block.ID))
+		resp, data := leader.getResp(fmt.Sprintf("/dashboard/export.xlsx?block=%d&sort=name", e.Block.ID))
 		f := xlsxFrom(t, resp, data)
 		rows := sheetRows(t, f, "Theo đơn vị")
 		if strings.Join(rows[3], "|") != strings.Join(export.UnitColumns, "|") {
@@ -299,18 +296,18 @@ func TestDashboardExportXLSX(t *testing.T) {
 }
 
 func TestStocktakeExport(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newExportFixture(t, st)
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
+		e := newExportFixture(a)
 		ctx := context.Background()
-		office := e.users["vanphong"]
+		office := e.Office
 		n := &domain.Notice{Number: "12", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-05"), Title: "Kết luận của Phó Chủ tịch UBND tại Hội nghị giao ban",
 			SignerAuthority: "KT. CHỦ TỊCH", SignerTitle: "PHÓ CHỦ TỊCH", SignerName: "Ngô Đức Sáu"}
-		mustT(t, e.svc.CreateNotice(ctx, office, n))
-		_, err := e.svc.IssueNotice(ctx, office, n.ID, n.Version)
-		mustT(t, err)
-		_, err = e.svc.CreateTask(ctx, office, app.TaskInput{NoticeID: n.ID, Text: "Kiểm tra công tác phòng chống dịch sốt xuất huyết",
-			Lead: []int64{e.unit2.ID}, Deadline: dateDeadline("2023-02-25")})
-		mustT(t, err)
+		apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
+		_, err := e.Service.IssueNotice(ctx, office, n.ID, n.Version)
+		apptest.Must(t, err)
+		_, err = e.Service.CreateTask(ctx, office, app.TaskInput{NoticeID: n.ID, Text: "Kiểm tra công tác phòng chống dịch sốt xuất huyết",
+			Lead: []int64{e.Unit2.ID}, Deadline: dateDeadline("2023-02-25")})
+		apptest.Must(t, err)
 		c := e.login("vanphong")
 		code, page, _ := c.get("/reports/stocktake")
 		if code != http.StatusOK || !strings.Contains(page, `formaction="/reports/stocktake.xlsx"`) || !strings.Contains(page, `value="2023-01-01"`) {
@@ -359,10 +356,10 @@ func docxText(t *testing.T, data []byte) string {
 			continue
 		}
 		rc, err := f.Open()
-		mustT(t, err)
+		apptest.Must(t, err)
 		b, err := io.ReadAll(rc)
 		rc.Close()
-		mustT(t, err)
+		apptest.Must(t, err)
 		return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
 	}
 	t.Fatal("the .docx has no word/document.xml")
@@ -371,21 +368,20 @@ func docxText(t *testing.T, data []byte) string {
 
 // issuedNotice creates notice 12/TB-UBND through the pages and returns its id.
 func (e *env) issuedNotice(c *client) int64 {
-	e.t.Helper()
+	e.TB.Helper()
 	code, body, loc := c.post("/meetings", e.meetingValues())
 	if code != http.StatusSeeOther {
-		e.t.Fatalf("create meeting: %d\n%s", code, body)
+		e.TB.Fatalf("create meeting: %d\n%s", code, body)
 	}
-	code, body, loc = c.post("/notices", noticeValues(idFrom(e.t, loc)))
+	code, body, loc = c.post("/notices", noticeValues(idFrom(e.TB, loc)))
 	if code != http.StatusSeeOther {
-		e.t.Fatalf("create notice: %d\n%s", code, body)
+		e.TB.Fatalf("create notice: %d\n%s", code, body)
 	}
-	return idFrom(e.t, loc)
+	return idFrom(e.TB, loc)
 }
 
 func TestNoticeDownloads(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		c := e.login("vanphong")
 		id := e.issuedNotice(c)
 		_, page, _ := c.get(fmt.Sprintf("/notices/%d", id))
@@ -423,7 +419,7 @@ func TestNoticePDF(t *testing.T) {
 		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
 	}
 	t.Setenv("GIAOBAN_CHROMIUM", chromium)
-	e := newEnv(t, storetest.Open(t, store.SQLite))
+	e := serve(apptest.New(t, store.SQLite))
 	c := e.login("vanphong")
 	id := e.issuedNotice(c)
 	resp, data := c.getResp(fmt.Sprintf("/notices/%d/pdf", id))
@@ -442,7 +438,7 @@ func TestNoticePDF(t *testing.T) {
 func pdfText(t *testing.T, data []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "doc.pdf")
-	mustT(t, os.WriteFile(path, data, 0o600))
+	apptest.Must(t, os.WriteFile(path, data, 0o600))
 	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
@@ -639,13 +635,13 @@ func newCalendarLink(t *testing.T, c *client, form url.Values) string {
 }
 
 func TestCalendarFeed(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newExportFixture(t, st)
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
+		e := newExportFixture(a)
 		_, page, _ := e.login("xem").get("/account")
 		wantIn(t, "account page", page, `href="/account/calendars"`)
 
 		office := e.login("vanphong")
-		path := newCalendarLink(t, office, url.Values{"name": {"Lịch của Văn phòng"}, "unit": {strconv.FormatInt(e.unit1.ID, 10)}})
+		path := newCalendarLink(t, office, url.Values{"name": {"Lịch của Văn phòng"}, "unit": {strconv.FormatInt(e.Unit1.ID, 10)}})
 		anon := e.anon()
 		resp, data := anon.getResp(path)
 		if resp.StatusCode != http.StatusOK || resp.Header.Get("Content-Type") != "text/calendar; charset=utf-8" {
@@ -682,7 +678,7 @@ func TestCalendarFeed(t *testing.T) {
 
 		// The leader's link without a unit holds every dated task; the overdue
 		// one says so first; UIDs stay the same from one fetch to the next.
-		e.now = e.now.Add(2 * time.Hour)
+		e.Clock.Advance(2 * time.Hour)
 		all := events(t, fetchICal(t, anon, newCalendarLink(t, e.login("lanhdao"), url.Values{})))
 		if len(all) != 2 {
 			t.Fatalf("the leader's feed has %d events, want 2", len(all))
@@ -696,7 +692,7 @@ func TestCalendarFeed(t *testing.T) {
 
 		// A unit user's link shows their unit's tasks even if they ask for another.
 		yte := e.login("yte")
-		ytePath := newCalendarLink(t, yte, url.Values{"unit": {strconv.FormatInt(e.unit1.ID, 10)}})
+		ytePath := newCalendarLink(t, yte, url.Values{"unit": {strconv.FormatInt(e.Unit1.ID, 10)}})
 		if evs := events(t, fetchICal(t, anon, ytePath)); len(evs) != 1 || evs[e.late.ID] == nil {
 			t.Errorf("unit 2's feed has %d events, want its overdue task only", len(evs))
 		}
@@ -785,7 +781,7 @@ func clickDownload(t *testing.T, ctx context.Context, dir, sel string) (string, 
 func TestBrowserExportLinks(t *testing.T) {
 	ctx := newBrowser(t)
 	t.Setenv("GIAOBAN_CHROMIUM", chromiumPath(t))
-	e := newExportFixture(t, storetest.Open(t, store.SQLite))
+	e := newExportFixture(apptest.New(t, store.SQLite))
 	noticeID := e.issuedNotice(e.login("vanphong"))
 	dir := t.TempDir()
 	if err := chromedp.Do(ctx, browserLogin(e.srv.URL, "vanphong")); err != nil {

@@ -15,9 +15,9 @@ import (
 	"testing"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // importSample is a short notice with the alias "Phòng GD&ĐT", a unit the
@@ -54,16 +54,16 @@ func (c *client) postMultipart(path string, fields url.Values, fileName string, 
 	fields.Set("csrf", c.csrf)
 	for k, vs := range fields {
 		for _, v := range vs {
-			mustT(c.t, mw.WriteField(k, v))
+			apptest.Must(c.t, mw.WriteField(k, v))
 		}
 	}
 	if fileName != "" {
 		fw, err := mw.CreateFormFile("file", fileName)
-		mustT(c.t, err)
+		apptest.Must(c.t, err)
 		_, err = fw.Write(data)
-		mustT(c.t, err)
+		apptest.Must(c.t, err)
 	}
-	mustT(c.t, mw.Close())
+	apptest.Must(c.t, mw.Close())
 	resp, err := c.http.Post(c.e.srv.URL+path, mw.FormDataContentType(), &buf)
 	if err != nil {
 		c.t.Fatal(err)
@@ -175,9 +175,8 @@ func errorOf(page string) string {
 }
 
 func TestImportReviewAndConfirm(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		ctx, office := context.Background(), e.users["vanphong"]
+	eachEnv(t, func(t *testing.T, e *env) {
+		ctx, office := context.Background(), e.Office
 		c := e.login("vanphong")
 		if code, body, _ := c.get("/"); code != http.StatusOK || !strings.Contains(body, `href="/import"`) {
 			t.Errorf("the Office's menu has no link to the import page (%d)", code)
@@ -208,19 +207,19 @@ func TestImportReviewAndConfirm(t *testing.T) {
 		form := scrapeForm(t, page, path)
 		form.Set("add", "new")
 		form.Set("uname", importUnknownUnit)
-		form.Set("ublock", strconv.FormatInt(e.block.ID, 10))
+		form.Set("ublock", strconv.FormatInt(e.Block.ID, 10))
 		code, body, loc := c.post(path+"/units", form)
 		if code != http.StatusSeeOther || !strings.HasPrefix(loc, path) {
 			t.Fatalf("add unit: %d → %q %s", code, loc, errorOf(body))
 		}
-		dir, err := e.svc.Directory(ctx, office)
-		mustT(t, err)
+		dir, err := e.Service.Directory(ctx, office)
+		apptest.Must(t, err)
 		var tnmt int64
 		for _, u := range dir.Units {
 			if u.Name == importUnknownUnit {
 				tnmt = u.ID
-				if u.BlockID != e.block.ID {
-					t.Errorf("new unit in block %d, want %d", u.BlockID, e.block.ID)
+				if u.BlockID != e.Block.ID {
+					t.Errorf("new unit in block %d, want %d", u.BlockID, e.Block.ID)
 				}
 			}
 		}
@@ -250,7 +249,7 @@ func TestImportReviewAndConfirm(t *testing.T) {
 		if !strings.Contains(page, `name=text_4`) || !strings.Contains(page, `<mark id="t4">`) {
 			t.Fatalf("task 3 was not split into two tasks, each marked in the source")
 		}
-		if !strings.Contains(page, fmt.Sprintf(`name=lead_2 value=%d checked`, e.unit1.ID)) {
+		if !strings.Contains(page, fmt.Sprintf(`name=lead_2 value=%d checked`, e.Unit1.ID)) {
 			t.Errorf("task 2 does not lead with the unit typed by its alias")
 		}
 
@@ -276,9 +275,9 @@ func TestImportReviewAndConfirm(t *testing.T) {
 			t.Errorf("notice page after import: %d", code)
 		}
 		noticeID, err := strconv.ParseInt(strings.TrimPrefix(strings.SplitN(loc, "?", 2)[0], "/notices/"), 10, 64)
-		mustT(t, err)
-		rows, total, err := e.svc.Tasks(ctx, office, store.TaskFilter{NoticeID: noticeID, Sort: store.SortCreated})
-		mustT(t, err)
+		apptest.Must(t, err)
+		rows, total, err := e.Service.Tasks(ctx, office, store.TaskFilter{NoticeID: noticeID, Sort: store.SortCreated})
+		apptest.Must(t, err)
 		if total != 3 {
 			t.Fatalf("stored %d tasks, want 3", total)
 		}
@@ -289,8 +288,8 @@ func TestImportReviewAndConfirm(t *testing.T) {
 					t.Errorf("task 1 deadline %+v due %s, want the month of April 2023", r.Deadline, r.DueOn)
 				}
 			case strings.Contains(r.Text, "an toàn thực phẩm"):
-				if len(r.Lead) != 1 || r.Lead[0] != e.unit1.ID {
-					t.Errorf("task 2 lead %v, want [%d]", r.Lead, e.unit1.ID)
+				if len(r.Lead) != 1 || r.Lead[0] != e.Unit1.ID {
+					t.Errorf("task 2 lead %v, want [%d]", r.Lead, e.Unit1.ID)
 				}
 			case strings.Contains(r.Text, "hồ sơ đất"):
 				if !strings.Contains(r.Text, "Báo cáo kết quả") || len(r.Lead) != 1 || r.Lead[0] != tnmt || r.DueOn != domain.MustDate("2023-04-30") {
@@ -300,15 +299,14 @@ func TestImportReviewAndConfirm(t *testing.T) {
 				t.Errorf("unexpected task %q", r.Text)
 			}
 		}
-		if _, err := e.svc.ImportDraftByID(ctx, office, id); !app.IsNotFound(err) {
+		if _, err := e.Service.ImportDraftByID(ctx, office, id); !app.IsNotFound(err) {
 			t.Errorf("the draft outlived its confirmation: %v", err)
 		}
 	})
 }
 
 func TestImportAccess(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		id := pasteNotice(t, e.login("vanphong"), importSample)
 		review := fmt.Sprintf("/import/%d", id)
 		for _, user := range []string{"gddt", "xem", "lanhdao"} {
@@ -332,17 +330,16 @@ func TestImportAccess(t *testing.T) {
 				}
 			})
 		}
-		if _, err := e.svc.ImportDraftByID(context.Background(), e.users["vanphong"], id); err != nil {
+		if _, err := e.Service.ImportDraftByID(context.Background(), e.Office, id); err != nil {
 			t.Errorf("the draft was touched: %v", err)
 		}
 	})
 }
 
 func TestImportBadInput(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		c := e.login("vanphong")
-		max := int(e.svc.Options().MaxUpload)
+		max := int(e.Service.Options().MaxUpload)
 		tests := []struct {
 			name     string
 			text     string
@@ -375,10 +372,10 @@ func TestImportBadInput(t *testing.T) {
 			})
 		}
 		// Nothing was stored: no draft, no notice.
-		if _, err := e.svc.ImportDraftByID(context.Background(), e.users["vanphong"], 1); !app.IsNotFound(err) {
+		if _, err := e.Service.ImportDraftByID(context.Background(), e.Office, 1); !app.IsNotFound(err) {
 			t.Errorf("a draft was stored: %v", err)
 		}
-		if _, total, err := e.svc.Notices(context.Background(), e.users["vanphong"], store.NoticeFilter{}); err != nil || total != 0 {
+		if _, total, err := e.Service.Notices(context.Background(), e.Office, store.NoticeFilter{}); err != nil || total != 0 {
 			t.Errorf("%d notices stored (%v)", total, err)
 		}
 	})
@@ -388,11 +385,10 @@ func TestImportBadInput(t *testing.T) {
 // real ones (about forty), in a directory of forty units, gives a review page
 // under 100 KB.
 func TestImportReviewIsLight(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		for i := 1; i <= 38; i++ {
-			mustT(t, e.svc.CreateUnit(ctx, e.users["admin"], &domain.Unit{Name: fmt.Sprintf("UBND xã Thử Nghiệm số %d", i), BlockID: e.block.ID}))
+			apptest.Must(t, e.Service.CreateUnit(ctx, e.Admin, &domain.Unit{Name: fmt.Sprintf("UBND xã Thử Nghiệm số %d", i), BlockID: e.Block.ID}))
 		}
 		tasks := []string{
 			"- Giao Phòng GD&ĐT chủ trì, phối hợp với Phòng Y tế và UBND xã Thử Nghiệm số %d rà soát, tổng hợp tình hình y tế trường học, " +

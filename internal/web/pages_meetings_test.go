@@ -11,16 +11,16 @@ import (
 	"testing"
 	"time"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // meetingValues is a valid meeting form; tests change one field at a time.
 func (e *env) meetingValues() url.Values {
 	return url.Values{
 		"title":     {"Hội nghị giao ban khối Văn hóa - Xã hội tháng 2/2023"},
-		"block_id":  {strconv.FormatInt(e.block.ID, 10)},
+		"block_id":  {strconv.FormatInt(e.Block.ID, 10)},
 		"period":    {"month"},
 		"period_no": {"2"},
 		"year":      {"2023"},
@@ -30,7 +30,7 @@ func (e *env) meetingValues() url.Values {
 		"online":    {"1"},
 		"bridge":    {"UBND huyện\nUBND xã Xuân Lũng"},
 		"chair":     {"Phó Chủ tịch UBND Ngô Đức Sáu"},
-		"unit_ids":  {strconv.FormatInt(e.unit1.ID, 10), strconv.FormatInt(e.unit2.ID, 10)},
+		"unit_ids":  {strconv.FormatInt(e.Unit1.ID, 10), strconv.FormatInt(e.Unit2.ID, 10)},
 		"attendees": {"Lãnh đạo các phòng chuyên môn"},
 		"agenda":    {"Đánh giá kết quả năm 2022"},
 		"version":   {"0"},
@@ -60,8 +60,7 @@ func wantIn(t testing.TB, what, body string, parts ...string) {
 }
 
 func TestMeetingValidation(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		c := e.login("vanphong")
 		for _, tc := range []struct {
 			name, field, value, want string
@@ -84,7 +83,7 @@ func TestMeetingValidation(t *testing.T) {
 					t.Fatalf("status %d, want 422", code)
 				}
 				wantIn(t, tc.name, body, tc.want, `value="Phòng họp số 2 giữ nguyên"`)
-				if _, total, _ := e.svc.Meetings(context.Background(), e.users["vanphong"], store.MeetingFilter{}); total != 0 {
+				if _, total, _ := e.Service.Meetings(context.Background(), e.Office, store.MeetingFilter{}); total != 0 {
 					t.Fatalf("%d meetings saved after refused input", total)
 				}
 			})
@@ -93,17 +92,16 @@ func TestMeetingValidation(t *testing.T) {
 }
 
 func TestMeetingListFiltersAndPages(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		office := e.users["vanphong"]
+		office := e.Office
 		for i := 1; i <= 22; i++ {
 			m := &domain.Meeting{Title: fmt.Sprintf("Giao ban định kỳ số %d", i), Period: domain.PeriodMonth, PeriodNo: (i-1)%12 + 1,
 				Date: domain.NewDate(2022+(i-1)/12, time.Month((i-1)%12+1), 10)}
-			mustT(t, e.svc.CreateMeeting(ctx, office, m))
+			apptest.Must(t, e.Service.CreateMeeting(ctx, office, m))
 		}
-		adhoc := &domain.Meeting{Title: "Họp đột xuất phòng chống bão", Period: domain.PeriodAdHoc, Date: domain.MustDate("2023-09-09"), BlockID: e.block.ID}
-		mustT(t, e.svc.CreateMeeting(ctx, office, adhoc))
+		adhoc := &domain.Meeting{Title: "Họp đột xuất phòng chống bão", Period: domain.PeriodAdHoc, Date: domain.MustDate("2023-09-09"), BlockID: e.Block.ID}
+		apptest.Must(t, e.Service.CreateMeeting(ctx, office, adhoc))
 		c := e.login("xem")
 		_, body, _ := c.get("/meetings")
 		wantIn(t, "first page", body, "Trang 1/2", "23 mục", "Họp đột xuất phòng chống bão", "Sau »")
@@ -111,7 +109,7 @@ func TestMeetingListFiltersAndPages(t *testing.T) {
 		wantIn(t, "second page", body, "Trang 2/2", "« Trước")
 		for _, tc := range []struct{ query, want, not string }{
 			{"period=adhoc", "Họp đột xuất phòng chống bão", "Giao ban định kỳ số 1<"},
-			{fmt.Sprintf("block=%d", e.block.ID), "Họp đột xuất phòng chống bão", "Giao ban định kỳ số 1<"},
+			{fmt.Sprintf("block=%d", e.Block.ID), "Họp đột xuất phòng chống bão", "Giao ban định kỳ số 1<"},
 			{"year=2022", "Giao ban định kỳ số 12<", "Giao ban định kỳ số 13<"},
 			{"q=phong+chong+bao", "Họp đột xuất phòng chống bão", "Giao ban định kỳ số 1<"},
 		} {

@@ -9,9 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // noticeValues is a valid draft form with two sections and an empty row.
@@ -36,10 +36,9 @@ func noticeValues(meetingID int64) url.Values {
 }
 
 func TestMeetingAndNoticeLifecycle(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		office := e.users["vanphong"]
+		office := e.Office
 		c := e.login("vanphong")
 
 		code, body, loc := c.post("/meetings", e.meetingValues())
@@ -62,8 +61,8 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 			t.Fatalf("create notice: %d\n%s", code, body)
 		}
 		nid := idFrom(t, loc)
-		n, err := e.svc.Notice(ctx, office, nid)
-		mustT(t, err)
+		n, err := e.Service.Notice(ctx, office, nid)
+		apptest.Must(t, err)
 		if len(n.Sections) != 2 || n.Sections[1].Kind != domain.SectionTasks || n.MeetingID != mid {
 			t.Fatalf("saved notice: %d sections %+v, meeting %d", len(n.Sections), n.Sections, n.MeetingID)
 		}
@@ -83,8 +82,8 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 		if code, body, _ := c.post(fmt.Sprintf("/notices/%d", nid), v); code != http.StatusSeeOther {
 			t.Fatalf("save draft: %d\n%s", code, body)
 		}
-		n, err = e.svc.Notice(ctx, office, nid)
-		mustT(t, err)
+		n, err = e.Service.Notice(ctx, office, nid)
+		apptest.Must(t, err)
 		if len(n.Sections) != 3 || n.Sections[0].ID != first || n.Sections[1].ID != second || n.Sections[0].Heading != "1. Đánh giá kết quả" {
 			t.Fatalf("edited sections: %+v", n.Sections)
 		}
@@ -113,7 +112,7 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 		if code, _, _ := c.post(fmt.Sprintf("/notices/%d", nid), v); code != http.StatusUnprocessableEntity {
 			t.Fatalf("saving an issued notice: %d, want 422", code)
 		}
-		if n, _ := e.svc.Notice(ctx, office, nid); n.Title == "Sửa lén sau khi ban hành" {
+		if n, _ := e.Service.Notice(ctx, office, nid); n.Title == "Sửa lén sau khi ban hành" {
 			t.Fatal("an issued notice was edited in place")
 		}
 
@@ -128,8 +127,8 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 			t.Fatalf("correction form: %d", code)
 		}
 		wantIn(t, "correction form", body, "phiên bản 2", "Đã tạo bản đính chính")
-		n2, err := e.svc.Notice(ctx, office, n2id)
-		mustT(t, err)
+		n2, err := e.Service.Notice(ctx, office, n2id)
+		apptest.Must(t, err)
 		if n2.Revision != 2 || n2.SupersedesID != nid || n2.State != domain.NoticeDraft {
 			t.Fatalf("correction: revision %d supersedes %d state %s", n2.Revision, n2.SupersedesID, n2.State)
 		}
@@ -140,11 +139,11 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 		if code, body, _ := c.post(fmt.Sprintf("/notices/%d", n2id), v2); code != http.StatusSeeOther {
 			t.Fatalf("save correction: %d\n%s", code, body)
 		}
-		n2, _ = e.svc.Notice(ctx, office, n2id)
+		n2, _ = e.Service.Notice(ctx, office, n2id)
 		if code, body, _ := c.post(fmt.Sprintf("/notices/%d/issue", n2id), url.Values{"version": {strconv.Itoa(n2.Version)}}); code != http.StatusSeeOther {
 			t.Fatalf("issue correction: %d\n%s", code, body)
 		}
-		if old, _ := e.svc.Notice(ctx, office, nid); old.State != domain.NoticeSuperseded {
+		if old, _ := e.Service.Notice(ctx, office, nid); old.State != domain.NoticeSuperseded {
 			t.Fatalf("version 1 state %s, want superseded", old.State)
 		}
 		_, body, _ = c.get(fmt.Sprintf("/notices/%d", nid))
@@ -164,10 +163,9 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 }
 
 func TestNoticeValidationAndConflict(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		office := e.users["vanphong"]
+		office := e.Office
 		c := e.login("vanphong")
 		for _, tc := range []struct {
 			name, field, value, want string
@@ -187,7 +185,7 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 					t.Fatalf("status %d, want 422", code)
 				}
 				wantIn(t, tc.name, body, tc.want, `value="Người ký giữ nguyên"`)
-				if _, total, _ := e.svc.Notices(ctx, office, store.NoticeFilter{}); total != 0 {
+				if _, total, _ := e.Service.Notices(ctx, office, store.NoticeFilter{}); total != 0 {
 					t.Fatalf("%d notices saved after refused input", total)
 				}
 			})
@@ -195,7 +193,7 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 
 		// Issuing needs a signer: the page says so and nothing changes.
 		n := &domain.Notice{Title: "Dự thảo chưa có người ký", Symbol: "TB-UBND"}
-		mustT(t, e.svc.CreateNotice(ctx, office, n))
+		apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
 		code, body, _ := c.post(fmt.Sprintf("/notices/%d/issue", n.ID), url.Values{"version": {strconv.Itoa(n.Version)}})
 		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "cần nhập số, ký hiệu, ngày ban hành và người ký") {
 			t.Fatalf("issue incomplete draft: %d", code)
@@ -216,7 +214,7 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 
 		// Same for a meeting.
 		m := &domain.Meeting{Title: "Giao ban quý I", Period: domain.PeriodQuarter, PeriodNo: 1, Date: domain.MustDate("2023-03-30")}
-		mustT(t, e.svc.CreateMeeting(ctx, office, m))
+		apptest.Must(t, e.Service.CreateMeeting(ctx, office, m))
 		mv := e.meetingValues()
 		mv.Set("version", strconv.Itoa(m.Version))
 		if code, body, _ := c.post(fmt.Sprintf("/meetings/%d", m.ID), mv); code != http.StatusSeeOther {
@@ -227,7 +225,7 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 		if code != http.StatusConflict || !strings.Contains(body, "người khác sửa") || !strings.Contains(body, "Tiêu đề của người thứ hai") {
 			t.Fatalf("stale meeting save: %d, want 409", code)
 		}
-		if got, _ := e.svc.Meeting(ctx, office, m.ID); got.Title == "Tiêu đề của người thứ hai" {
+		if got, _ := e.Service.Meeting(ctx, office, m.ID); got.Title == "Tiêu đề của người thứ hai" {
 			t.Fatal("a stale save overwrote the meeting")
 		}
 	})

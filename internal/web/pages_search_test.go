@@ -8,21 +8,19 @@ import (
 	"strings"
 	"testing"
 
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
-	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 func TestSearchIgnoresDiacritics(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		office := e.users["vanphong"]
+		office := e.Office
 		m := &domain.Meeting{Title: "Giao ban công tác giáo dục quý I", Period: domain.PeriodQuarter, PeriodNo: 1, Date: domain.MustDate("2023-02-22")}
-		mustT(t, e.svc.CreateMeeting(ctx, office, m))
+		apptest.Must(t, e.Service.CreateMeeting(ctx, office, m))
 		n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận về công tác giáo dục và đào tạo", Number: "7", Symbol: "TB-UBND"}
-		mustT(t, e.svc.CreateNotice(ctx, office, n))
-		task := e.task("Sửa chữa đồng hồ điện các điểm trường", []int64{e.unit1.ID}, dateDeadline("2023-03-31"))
+		apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
+		task := e.task("Sửa chữa đồng hồ điện các điểm trường", []int64{e.Unit1.ID}, dateDeadline("2023-03-31"))
 		c := e.login("xem")
 		for _, tc := range []struct {
 			q    string

@@ -14,9 +14,9 @@ import (
 	"time"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // upload is one file of a multipart form.
@@ -66,12 +66,10 @@ func (c *client) getResp(path string) (*http.Response, []byte) {
 	return resp, b
 }
 
-// task creates a task as the office through the service.
+// task creates a task as the office through the service (apptest's Task).
 func (e *env) task(text string, lead []int64, deadline domain.Deadline) *domain.Task {
-	e.t.Helper()
-	t, err := e.svc.CreateTask(context.Background(), e.users["vanphong"], app.TaskInput{Text: text, Lead: lead, Deadline: deadline})
-	mustT(e.t, err)
-	return t
+	e.TB.Helper()
+	return e.Task(app.TaskInput{Text: text, Lead: lead, Deadline: deadline})
 }
 
 func dateDeadline(iso string) domain.Deadline {
@@ -80,19 +78,18 @@ func dateDeadline(iso string) domain.Deadline {
 
 // taskCount is how many tasks the office sees.
 func (e *env) taskCount() int {
-	e.t.Helper()
-	_, n, err := e.svc.Tasks(context.Background(), e.users["vanphong"], store.TaskFilter{})
-	mustT(e.t, err)
+	e.TB.Helper()
+	_, n, err := e.Service.Tasks(context.Background(), e.Office, store.TaskFilter{})
+	apptest.Must(e.TB, err)
 	return n
 }
 
 func TestTaskCreateAndList(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		n := &domain.Notice{Title: "Kết luận giao ban khối Văn hóa - Xã hội", Number: "12", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"),
 			Sections: []domain.Section{{Kind: domain.SectionTasks, Heading: "2. Nhiệm vụ thời gian tới"}}}
-		mustT(t, e.svc.CreateNotice(ctx, e.users["vanphong"], n))
+		apptest.Must(t, e.Service.CreateNotice(ctx, e.Office, n))
 		c := e.login("vanphong")
 
 		code, body, _ := c.get(fmt.Sprintf("/tasks/new?notice=%d", n.ID))
@@ -102,7 +99,7 @@ func TestTaskCreateAndList(t *testing.T) {
 			t.Fatalf("new task form for a notice: %d, want the units, the notice and its tasks section selected", code)
 		}
 		code, _, loc := c.post("/tasks", url.Values{"text": {"Tham mưu kế hoạch tuyển sinh năm học 2023-2024"},
-			"lead": {fmt.Sprint(e.unit1.ID)}, "support": {fmt.Sprint(e.unit2.ID)}, "deadline_kind": {"date"},
+			"lead": {fmt.Sprint(e.Unit1.ID)}, "support": {fmt.Sprint(e.Unit2.ID)}, "deadline_kind": {"date"},
 			"deadline_date": {"2023-03-15"}, "notice": {fmt.Sprint(n.ID)}, "section": {sec[1]}, "legal_refs": {"Kế hoạch số 5/KH-UBND\nCông văn 10/SGD"}})
 		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/tasks/") {
 			t.Fatalf("create task: %d → %q, want a redirect to the task", code, loc)
@@ -130,7 +127,7 @@ func TestTaskCreateAndList(t *testing.T) {
 			{url.Values{"deadline_kind": {"none"}}, "thường xuyên"},
 		} {
 			tc.form.Set("text", "Nhiệm vụ có thời hạn "+tc.want)
-			tc.form.Set("lead", fmt.Sprint(e.unit2.ID))
+			tc.form.Set("lead", fmt.Sprint(e.Unit2.ID))
 			code, _, loc := c.post("/tasks", tc.form)
 			if code != http.StatusSeeOther {
 				t.Fatalf("deadline %q: status %d", tc.want, code)
@@ -152,18 +149,17 @@ func TestTaskCreateAndList(t *testing.T) {
 				t.Errorf("%s GET /tasks/new: %d, want 403", who, code)
 			}
 		}
-		if code, _, _ := e.login("gddt").post("/tasks", url.Values{"text": {"x"}, "lead": {fmt.Sprint(e.unit1.ID)}}); code != http.StatusForbidden {
+		if code, _, _ := e.login("gddt").post("/tasks", url.Values{"text": {"x"}, "lead": {fmt.Sprint(e.Unit1.ID)}}); code != http.StatusForbidden {
 			t.Errorf("unit user POST /tasks: %d, want 403", code)
 		}
 	})
 }
 
 func TestTaskFormRejectsBadInput(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		c := e.login("vanphong")
 		valid := func() url.Values {
-			return url.Values{"text": {"Kiểm tra công tác y tế học đường"}, "lead": {fmt.Sprint(e.unit1.ID)},
+			return url.Values{"text": {"Kiểm tra công tác y tế học đường"}, "lead": {fmt.Sprint(e.Unit1.ID)},
 				"deadline_kind": {"date"}, "deadline_date": {"2023-04-30"}}
 		}
 		for _, tc := range []struct {
@@ -178,7 +174,7 @@ func TestTaskFormRejectsBadInput(t *testing.T) {
 			{"unknown unit", func(f url.Values) { f.Set("lead", "99999") }, "đơn vị không có trong danh mục", "Kiểm tra công tác y tế học đường"},
 			{"not UTF-8", func(f url.Values) { f.Set("text", "Nhiệm vụ \xff\xfe lỗi mã") }, "không phải văn bản UTF-8 hợp lệ", "lỗi mã"},
 			{"bad month", func(f url.Values) { f.Set("deadline_kind", "month"); f.Set("deadline_month", "13/2023") }, "tháng", `value="13/2023"`},
-			{"lead and support", func(f url.Values) { f.Set("support", fmt.Sprint(e.unit1.ID)) }, "vừa chủ trì vừa phối hợp", "Kiểm tra công tác y tế học đường"},
+			{"lead and support", func(f url.Values) { f.Set("support", fmt.Sprint(e.Unit1.ID)) }, "vừa chủ trì vừa phối hợp", "Kiểm tra công tác y tế học đường"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				f := valid()
@@ -202,15 +198,14 @@ func TestTaskFormRejectsBadInput(t *testing.T) {
 }
 
 func TestTaskEditStaleVersion(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		task := e.task("Rà soát hồ sơ trẻ em có hoàn cảnh khó khăn", []int64{e.unit1.ID}, dateDeadline("2023-03-31"))
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Rà soát hồ sơ trẻ em có hoàn cảnh khó khăn", []int64{e.Unit1.ID}, dateDeadline("2023-03-31"))
 		c := e.login("vanphong")
 		code, form, _ := c.get(fmt.Sprintf("/tasks/%d/edit", task.ID))
 		if code != http.StatusOK || !strings.Contains(form, `name="version" value="1"`) || !strings.Contains(form, `value="2023-03-31"`) {
 			t.Fatalf("edit form: %d, want the version and the deadline filled in", code)
 		}
-		edit := url.Values{"text": {"Rà soát hồ sơ trẻ em (bản sửa thứ nhất)"}, "lead": {fmt.Sprint(e.unit1.ID)},
+		edit := url.Values{"text": {"Rà soát hồ sơ trẻ em (bản sửa thứ nhất)"}, "lead": {fmt.Sprint(e.Unit1.ID)},
 			"deadline_kind": {"date"}, "deadline_date": {"2023-04-15"}, "version": {"1"}}
 		if code, _, _ := c.post(fmt.Sprintf("/tasks/%d", task.ID), edit); code != http.StatusSeeOther {
 			t.Fatalf("first save: %d", code)
@@ -229,9 +224,8 @@ func TestTaskEditStaleVersion(t *testing.T) {
 }
 
 func TestUnitReportsAndExtension(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		task := e.task("Xây dựng kế hoạch phòng chống dịch bệnh trong trường học", []int64{e.unit1.ID}, dateDeadline("2023-03-15"))
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Xây dựng kế hoạch phòng chống dịch bệnh trong trường học", []int64{e.Unit1.ID}, dateDeadline("2023-03-15"))
 		path := fmt.Sprintf("/tasks/%d", task.ID)
 		unit := e.login("gddt")
 
@@ -295,7 +289,7 @@ func TestUnitReportsAndExtension(t *testing.T) {
 		}
 
 		// Completion on 10 March: done on time.
-		e.now = time.Date(2023, 3, 10, 10, 0, 0, 0, domain.Location)
+		e.Clock.Set(time.Date(2023, 3, 10, 10, 0, 0, 0, domain.Location))
 		unit = e.login("gddt") // the session of 1 March has expired
 		code, _, _ = unit.postFiles(path+"/reports", url.Values{"body": {"Đã ban hành kế hoạch"}, "completion": {"1"}},
 			upload{"ke-hoach.docx", []byte("PK\x03\x04 docx")})
@@ -318,9 +312,8 @@ func TestUnitReportsAndExtension(t *testing.T) {
 }
 
 func TestEventDeadline(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		task := e.task("Triển khai kế hoạch chuyển đổi số", []int64{e.unit1.ID},
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Triển khai kế hoạch chuyển đổi số", []int64{e.Unit1.ID},
 			domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 10})
 		c := e.login("vanphong")
 		path := fmt.Sprintf("/tasks/%d", task.ID)
@@ -338,12 +331,11 @@ func TestEventDeadline(t *testing.T) {
 }
 
 func TestCrossUnitNotFound(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		task := e.task("Kiểm tra an toàn thực phẩm bếp ăn tập thể", []int64{e.unit2.ID}, dateDeadline("2023-03-20"))
-		r, err := e.svc.AddReport(context.Background(), e.users["yte"], task.ID, app.ReportInput{Body: "Đã kiểm tra 3 bếp ăn",
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Kiểm tra an toàn thực phẩm bếp ăn tập thể", []int64{e.Unit2.ID}, dateDeadline("2023-03-20"))
+		r, err := e.Service.AddReport(context.Background(), e.Unit2User, task.ID, app.ReportInput{Body: "Đã kiểm tra 3 bếp ăn",
 			Files: []app.Upload{{Name: "bien-ban.pdf", Data: []byte("%PDF-1.4 biên bản")}}})
-		mustT(t, err)
+		apptest.Must(t, err)
 		path := fmt.Sprintf("/tasks/%d", task.ID)
 		att := fmt.Sprintf("/attachments/%d", r.Attachments[0].ID)
 		other := e.login("gddt")
@@ -365,7 +357,7 @@ func TestCrossUnitNotFound(t *testing.T) {
 				t.Errorf("gddt %s of a task led by yte: %d, want 404 that reveals nothing", tc.name, code)
 			}
 		}
-		if d, err := e.svc.Task(context.Background(), e.users["vanphong"], task.ID); err != nil || len(d.Reports) != 1 {
+		if d, err := e.Service.Task(context.Background(), e.Office, task.ID); err != nil || len(d.Reports) != 1 {
 			t.Fatalf("the other unit's report was saved: %v", err)
 		}
 		own := e.login("yte")
@@ -382,9 +374,8 @@ func TestCrossUnitNotFound(t *testing.T) {
 }
 
 func TestOversizedUpload(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		task := e.task("Tổng hợp số liệu tiêm chủng", []int64{e.unit1.ID}, dateDeadline("2023-03-20"))
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Tổng hợp số liệu tiêm chủng", []int64{e.Unit1.ID}, dateDeadline("2023-03-20"))
 		path := fmt.Sprintf("/tasks/%d/reports", task.ID)
 		c := e.login("gddt")
 		for _, tc := range []struct {
@@ -401,8 +392,8 @@ func TestOversizedUpload(t *testing.T) {
 				if code != http.StatusRequestEntityTooLarge || !strings.Contains(body, tc.msg) {
 					t.Fatalf("status %d, want 413 with %q", code, tc.msg)
 				}
-				d, err := e.svc.Task(context.Background(), e.users["vanphong"], task.ID)
-				mustT(t, err)
+				d, err := e.Service.Task(context.Background(), e.Office, task.ID)
+				apptest.Must(t, err)
 				if len(d.Reports) != 0 || d.Percent != 0 {
 					t.Fatalf("an oversized upload saved %d reports", len(d.Reports))
 				}
@@ -414,41 +405,39 @@ func TestOversizedUpload(t *testing.T) {
 // TestUnreadableMultipart: a multipart body that cannot be parsed is the
 // sender's to correct (422, with a Vietnamese message), never a system error.
 func TestUnreadableMultipart(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
-		task := e.task("Tổng hợp số liệu tiêm chủng", []int64{e.unit1.ID}, dateDeadline("2023-03-20"))
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Tổng hợp số liệu tiêm chủng", []int64{e.Unit1.ID}, dateDeadline("2023-03-20"))
 		c := e.login("gddt")
 		for _, ct := range []string{"multipart/form-data", "multipart/form-data; boundary=xyz"} {
 			resp, err := c.http.Post(fmt.Sprintf("%s/tasks/%d/reports", e.srv.URL, task.ID), ct, strings.NewReader("không phải biểu mẫu"))
-			mustT(t, err)
+			apptest.Must(t, err)
 			body, _ := io.ReadAll(resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(body), "không đọc được") {
 				t.Errorf("%s: status %d, want 422 with a message", ct, resp.StatusCode)
 			}
 		}
-		if d, err := e.svc.Task(context.Background(), e.users["vanphong"], task.ID); err != nil || len(d.Reports) != 0 {
+		if d, err := e.Service.Task(context.Background(), e.Office, task.ID); err != nil || len(d.Reports) != 0 {
 			t.Fatalf("an unreadable form saved a report (%v)", err)
 		}
 	})
 }
 
 func TestPageWeight(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		units := []int64{e.unit1.ID, e.unit2.ID}
+		units := []int64{e.Unit1.ID, e.Unit2.ID}
 		for i := 0; i < 28; i++ {
-			u := domain.Unit{Name: fmt.Sprintf("UBND xã Thử Nghiệm số %d", i+1), Kind: "xã", BlockID: e.block.ID}
-			mustT(t, e.svc.CreateUnit(ctx, e.users["admin"], &u))
+			u := domain.Unit{Name: fmt.Sprintf("UBND xã Thử Nghiệm số %d", i+1), Kind: "xã", BlockID: e.Block.ID}
+			apptest.Must(t, e.Service.CreateUnit(ctx, e.Admin, &u))
 			units = append(units, u.ID)
 		}
 		long := strings.Repeat("Chỉ đạo các trường học trên địa bàn thực hiện nghiêm túc kế hoạch năm học, bảo đảm chất lượng giáo dục toàn diện; ", 5)
 		for i := 0; i < 50; i++ {
-			_, err := e.svc.CreateTask(ctx, e.users["vanphong"], app.TaskInput{Text: fmt.Sprintf("%d. %s", i+1, long),
+			_, err := e.Service.CreateTask(ctx, e.Office, app.TaskInput{Text: fmt.Sprintf("%d. %s", i+1, long),
 				Lead: []int64{units[i%len(units)]}, Support: []int64{units[(i+1)%len(units)], units[(i+2)%len(units)]},
 				Deadline: dateDeadline(fmt.Sprintf("2023-%02d-15", 1+i%12)), LegalRefs: []string{"Kế hoạch số 12/KH-UBND"}})
-			mustT(t, err)
+			apptest.Must(t, err)
 		}
 		c := e.login("lanhdao")
 		for _, path := range []string{"/tasks", "/"} {

@@ -10,21 +10,19 @@ import (
 	"testing"
 
 	"giaoban/internal/app"
+	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
-	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // TestPageRoleMatrix proves, route by route, what each role may do through the
 // pages. gddt belongs to the unit that leads the task; yte to another unit,
 // which must not learn that the task exists (404, never 403).
 func TestPageRoleMatrix(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		task, err := e.svc.CreateTask(ctx, e.users["vanphong"], app.TaskInput{Text: "Rà soát trường chuẩn quốc gia", Lead: []int64{e.unit1.ID},
+		task, err := e.Service.CreateTask(ctx, e.Office, app.TaskInput{Text: "Rà soát trường chuẩn quốc gia", Lead: []int64{e.Unit1.ID},
 			Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-15")}})
-		mustT(t, err)
+		apptest.Must(t, err)
 		id := fmt.Sprint(task.ID)
 		roles := []string{"admin", "vanphong", "lanhdao", "xem", "gddt", "yte"}
 		tests := []struct {
@@ -136,30 +134,29 @@ func runMatrix(t *testing.T, e *env, cases []roleCase, roles map[string]bool) {
 }
 
 func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st)
+	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
-		office := e.users["vanphong"]
+		office := e.Office
 		m := &domain.Meeting{Title: "Giao ban tháng 3", Period: domain.PeriodMonth, PeriodNo: 3, Date: domain.MustDate("2023-03-01")}
-		mustT(t, e.svc.CreateMeeting(ctx, office, m))
+		apptest.Must(t, e.Service.CreateMeeting(ctx, office, m))
 		draft := &domain.Notice{Title: "Dự thảo kết luận", Symbol: "TB-UBND", MeetingID: m.ID}
-		mustT(t, e.svc.CreateNotice(ctx, office, draft))
+		apptest.Must(t, e.Service.CreateNotice(ctx, office, draft))
 		fixed := func(p string) func() string { return func() string { return p } }
 		complete := func() *domain.Notice {
 			n := &domain.Notice{Title: "Kết luận đầy đủ", Number: "5", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-03-02"), SignerName: "Nguyễn Văn A"}
-			mustT(t, e.svc.CreateNotice(ctx, office, n))
+			apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
 			return n
 		}
 		meetingForm := func() url.Values {
-			cur, err := e.svc.Meeting(ctx, office, m.ID)
-			mustT(t, err)
+			cur, err := e.Service.Meeting(ctx, office, m.ID)
+			apptest.Must(t, err)
 			v := e.meetingValues()
 			v.Set("version", strconv.Itoa(cur.Version))
 			return v
 		}
 		draftForm := func() url.Values {
-			cur, err := e.svc.Notice(ctx, office, draft.ID)
-			mustT(t, err)
+			cur, err := e.Service.Notice(ctx, office, draft.ID)
+			apptest.Must(t, err)
 			v := noticeValues(m.ID)
 			v.Set("version", strconv.Itoa(cur.Version))
 			return v
@@ -183,8 +180,8 @@ func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
 				form: func() url.Values { return url.Values{"version": {strconv.Itoa(issuing.Version)}} }, managers: 303},
 			{method: "POST", path: func() string {
 				correcting = complete()
-				_, err := e.svc.IssueNotice(ctx, office, correcting.ID, correcting.Version)
-				mustT(t, err)
+				_, err := e.Service.IssueNotice(ctx, office, correcting.ID, correcting.Version)
+				apptest.Must(t, err)
 				return fmt.Sprintf("/notices/%d/correct", correcting.ID)
 			}, managers: 303},
 		}, manage)

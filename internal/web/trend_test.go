@@ -2,12 +2,10 @@ package web
 
 import (
 	"context"
+	"giaoban/internal/apptest"
 	"regexp"
 	"strings"
 	"testing"
-
-	"giaoban/internal/store"
-	"giaoban/internal/store/storetest"
 )
 
 // TestDashboardOverdueTrend takes the snapshots of an organisation with
@@ -15,8 +13,8 @@ import (
 // leader's dashboard: a small SVG with Vietnamese month labels whose last,
 // bold value is today's overdue count, also written out beneath it.
 func TestDashboardOverdueTrend(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, st *store.Store) {
-		e := newEnv(t, st) // today is 1 March 2023
+	eachEnv(t, func(t *testing.T, e *env) {
+		// today is 1 March 2023
 		ctx := context.Background()
 		leader := e.login("lanhdao")
 		if _, body, _ := leader.get("/"); strings.Contains(body, "overdue-trend") {
@@ -24,14 +22,14 @@ func TestDashboardOverdueTrend(t *testing.T) {
 		}
 		// One task entered on 1 January and overdue since, one entered today
 		// already overdue, one in time.
-		today := e.now
-		e.now = today.AddDate(0, -2, 0)
-		e.task("Nhiệm vụ quá hạn một", []int64{e.unit1.ID}, dateDeadline("2022-12-15"))
-		e.now = today
-		e.task("Nhiệm vụ quá hạn hai", []int64{e.unit2.ID}, dateDeadline("2023-02-10"))
-		e.task("Nhiệm vụ còn hạn", []int64{e.unit2.ID}, dateDeadline("2023-06-30"))
-		res, err := e.svc.TakeSnapshots(ctx)
-		mustT(t, err)
+		today := e.Clock.Now()
+		e.Clock.Set(today.AddDate(0, -2, 0))
+		e.task("Nhiệm vụ quá hạn một", []int64{e.Unit1.ID}, dateDeadline("2022-12-15"))
+		e.Clock.Set(today)
+		e.task("Nhiệm vụ quá hạn hai", []int64{e.Unit2.ID}, dateDeadline("2023-02-10"))
+		e.task("Nhiệm vụ còn hạn", []int64{e.Unit2.ID}, dateDeadline("2023-06-30"))
+		res, err := e.Service.TakeSnapshots(ctx)
+		apptest.Must(t, err)
 		if res.Orgs != 1 || res.Backfilled != 1 {
 			t.Fatalf("snapshots: %+v", res)
 		}

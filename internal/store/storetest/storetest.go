@@ -72,27 +72,8 @@ func OpenDSN(t testing.TB, dsn string, opts ...store.Option) *store.Store {
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	opened.Store(s, dsn)
-	t.Cleanup(func() {
-		opened.Delete(s)
-		s.Close()
-	})
+	t.Cleanup(func() { s.Close() })
 	return s
-}
-
-// opened maps each store Open and OpenDSN returned to its DSN, for Reopen.
-var opened sync.Map
-
-// Reopen opens st's database again with opts (a clock, typically), as a
-// second instance beside st, closed at the test's end. st must come from
-// Open, OpenDSN or Each.
-func Reopen(t testing.TB, st *store.Store, opts ...store.Option) *store.Store {
-	t.Helper()
-	dsn, ok := opened.Load(st)
-	if !ok {
-		t.Fatal("storetest.Reopen: the store was not opened by storetest")
-	}
-	return OpenDSN(t, dsn.(string), opts...)
 }
 
 // DSN returns the DSN of a fresh, empty database of dialect d (for tests that
