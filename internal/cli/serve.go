@@ -54,7 +54,8 @@ func Serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger, TrustedProxies: cfg.TrustedProxies})
+	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger,
+		TrustedProxies: cfg.TrustedProxies, Chromium: cfg.Chromium})
 	if err != nil {
 		return err
 	}

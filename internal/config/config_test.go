@@ -41,6 +41,10 @@ func TestParseServe(t *testing.T) {
 			func(c Serve) bool {
 				return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "192.168.1.5/32"
 			}, ""},
+		{"chromium from the environment", nil, map[string]string{"GIAOBAN_CHROMIUM": "/opt/chromium/chrome"},
+			func(c Serve) bool { return c.Chromium == "/opt/chromium/chrome" }, ""},
+		{"chromium flag", []string{"--chromium", "/usr/lib/chromium/chromium"}, map[string]string{"GIAOBAN_CHROMIUM": "/opt/chromium/chrome"},
+			func(c Serve) bool { return c.Chromium == "/usr/lib/chromium/chromium" }, ""},
 		{"bad trusted proxy", []string{"--trusted-proxies", "proxy.local"}, nil, nil, "trusted-proxies"},
 		{"bad trusted proxy in the environment", nil, map[string]string{"GIAOBAN_TRUSTED_PROXIES": "proxy.local"}, nil, "trusted-proxies"},
 		{"malformed number variable", nil, map[string]string{"GIAOBAN_SOON_DAYS": "bảy"}, nil, `GIAOBAN_SOON_DAYS="bảy"`},

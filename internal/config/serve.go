@@ -19,6 +19,9 @@ type Serve struct {
 	SessionTTL    time.Duration // how long a login lasts
 	SecureCookies bool          // behind HTTPS
 	LogLevel      string        // debug, info, warn, error
+	// Chromium is the path of the Chromium that prints notices as PDF; ""
+	// looks in the usual places.
+	Chromium string
 	// TrustedProxies are the reverse proxies (addresses or CIDR ranges)
 	// whose X-Forwarded-For header is believed.
 	TrustedProxies []netip.Prefix
@@ -45,6 +48,7 @@ func ParseServe(args []string, env Env, out io.Writer) (Serve, error) {
 	f.duration(&c.SessionTTL, "session-ttl", "SESSION_TTL", c.SessionTTL, "login lifetime")
 	f.bool(&c.SecureCookies, "secure-cookies", "SECURE_COOKIES", c.SecureCookies, "mark cookies Secure, behind HTTPS")
 	f.string(&c.LogLevel, "log-level", "LOG_LEVEL", c.LogLevel, "debug, info, warn or error")
+	f.string(&c.Chromium, "chromium", "CHROMIUM", "", "Chromium's path, to print notices as PDF (default: the usual places)")
 	var proxies string
 	f.string(&proxies, "trusted-proxies", "TRUSTED_PROXIES", "", "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed")
 	rest, err := f.parse(args)

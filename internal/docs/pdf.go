@@ -19,12 +19,6 @@ import (
 // ErrNoChromium is returned (wrapped) when no Chromium is installed to print PDFs.
 var ErrNoChromium = errors.New("không tìm thấy Chromium để in PDF (cài bằng: apt-get install chromium; hoặc đặt GIAOBAN_CHROMIUM=đường dẫn)")
 
-// EnvChromium names the variable that may hold Chromium's path. The
-// commands read it through internal/config; the server's PDF export, whose
-// configuration does not carry the path yet, reads it when a Printer is given
-// no ExecPath.
-const EnvChromium = "GIAOBAN_CHROMIUM"
-
 // FindChromium returns the path of Chromium: path when it names a program
 // (ErrNoChromium when it does not), else, for an empty path,
 // /usr/bin/chromium or chromium-browser on the PATH, else ErrNoChromium.
@@ -51,8 +45,8 @@ const MIMEPDF = "application/pdf"
 // the first call and kept until Close. It is safe for concurrent use: each
 // document is printed in its own tab.
 type Printer struct {
-	// ExecPath is Chromium's path; empty means $GIAOBAN_CHROMIUM, else
-	// the usual places (FindChromium).
+	// ExecPath is Chromium's path (the commands take it from
+	// internal/config); empty means the usual places (FindChromium).
 	ExecPath string
 	// Timeout bounds one document; 0 means 60 seconds.
 	Timeout time.Duration
@@ -70,11 +64,7 @@ func (p *Printer) start() (context.Context, error) {
 	if p.browser != nil {
 		return p.browser, nil
 	}
-	path := p.ExecPath
-	if path == "" {
-		path = os.Getenv(EnvChromium)
-	}
-	path, err := FindChromium(path)
+	path, err := FindChromium(p.ExecPath)
 	if err != nil {
 		return nil, err
 	}

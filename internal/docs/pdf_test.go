@@ -22,7 +22,7 @@ func chromiumPath(t *testing.T) string {
 	if testing.Short() {
 		t.Skip("PDF tests skipped in -short mode")
 	}
-	p, err := FindChromium(os.Getenv(EnvChromium))
+	p, err := FindChromium(os.Getenv("GIAOBAN_CHROMIUM"))
 	if err == nil {
 		return p
 	}

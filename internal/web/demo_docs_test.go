@@ -34,13 +34,13 @@ const demoTaskText = "Tổ chức đợt tiêm chủng bổ sung vắc xin sởi
 var demoDay = time.Date(2025, 3, 10, 9, 0, 0, 0, domain.Location)
 
 // serveDemo loads the demo organisation (demo.Load) into a, an empty
-// fixture, and serves it.
+// fixture, and serves it, printing PDFs with the Chromium pdfAvailable finds.
 func serveDemo(a *apptest.App) *env {
 	a.TB.Helper()
 	if _, err := demo.Load(context.Background(), a.Service); err != nil {
 		a.TB.Fatalf("demo.Load: %v", err)
 	}
-	return serve(a)
+	return serveWith(a, Options{Chromium: os.Getenv("GIAOBAN_CHROMIUM")})
 }
 
 // demoLogin signs in as a demo account.
@@ -270,7 +270,7 @@ func pdfAvailable(t *testing.T) bool {
 	if testing.Short() {
 		return false
 	}
-	if _, err := docs.FindChromium(os.Getenv(docs.EnvChromium)); err != nil {
+	if _, err := docs.FindChromium(os.Getenv("GIAOBAN_CHROMIUM")); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("chromium is needed on CI to print PDFs: %v", err)
 		}

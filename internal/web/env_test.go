@@ -33,7 +33,17 @@ type env struct {
 // serve starts the site on a's service, stopped at the test's end.
 func serve(a *apptest.App) *env {
 	a.TB.Helper()
-	srv, err := New(a.Service, Options{Logger: testLogger})
+	return serveWith(a, Options{})
+}
+
+// serveWith is serve with the server's options opt; a nil Logger is
+// testLogger.
+func serveWith(a *apptest.App, opt Options) *env {
+	a.TB.Helper()
+	if opt.Logger == nil {
+		opt.Logger = testLogger
+	}
+	srv, err := New(a.Service, opt)
 	a.Must(err)
 	e := &env{App: a, srv: httptest.NewServer(srv.Handler())}
 	a.TB.Cleanup(e.srv.Close)

@@ -37,7 +37,7 @@ func icalJS(t *testing.T) string {
 // TestCalendarFeedInICalJS parses a feed with a real calendar library.
 func TestCalendarFeedInICalJS(t *testing.T) {
 	lib := icalJS(t)
-	e := newExportFixture(apptest.New(t, store.SQLite))
+	e := newExportFixture(apptest.New(t, store.SQLite), Options{})
 	anon := e.anon()
 	path := newCalendarLink(t, e.login("lanhdao"), url.Values{})
 	_, data := anon.getResp(path)

@@ -310,7 +310,7 @@ func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &docs.Printer{Timeout: 60 * time.Second}
+	p := &docs.Printer{ExecPath: s.chromium, Timeout: 60 * time.Second}
 	defer p.Close()
 	var buf bytes.Buffer
 	if err := p.PDF(r.Context(), &buf, doc); err != nil {

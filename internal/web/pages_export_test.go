@@ -43,9 +43,9 @@ const (
 	textLate = "Tổng hợp số liệu tiêm chủng mở rộng quý I/2023"
 )
 
-func newExportFixture(a *apptest.App) *exportFixture {
+func newExportFixture(a *apptest.App, opt Options) *exportFixture {
 	a.TB.Helper()
-	e := serve(a)
+	e := serveWith(a, opt)
 	f := &exportFixture{env: e}
 	add := func(in app.TaskInput) *domain.Task {
 		in.BlockID = e.Block.ID
@@ -113,7 +113,7 @@ func dataTexts(rows [][]string, header int) []string {
 
 func TestTaskListExportXLSX(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, a *apptest.App) {
-		e := newExportFixture(a)
+		e := newExportFixture(a, Options{})
 		office := e.login("vanphong")
 
 		resp, data := office.getResp("/tasks/export.xlsx")
@@ -231,7 +231,7 @@ func TestTaskListExportXLSX(t *testing.T) {
 }
 
 func TestTaskListExportCap(t *testing.T) {
-	e := newExportFixture(apptest.New(t, store.SQLite))
+	e := newExportFixture(apptest.New(t, store.SQLite), Options{})
 	list, err := e.Service.ExportTasks(context.Background(), e.Leader, store.TaskFilter{Sort: store.SortCreated}, 2)
 	apptest.Must(t, err)
 	if !list.Capped() || len(list.Tasks) != 2 || list.Total != 3 {
@@ -254,7 +254,7 @@ func TestTaskListExportCap(t *testing.T) {
 
 func TestDashboardExportXLSX(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, a *apptest.App) {
-		e := newExportFixture(a)
+		e := newExportFixture(a, Options{})
 		leader := e.login("lanhdao")
 		_, page, _ := leader.get(fmt.Sprintf("/?block=%d", e.Block.ID))
 		if !strings.Contains(page, fmt.Sprintf(`href="/dashboard/export.xlsx?block=%d&amp;"`, e.Block.ID)) {
@@ -297,7 +297,7 @@ func TestDashboardExportXLSX(t *testing.T) {
 
 func TestStocktakeExport(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, a *apptest.App) {
-		e := newExportFixture(a)
+		e := newExportFixture(a, Options{})
 		ctx := context.Background()
 		office := e.Office
 		n := &domain.Notice{Number: "12", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-05"), Title: "Kết luận của Phó Chủ tịch UBND tại Hội nghị giao ban",
@@ -402,8 +402,8 @@ func TestNoticeDownloads(t *testing.T) {
 		}
 
 		// Without Chromium the PDF is refused with a clear message.
-		t.Setenv("GIAOBAN_CHROMIUM", filepath.Join(t.TempDir(), "no-chromium"))
-		code, body, _ := c.get(fmt.Sprintf("/notices/%d/pdf", id))
+		noPDF := serveWith(e.App, Options{Chromium: filepath.Join(t.TempDir(), "no-chromium")})
+		code, body, _ := noPDF.login("vanphong").get(fmt.Sprintf("/notices/%d/pdf", id))
 		if code != http.StatusServiceUnavailable || !strings.Contains(body, "Chromium") || !strings.Contains(body, ".docx") {
 			t.Errorf("PDF without Chromium: %d, want 503 with a Vietnamese message", code)
 		}
@@ -418,8 +418,7 @@ func TestNoticePDF(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext not installed (apt-get install poppler-utils)")
 	}
-	t.Setenv("GIAOBAN_CHROMIUM", chromium)
-	e := serve(apptest.New(t, store.SQLite))
+	e := serveWith(apptest.New(t, store.SQLite), Options{Chromium: chromium})
 	c := e.login("vanphong")
 	id := e.issuedNotice(c)
 	resp, data := c.getResp(fmt.Sprintf("/notices/%d/pdf", id))
@@ -636,7 +635,7 @@ func newCalendarLink(t *testing.T, c *client, form url.Values) string {
 
 func TestCalendarFeed(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, a *apptest.App) {
-		e := newExportFixture(a)
+		e := newExportFixture(a, Options{})
 		_, page, _ := e.login("xem").get("/account")
 		wantIn(t, "account page", page, `href="/account/calendars"`)
 
@@ -780,8 +779,7 @@ func clickDownload(t *testing.T, ctx context.Context, dir, sel string) (string, 
 // a notice's Word and PDF links — and opens each file.
 func TestBrowserExportLinks(t *testing.T) {
 	ctx := newBrowser(t)
-	t.Setenv("GIAOBAN_CHROMIUM", chromiumPath(t))
-	e := newExportFixture(apptest.New(t, store.SQLite))
+	e := newExportFixture(apptest.New(t, store.SQLite), Options{Chromium: chromiumPath(t)})
 	noticeID := e.issuedNotice(e.login("vanphong"))
 	dir := t.TempDir()
 	if err := chromedp.Do(ctx, browserLogin(e.srv.URL, "vanphong")); err != nil {

@@ -39,6 +39,8 @@ type Server struct {
 	secure bool
 	// proxies whose X-Forwarded-For is believed.
 	proxies []netip.Prefix
+	// chromium prints notices as PDF ("" for the usual places).
+	chromium string
 }
 
 // Options configure a Server.
@@ -50,6 +52,9 @@ type Options struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
 	// believed; login throttling then counts the address the proxy saw.
 	TrustedProxies []netip.Prefix
+	// Chromium is the path of the Chromium that prints notices as PDF; ""
+	// looks in the usual places (docs.FindChromium).
+	Chromium string
 }
 
 // New builds the server, the API with it, and parses every template; a
@@ -66,7 +71,8 @@ func New(svc *app.Service, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies}, nil
+	return &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies,
+		chromium: opt.Chromium}, nil
 }
 
 // Handler returns the whole site: the pages' route table and the API under
