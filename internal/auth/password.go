@@ -1,5 +1,7 @@
 // Package auth hashes passwords with argon2id and makes the random secrets of
-// sessions, CSRF and API tokens. It keeps no state.
+// sessions, CSRF and API tokens. It keeps no state and knows no users: who
+// may sign in, and for how long, is the service's (internal/app) to decide,
+// and the hashes are stored by internal/store.
 package auth
 
 import (

@@ -1,6 +1,7 @@
 // Package textfold folds Vietnamese text for search: lower case, no diacritics,
 // đ/Đ as d. Both the stored search text and the query go through Fold, so
-// SQLite and PostgreSQL match the same way.
+// SQLite and PostgreSQL match the same way. It transforms strings only: what
+// is searched, and how, is internal/store's.
 package textfold
 
 import (

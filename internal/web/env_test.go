@@ -1,8 +1,10 @@
 package web
 
 import (
+	"bytes"
 	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
@@ -97,16 +99,39 @@ func (e *env) loginWith(username, password string) *client {
 	return c
 }
 
+// send makes a request to the server at path with body of content type ct
+// (none for a nil body) and returns the response, its body read.
+func (c *client) send(method, path, ct string, body io.Reader) (*http.Response, []byte) {
+	c.t.Helper()
+	req, err := http.NewRequest(method, c.e.srv.URL+path, body)
+	apptest.Must(c.t, err)
+	if ct != "" {
+		req.Header.Set("Content-Type", ct)
+	}
+	resp, err := c.http.Do(req)
+	apptest.Must(c.t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	apptest.Must(c.t, err)
+	return resp, b
+}
+
+// answer is a response as most tests look at it: the status, the body and
+// the Location header.
+func answer(resp *http.Response, body []byte) (int, string, string) {
+	return resp.StatusCode, string(body), resp.Header.Get("Location")
+}
+
 // get fetches path and returns the status, body and Location header.
 func (c *client) get(path string) (int, string, string) {
 	c.t.Helper()
-	resp, err := c.http.Get(c.e.srv.URL + path)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header.Get("Location")
+	return answer(c.getResp(path))
+}
+
+// getResp fetches path and returns the whole response (headers matter) and its body.
+func (c *client) getResp(path string) (*http.Response, []byte) {
+	c.t.Helper()
+	return c.send(http.MethodGet, path, "", nil)
 }
 
 // post sends a form with the session's CSRF token added.
@@ -124,13 +149,42 @@ func (c *client) post(path string, form url.Values) (int, string, string) {
 // postForm sends a form as it is (no CSRF token added).
 func (c *client) postForm(path string, form url.Values) (int, string, string) {
 	c.t.Helper()
-	resp, err := c.http.Post(c.e.srv.URL+path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode()))
-	if err != nil {
-		c.t.Fatal(err)
+	return answer(c.send(http.MethodPost, path, "application/x-www-form-urlencoded", strings.NewReader(form.Encode())))
+}
+
+// upload is one file of a multipart form.
+type upload struct {
+	name string
+	data []byte
+}
+
+// postMultipart sends fields and files (each under the form field
+// fileField) as multipart/form-data, with the session's CSRF token added.
+func (c *client) postMultipart(path string, fields url.Values, fileField string, files ...upload) (int, string, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	apptest.Must(c.t, mw.WriteField("csrf", c.csrf))
+	for k, vs := range fields {
+		for _, v := range vs {
+			apptest.Must(c.t, mw.WriteField(k, v))
+		}
 	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header.Get("Location")
+	for _, f := range files {
+		w, err := mw.CreateFormFile(fileField, f.name)
+		apptest.Must(c.t, err)
+		_, err = w.Write(f.data)
+		apptest.Must(c.t, err)
+	}
+	apptest.Must(c.t, mw.Close())
+	return answer(c.send(http.MethodPost, path, mw.FormDataContentType(), &buf))
+}
+
+// postFiles sends a report's multipart form: fields and files under
+// "files".
+func (c *client) postFiles(path string, form url.Values, files ...upload) (int, string, string) {
+	c.t.Helper()
+	return c.postMultipart(path, form, "files", files...)
 }
 
 func TestLoginAndCSRF(t *testing.T) {

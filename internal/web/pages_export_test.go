@@ -1,11 +1,9 @@
 package web
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -344,26 +342,11 @@ func TestStocktakeExport(t *testing.T) {
 	})
 }
 
-// docxText is the text of a .docx file's body, tags removed.
+// docxText is the text of a .docx file's body (ooxmlText of
+// word/document.xml), failing unless the file is well-formed.
 func docxText(t *testing.T, data []byte) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatalf("not a .docx: %v", err)
-	}
-	for _, f := range zr.File {
-		if f.Name != "word/document.xml" {
-			continue
-		}
-		rc, err := f.Open()
-		apptest.Must(t, err)
-		b, err := io.ReadAll(rc)
-		rc.Close()
-		apptest.Must(t, err)
-		return regexp.MustCompile(`<[^>]+>`).ReplaceAllString(string(b), "")
-	}
-	t.Fatal("the .docx has no word/document.xml")
-	return ""
+	return ooxmlText(t, ".docx", data, "word/document.xml")
 }
 
 // issuedNotice creates notice 12/TB-UBND through the pages and returns its id.

@@ -5,8 +5,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -44,35 +42,7 @@ Trần Thị B
 
 const importUnknownUnit = "Phòng Tài nguyên và Môi trường"
 
-// postMultipart sends fields and, when fileName is not empty, one file as
-// multipart/form-data, with the session's CSRF token added.
-func (c *client) postMultipart(path string, fields url.Values, fileName string, data []byte) (int, string, string) {
-	c.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	fields = cloneValues(fields)
-	fields.Set("csrf", c.csrf)
-	for k, vs := range fields {
-		for _, v := range vs {
-			apptest.Must(c.t, mw.WriteField(k, v))
-		}
-	}
-	if fileName != "" {
-		fw, err := mw.CreateFormFile("file", fileName)
-		apptest.Must(c.t, err)
-		_, err = fw.Write(data)
-		apptest.Must(c.t, err)
-	}
-	apptest.Must(c.t, mw.Close())
-	resp, err := c.http.Post(c.e.srv.URL+path, mw.FormDataContentType(), &buf)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header.Get("Location")
-}
-
+// cloneValues is a copy of v that changes to it leave v alone.
 func cloneValues(v url.Values) url.Values {
 	out := url.Values{}
 	for k, vs := range v {
@@ -358,7 +328,11 @@ func TestImportBadInput(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.name, func(t *testing.T) {
-				code, body, _ := c.postMultipart("/import", url.Values{"text": {tt.text}}, tt.file, tt.data)
+				var files []upload
+				if tt.file != "" {
+					files = append(files, upload{tt.file, tt.data})
+				}
+				code, body, _ := c.postMultipart("/import", url.Values{"text": {tt.text}}, "file", files...)
 				msg := errorOf(body)
 				if code != tt.code || msg == "" || !strings.Contains(strings.ToLower(msg), tt.message) {
 					t.Fatalf("%d %q, want %d with a message holding %q", code, msg, tt.code, tt.message)

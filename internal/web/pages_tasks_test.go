@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -18,53 +17,6 @@ import (
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
 )
-
-// upload is one file of a multipart form.
-type upload struct {
-	name string
-	data []byte
-}
-
-// postFiles sends a multipart form with the session's CSRF token and files
-// under the field "files", and returns the status, body and Location header.
-func (c *client) postFiles(path string, form url.Values, files ...upload) (int, string, string) {
-	c.t.Helper()
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	mw.WriteField("csrf", c.csrf) //nolint:errcheck
-	for k, vs := range form {
-		for _, v := range vs {
-			mw.WriteField(k, v) //nolint:errcheck
-		}
-	}
-	for _, f := range files {
-		w, err := mw.CreateFormFile("files", f.name)
-		if err != nil {
-			c.t.Fatal(err)
-		}
-		w.Write(f.data) //nolint:errcheck
-	}
-	mw.Close()
-	resp, err := c.http.Post(c.e.srv.URL+path, mw.FormDataContentType(), &buf)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(b), resp.Header.Get("Location")
-}
-
-// getResp fetches path and returns the whole response (headers matter) and its body.
-func (c *client) getResp(path string) (*http.Response, []byte) {
-	c.t.Helper()
-	resp, err := c.http.Get(c.e.srv.URL + path)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp, b
-}
 
 // task creates a task as the office through the service (apptest's Task).
 func (e *env) task(text string, lead []int64, deadline domain.Deadline) *domain.Task {

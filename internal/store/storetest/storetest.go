@@ -1,7 +1,9 @@
 // Package storetest gives tests a real, empty database: SQLite always, and
 // PostgreSQL as well when GIAOBAN_TEST_POSTGRES holds a DSN. Each test run
 // creates its own PostgreSQL database and drops it at the end (call Main from
-// TestMain); each test gets its own schema in it.
+// TestMain); each test gets its own schema in it. It holds test code only
+// and makes an empty, migrated database, nothing in it: a test that needs an
+// organisation and users starts from internal/apptest.
 package storetest
 
 import (
