@@ -19,14 +19,12 @@ var imperativeStarts = []string{
 	"báo cáo", "tổng hợp", "trình", "lập", "bố trí", "sớm", "kịp thời", "phấn đấu", "đôn đốc", "nghiêm túc",
 	"đánh giá", "tuyển", "sửa chữa", "phát triển", "khai thác", "đổi mới", "thường xuyên", "phổ biến",
 	"hỗ trợ", "củng cố", "kiện toàn", "giám sát", "xử lý", "thẩm định", "tích cực", "quyết liệt",
+	"đẩy nhanh", "tiến hành", "hoàn thiện", "bổ sung", "khảo sát", "cải thiện", "siết chặt", "phòng chống",
+	"ngăn chặn", "kiên quyết", "nhanh chóng", "sắp xếp", "phát động", "tạo điều kiện", "giữ vững", "bám sát",
+	"không để", "nghiêm cấm", "tuyệt đối", "tập huấn", "điều chỉnh", "thúc đẩy", "chăm lo", "giải ngân",
+	"thu hồi", "mở rộng", "đề cao", "kiểm soát", "xác định", "chấp hành", "phân công", "cung cấp", "quyết toán",
+	"nắm bắt", "ra quân", "chuẩn hóa", "số hóa", "vận hành", "rà soát lại", "tăng", "giảm",
 }
-
-// conclusionCues mark the sentence that introduces the conclusions.
-var conclusionCues = []string{"kết luận", "chỉ đạo như sau", "thống nhất như sau", "giao nhiệm vụ"}
-
-// startCues start the directives of a prose notice: the conclusion cues
-// and a speech ("phát biểu").
-var startCues = append(conclusionCues[:len(conclusionCues):len(conclusionCues)], "phát biểu")
 
 // docCtx carries document-wide facts used while extracting tasks.
 type docCtx struct {
@@ -67,6 +65,7 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 	ctx := &docCtx{res: newUnitResolver(text, opt.Units)}
 
 	titleIdx, bodyStart := parseHeader(doc, lines)
+	formal := doc.Number != "" || doc.IssuedOn != nil || strings.HasPrefix(doc.Title, "Kết luận") || hasNoticeHeader(lines, bodyStart)
 	// Body end: recipients or signature.
 	bodyEnd := len(lines)
 	for i := bodyStart; i < len(lines); i++ {
@@ -84,14 +83,23 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 		ctx.refYear = pageYear
 	}
 	ctx.res.khoi = khoiName(doc.Title, text)
+	ctx.res.place = subjectPlace(doc.Title)
 	ctx.res.communal = communalName(text)
 	ctx.counterpart = counterpartOf(doc.Title, ctx.res)
 
+	// A notice with headings and items is read by its structure. A news
+	// page with one plain list (a schedule, numbered points after a
+	// lead-in) is prose with items.
 	structured := 0
+	var kinds [4]bool
 	for _, l := range lines[bodyStart:bodyEnd] {
-		if l.kind != kindPara {
+		if l.kind != kindPara || l.emph {
 			structured++
+			kinds[l.kind] = true
 		}
+	}
+	if !formal && !(kinds[kindBullet] && (kinds[kindNumber] || kinds[kindStar])) {
+		structured = 0
 	}
 	var drafts []*taskDraft
 	if debugParse {
@@ -178,6 +186,16 @@ func parseHeader(doc *Document, lines []logicalLine) (int, int) {
 		}
 	}
 	return -1, 0
+}
+
+// hasNoticeHeader reports the "THÔNG BÁO" line of a notice above the body.
+func hasNoticeHeader(lines []logicalLine, bodyStart int) bool {
+	for _, l := range lines[:min(bodyStart, len(lines))] {
+		if len(l.text) < 60 && strings.HasPrefix(strings.ToUpper(l.text), "THÔNG BÁO") {
+			return true
+		}
+	}
+	return false
 }
 
 // startsDayPart reports a line opening with the day of an event ("Sáng
@@ -429,6 +447,15 @@ func counterpartOf(title string, res *unitResolver) []string {
 	return out
 }
 
+// gluedSentence reports a full stop at i between a lower-case word and a
+// capitalised one with no space ("xã.Đồng chí"), which ends a sentence.
+func gluedSentence(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, n := utf8.DecodeRuneInString(s[i+1:])
+	after, _ := utf8.DecodeRuneInString(s[i+1+n:])
+	return unicode.IsLower(prev) && unicode.IsUpper(next) && unicode.IsLower(after)
+}
+
 // sentence is a sentence with its byte range in the line text.
 type sentence struct {
 	text       string
@@ -454,6 +481,13 @@ func splitSentences(s string) []sentence {
 		j := end
 		for j < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '"') {
 			j++
+		}
+		if j < len(s) && c == '.' && j == end && gluedSentence(s, i) {
+			// "... của UBND xã.Đồng chí ...": a lost space.
+			out = append(out, sentence{strings.TrimSpace(s[start:j]), start, j})
+			start = j
+			i = j - 1
+			continue
 		}
 		if j >= len(s) || s[j] != ' ' {
 			continue

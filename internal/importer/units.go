@@ -19,8 +19,19 @@ var unitHeads = []string{
 	"chi nhánh", "bưu điện", "điện lực", "công ty", "khối", "hội đồng", "thanh tra", "viện kiểm sát",
 	"tòa án", "toà án", "chi cục thuế", "đội", "tổ công tác", "trạm y tế", "trạm",
 	"ubnd", "hđnd", "ubmttq", "bhxh", "nhcsxh", "ttyt", "viettel", "vnpt", "mobifone", "kbnn", "lđlđ",
-	"bch", "bcđ", "ban cđ",
+	"bch", "bcđ", "ban cđ", "bql", "đảng ủy", "đảng uỷ", "quân sự", "ngành", "thị trấn", "xã", "phường", "tổ",
 }
+
+// namedHeads name a unit only before a capitalised name ("ngành Y tế",
+// "xã Vĩnh Phú", "Tổ Thông tin - Tuyên truyền"); capitalHeads only when
+// capitalised themselves ("Quân sự").
+var (
+	namedHeads   = map[string]bool{"ngành": true, "thị trấn": true, "xã": true, "phường": true, "tổ": true}
+	capitalHeads = map[string]bool{"quân sự": true}
+)
+
+// eventWords follow "hội" in events, not associations ("Hội nghị").
+var eventWords = map[string]bool{"nghị": true, "thảo": true, "thi": true, "chợ": true, "diễn": true, "khỏe": true, "xuân": true, "đàm": true, "ý": true}
 
 // Indexed phrase sets.
 var (
@@ -39,7 +50,7 @@ var selfContainedHeads = map[string]bool{
 	"hạt kiểm lâm": true, "chi cục thuế": true, "viện kiểm sát": true, "tòa án": true, "toà án": true,
 	"ban chỉ huy quân sự": true, "huyện ủy": true, "huyện uỷ": true, "thành ủy": true,
 	"hội liên hiệp phụ nữ": true, "hội nông dân": true, "hội cựu chiến binh": true, "hội chữ thập đỏ": true,
-	"đoàn thanh niên": true, "trạm y tế": true,
+	"đoàn thanh niên": true, "trạm y tế": true, "đảng ủy": true, "đảng uỷ": true, "quân sự": true, "ban chỉ đạo": true, "bcđ": true, "ban cđ": true,
 }
 
 // collectiveNouns follow "các" in collective unit names ("các cơ quan, đơn
@@ -49,6 +60,7 @@ var collectiveNouns = []string{
 	"đoàn thể", "tổ chức", "trung tâm", "thành viên", "thị trấn", "bệnh viện", "hợp tác xã",
 	"phòng", "ban", "ngành", "xã", "phường", "sở", "trường", "hội", "trạm", "huyện", "cấp",
 	"chi hội", "hội đoàn thể", "đài", "cơ sở", "thôn", "khu phố", "tổ dân phố",
+	"chuyên môn", "bộ phận", "cá nhân", "ban ngành", "phòng ban", "tổ chức đoàn thể",
 }
 
 // roleWords precede a unit and are dropped ("Thủ trưởng các cơ quan").
@@ -77,7 +89,7 @@ var unitStops = map[string]bool{
 	"nên": true, "luôn": true, "cũng": true, "vẫn": true, "hết": true, "chú": true, "lưu": true,
 	"ưu": true, "bám": true, "góp": true, "xem": true, "xử": true, "ký": true, "nhận": true,
 	"nghe": true, "ghi": true, "biểu": true, "quyết": true, "yêu": true, "giao": true, "năm": true,
-	"tháng": true, "quý": true, "ngày": true, "trước": true, "sau": true, "nhất": true, "và": true,
+	"tháng": true, "quý": true, "kết": true, "nhấn": true, "phân": true, "nhanh": true, "họp": true, "ngày": true, "trước": true, "sau": true, "nhất": true, "và": true,
 	"số": true, "của": true, "do": true, "bằng": true, "vì": true, "ở": true, "tới": true,
 }
 
@@ -87,6 +99,8 @@ var nameCompounds = map[string]bool{
 	"phát triển": true, "việc làm": true, "đầu tư": true, "kế hoạch": true, "xây dựng": true,
 	"tổ chức": true, "kiểm tra": true, "giải phóng": true, "chuyển đổi": true, "khám chữa": true,
 	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
+	"truyền thông": true, "truyền thanh": true, "truyền hình": true, "phát thanh": true, "hành chính": true,
+	"thương mại": true, "dịch vụ": true, "tổng hợp": true,
 }
 
 // levelWords are administrative level words dropped at the end of names.
@@ -122,6 +136,14 @@ func headAt(toks []token, i int) (int, string, bool) {
 		return 0, "", false
 	}
 	if n, head := unitHeadSet.match(toks, i); n > 0 {
+		switch {
+		case namedHeads[head] && !(i+n < len(toks) && toks[i+n].word && toks[i+n].upper):
+			return 0, "", false
+		case capitalHeads[head] && !t.upper:
+			return 0, "", false
+		case head == "hội" && i+1 < len(toks) && eventWords[toks[i+1].low]:
+			return 0, "", false
+		}
 		return n, head, false
 	}
 	return 0, "", false
@@ -170,6 +192,13 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 			if low == "thuộc" {
 				j++
 				continue
+			}
+			if low == "của" && (named > 0 || coll) {
+				// "các ngành của huyện": the level qualifies the name.
+				if m := matchAny(toks, j+1, levelWords); m > 0 {
+					j += 1 + m
+					break
+				}
 			}
 			if low == "trong" && j+1 < len(toks) && (toks[j+1].low == "khối" || toks[j+1].low == "ngành") {
 				j += 2
@@ -356,6 +385,8 @@ type unitResolver struct {
 	cache      map[string]string
 	toks       []token         // scratch tokens of canonUncached
 	full       map[string]bool // usesFull answers
+	refs       *references     // bodies the document names, once scanned
+	place      string          // the commune, ward or town the title names
 }
 
 // newUnitResolver prepares a resolver for a document.
@@ -434,7 +465,7 @@ func (r *unitResolver) canonUncached(raw string) string {
 	}
 	toks := retokenize(name)
 	// Drop role words.
-	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) {
+	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) && toks[n].word && toks[n].low != "công" {
 		name = joinTokens(toks, n, len(toks))
 		toks = retokenize(name)
 	}
@@ -444,14 +475,15 @@ func (r *unitResolver) canonUncached(raw string) string {
 		if idx == 0 {
 			return capitalize(name)
 		}
+		// "các đơn vị trong khối" names the meeting's bloc; a bloc named
+		// in the text ("các ngành khối Văn hóa - Xã hội") stays as written.
 		rest := strings.TrimSpace(name[idx+len("khối"):])
 		if rest == "" || strings.HasPrefix(lowerVN(rest), "này") {
-			rest = r.khoi
+			if r.khoi == "" {
+				return "Các cơ quan, đơn vị trong khối"
+			}
+			return "Các cơ quan, đơn vị khối " + r.khoi
 		}
-		if rest == "" {
-			return "Các cơ quan, đơn vị trong khối"
-		}
-		return "Các cơ quan, đơn vị khối " + rest
 	}
 	// Expand abbreviations used as words.
 	var parts []string
@@ -474,14 +506,16 @@ func (r *unitResolver) canonUncached(raw string) string {
 		toks = retokenize(name)
 	}
 	// Strip trailing level words and place names.
-	name = stripLevel(name, toks)
+	name = r.complete(stripLevel(name, toks))
 	low = lowerVN(name)
 	// Communal collectives.
 	if strings.HasPrefix(low, "các địa phương") && r.communal != "" && len(low) == len("các địa phương") {
 		return r.communal
 	}
 	if strings.HasPrefix(low, "các xã") || strings.HasPrefix(low, "các phường") {
-		if strings.Contains(r.folded(), "ubnd "+fold(name)) || strings.Contains(r.folded(), "uy ban nhan dan "+fold(name)) {
+		// "các xã, thị trấn", "các xã, phường": all the communal People's
+		// Committees, which is how the document names them or not.
+		if strings.Contains(low, ",") || strings.Contains(r.folded(), "ubnd "+fold(name)) || strings.Contains(r.folded(), "uy ban nhan dan "+fold(name)) {
 			name = "UBND " + lowerFirst(name)
 		}
 	}
@@ -643,7 +677,7 @@ func stripLevel(name string, toks []token) string {
 		return name
 	}
 	hl := toks[0].low
-	if hl == "ubnd" || hl == "hđnd" || hl == "ủy" || hl == "uỷ" {
+	if hl == "ubnd" || hl == "hđnd" || hl == "ủy" || hl == "uỷ" || hl == "đảng" || hl == "cấp" {
 		if len(toks) > 1 && toks[1].low != "các" {
 			return name
 		}
@@ -658,12 +692,18 @@ func stripLevel(name string, toks []token) string {
 		cut := false
 		for _, lw := range levelWords {
 			n := strings.Count(lw, " ") + 1
-			if k-n >= 1 && matchWords(toks, k-n, lw) == n && (k < end || true) {
-				if k-n >= 1 {
-					end = k - n
-					cut = true
-				}
+			if k-n >= 1 && matchWords(toks, k-n, lw) == n {
+				end = k - n
+				cut = true
 				break
+			}
+		}
+		// Communal levels, unless they close a collective ("UBND các xã").
+		for _, lw := range []string{"thị trấn", "xã", "phường"} {
+			n := strings.Count(lw, " ") + 1
+			if !cut && k-n >= 2 && matchWords(toks, k-n, lw) == n && toks[k-n-1].word && toks[k-n-1].low != "các" && toks[k-n-1].low != "những" && toks[k-n-1].low != "thị" {
+				end = k - n
+				cut = true
 			}
 		}
 		if !cut {
