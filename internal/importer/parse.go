@@ -29,7 +29,7 @@ var imperativeStarts = []string{
 // docCtx carries document-wide facts used while extracting tasks.
 type docCtx struct {
 	res         *unitResolver
-	refYear     int
+	ref         refDate // the meeting's date, for deadlines without a year
 	counterpart []string
 	tokBuf      []token // scratch tokens of the current task (see words)
 	headBuf     []token // scratch tokens of headingUnits
@@ -78,9 +78,12 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 	parseTail(doc, lines, bodyEnd)
 	pageYear := parseMeeting(doc, lines, titleIdx, bodyStart, bodyEnd)
 	if doc.Meeting.Date != nil {
-		ctx.refYear, _ = strconv.Atoi((*doc.Meeting.Date)[:4])
+		iso := *doc.Meeting.Date
+		ctx.ref.y, _ = strconv.Atoi(iso[:4])
+		ctx.ref.m, _ = strconv.Atoi(iso[5:7])
+		ctx.ref.d, _ = strconv.Atoi(iso[8:10])
 	} else {
-		ctx.refYear = pageYear
+		ctx.ref.y = pageYear
 	}
 	ctx.res.khoi = khoiName(doc.Title, text)
 	ctx.res.place = subjectPlace(doc.Title)

@@ -805,7 +805,7 @@ func scheduleItem(w *taskWords, ctx *docCtx) ([]string, string) {
 				}
 			}
 		}
-		if y, m, d, _, ok := parseDateAt(rest, ctx.refYear); ok {
+		if y, m, d, _, ok := deadlineDateAt(rest, ctx.ref); ok {
 			due = fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 		}
 	}

@@ -329,7 +329,7 @@ func newTask(raw *taskWords, start, end int, ctx *docCtx, secPath []string, key 
 	if text := cleanTaskText(raw.text); text != raw.text {
 		w = newTaskWords(text)
 	}
-	due, dl := parseDeadline(w.text, w.low, ctx.refYear)
+	due, dl := parseDeadline(w.text, w.low, ctx.ref)
 	var refs []LegalRef
 	if strings.IndexByte(w.text, '/') >= 0 {
 		refs = legalRefs(w.text, w.tokens())
