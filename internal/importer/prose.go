@@ -276,7 +276,7 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			}
 		case "kết", "nhấn", "lưu":
 			m := matchAny(toks, k, []string{"kết luận", "nhấn mạnh", "lưu ý"})
-			if m == 0 {
+			if m == 0 || t.low != "kết" && k != i && !speakerBefore(toks, k, start) {
 				continue
 			}
 			f.cue = true

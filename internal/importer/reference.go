@@ -2,6 +2,7 @@ package importer
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -135,4 +136,77 @@ func (r *unitResolver) complete(name string) string {
 		}
 	}
 	return name
+}
+
+// definitions returns the abbreviations the document defines in
+// parentheses after a unit's full name ("Ban Quản lý dự án đầu tư xây
+// dựng huyện (BQLDA)"), folded abbreviation -> name.
+func (r *unitResolver) definitions() map[string]string {
+	if r.defs != nil {
+		return r.defs
+	}
+	r.defs = map[string]string{}
+	for off := 0; ; {
+		k := strings.IndexByte(r.text[off:], '(')
+		if k < 0 {
+			break
+		}
+		at := off + k
+		off = at + 1
+		end := strings.IndexByte(r.text[off:min(len(r.text), off+20)], ')')
+		if end < 2 {
+			continue
+		}
+		abbr := strings.TrimSpace(r.text[off : off+end])
+		if !isAcronym(abbr) {
+			continue
+		}
+		from := max(0, at-240)
+		for from > 0 && !utf8.RuneStart(r.text[from]) {
+			from++
+		}
+		toks := tokenize(r.text[from:at])
+		// The head nearest the parenthesis whose name runs up to it.
+		for s := len(toks) - 1; s >= 0; s-- {
+			if !toks[s].upper {
+				continue
+			}
+			// The parenthesis ends the name: "Ban Quản lý dự án đầu tư xây
+			// dựng huyện (BQLDA)".
+			if hn, _, _ := headAt(toks, s); hn > 0 && len(toks)-s <= 16 && allWords(toks[s:]) {
+				name := joinTokens(toks, s, len(toks))
+				r.defs[fold(abbr)] = stripLevel(name, tokenize(name))
+				break
+			}
+		}
+	}
+	return r.defs
+}
+
+// isAcronym reports an abbreviation of capitals, with "&" or "-" inside.
+func isAcronym(s string) bool {
+	if len(s) < 2 || len(s) > 16 {
+		return false
+	}
+	letters := 0
+	for _, c := range s {
+		switch {
+		case unicode.IsUpper(c):
+			letters++
+		case c == '&' || c == '-':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
+}
+
+// allWords reports tokens that are all words or dashes.
+func allWords(toks []token) bool {
+	for _, t := range toks {
+		if !t.word && t.s != "-" && t.s != "–" && t.s != "&" {
+			return false
+		}
+	}
+	return true
 }

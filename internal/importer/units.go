@@ -19,14 +19,17 @@ var unitHeads = []string{
 	"chi nhánh", "bưu điện", "điện lực", "công ty", "khối", "hội đồng", "thanh tra", "viện kiểm sát",
 	"tòa án", "toà án", "chi cục thuế", "đội", "tổ công tác", "trạm y tế", "trạm",
 	"ubnd", "hđnd", "ubmttq", "bhxh", "nhcsxh", "ttyt", "viettel", "vnpt", "mobifone", "kbnn", "lđlđ",
-	"bch", "bcđ", "ban cđ", "bql", "đảng ủy", "đảng uỷ", "quân sự", "ngành", "thị trấn", "xã", "phường", "tổ",
+	"bch", "bcđ", "ban cđ", "bql", "đảng ủy", "đảng uỷ", "quân sự", "ngành", "thị trấn", "xã", "phường", "tổ", "đoàn",
 }
+
+// levelEnds are the words that end a level name ("huyện", "thị trấn").
+var levelEnds = map[string]bool{"huyện": true, "tỉnh": true, "xã": true, "phường": true, "trấn": true, "quận": true, "phố": true}
 
 // namedHeads name a unit only before a capitalised name ("ngành Y tế",
 // "xã Vĩnh Phú", "Tổ Thông tin - Tuyên truyền"); capitalHeads only when
 // capitalised themselves ("Quân sự").
 var (
-	namedHeads   = map[string]bool{"ngành": true, "thị trấn": true, "xã": true, "phường": true, "tổ": true}
+	namedHeads   = map[string]bool{"ngành": true, "thị trấn": true, "xã": true, "phường": true, "tổ": true, "đoàn": true}
 	capitalHeads = map[string]bool{"quân sự": true}
 )
 
@@ -50,7 +53,7 @@ var selfContainedHeads = map[string]bool{
 	"hạt kiểm lâm": true, "chi cục thuế": true, "viện kiểm sát": true, "tòa án": true, "toà án": true,
 	"ban chỉ huy quân sự": true, "huyện ủy": true, "huyện uỷ": true, "thành ủy": true,
 	"hội liên hiệp phụ nữ": true, "hội nông dân": true, "hội cựu chiến binh": true, "hội chữ thập đỏ": true,
-	"đoàn thanh niên": true, "trạm y tế": true, "đảng ủy": true, "đảng uỷ": true, "quân sự": true, "ban chỉ đạo": true, "bcđ": true, "ban cđ": true,
+	"đoàn thanh niên": true, "trạm y tế": true, "đảng ủy": true, "đảng uỷ": true, "quân sự": true, "ban chỉ đạo": true, "bcđ": true, "ban cđ": true, "acronym": true,
 }
 
 // collectiveNouns follow "các" in collective unit names ("các cơ quan, đơn
@@ -100,7 +103,7 @@ var nameCompounds = map[string]bool{
 	"tổ chức": true, "kiểm tra": true, "giải phóng": true, "chuyển đổi": true, "khám chữa": true,
 	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
 	"truyền thông": true, "truyền thanh": true, "truyền hình": true, "phát thanh": true, "hành chính": true,
-	"thương mại": true, "dịch vụ": true, "tổng hợp": true,
+	"thương mại": true, "dịch vụ": true, "tổng hợp": true, "xã hội": true,
 }
 
 // levelWords are administrative level words dropped at the end of names.
@@ -146,6 +149,10 @@ func headAt(toks []token, i int) (int, string, bool) {
 		}
 		return n, head, false
 	}
+	if t.upper && isOrgAcronym(t.s) {
+		// "BQLDA", "TTMTTQ": an organisation's initials.
+		return 1, "acronym", false
+	}
 	return 0, "", false
 }
 
@@ -167,6 +174,16 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 	}
 	j := i + hn
 	named := 0
+	if fieldHeads[head] {
+		// "phòng Tài nguyên và môi trường": the field runs over "và".
+		if n := fieldAt(toks, j); n > 0 {
+			j += n
+			named += n
+			if j+1 < len(toks) && toks[j].s == "," && toks[j+1].upper && fieldAt(toks, j+1) > 0 {
+				return unitSpan{name: joinTokens(toks, start, j), head: head, start: start, end: j}, true
+			}
+		}
+	}
 	for j < len(toks) && j-start < 16 {
 		t := toks[j]
 		if t.word {
@@ -209,6 +226,14 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				j += 2
 				named++
 				continue
+			}
+			if head == "acronym" && !t.upper && !levelEnds[low] && low != "thị" {
+				break
+			}
+			if j > i+hn-1 && !t.upper && levelEnds[toks[j-1].low] && !levelEnds[low] && low != "trấn" && low != "xã" {
+				// "TTYT huyện tiêm chủng": a place is capitalised, so a
+				// lower-case word after the level word starts the predicate.
+				break
 			}
 			if low == "và" {
 				if j+1 < len(toks) && toks[j+1].word && toks[j+1].upper && toks[j+1].low != "các" {
@@ -302,6 +327,15 @@ func parseUnitList(toks []token, i int) ([]unitSpan, int) {
 		}
 		out = append(out, u)
 		i = u.end
+		for i+1 < len(toks) && toks[i].s == "," {
+			// "Phòng Nội vụ, Tư pháp": one head for several fields.
+			s, ok := sharedHeadUnit(toks, i+1, u)
+			if !ok {
+				break
+			}
+			out = append(out, s)
+			i = s.end
+		}
 		if i < len(toks) && (toks[i].s == "," || toks[i].low == "và" || toks[i].s == ";") {
 			k := i + 1
 			if k < len(toks) && toks[k].low == "và" {
@@ -367,6 +401,19 @@ var abbreviations = map[string]string{
 	"bcd": "Ban Chỉ đạo", "ntm": "nông thôn mới", "cqcm": "cơ quan chuyên môn", "dvsn": "đơn vị sự nghiệp",
 	"vhxh": "Văn hóa - Xã hội", "vh-xh": "Văn hóa - Xã hội", "kt-xh": "Kinh tế - Xã hội",
 	"gd": "Giáo dục", "yt": "Y tế", "nv": "Nội vụ", "tp": "Tư pháp",
+	"tt-th": "Truyền thanh - Truyền hình", "ttth": "Truyền thanh - Truyền hình", "tt&th": "Truyền thanh - Truyền hình",
+	"lhpn": "Liên hiệp Phụ nữ", "hlhpn": "Hội Liên hiệp Phụ nữ", "hnd": "Hội Nông dân", "hccb": "Hội Cựu chiến binh",
+	"ccb": "Cựu chiến binh", "tncs": "Thanh niên Cộng sản", "dtn": "Đoàn Thanh niên", "mttqvn": "Mặt trận Tổ quốc Việt Nam",
+	"ubmttqvn": "Ủy ban Mặt trận Tổ quốc Việt Nam", "bql": "Ban Quản lý", "bqlda": "Ban Quản lý dự án",
+	"vh-tt-tt": "Văn hóa - Thông tin - Thể thao", "ttvh": "Trung tâm Văn hóa",
+	"bchqs": "Ban Chỉ huy Quân sự", "ca": "Công an",
+}
+
+// headAbbreviations expand an abbreviation only after its head ("Đoàn
+// TN" is the youth union; "TN" alone could be anything).
+var headAbbreviations = map[string]string{
+	"đoàn tn": "Thanh niên", "đoàn tncs": "Thanh niên Cộng sản", "hội nd": "Nông dân", "hội pn": "Phụ nữ",
+	"bch qs": "Quân sự", "hội ccb": "Cựu chiến binh", "hội ctđ": "Chữ thập đỏ", "hội ctd": "Chữ thập đỏ",
 }
 
 // keptAbbreviations stay abbreviated: they are the standard written form.
@@ -383,10 +430,11 @@ type unitResolver struct {
 	dirIndex   map[string]string // folded alias -> canonical
 	unresolved map[string]bool
 	cache      map[string]string
-	toks       []token         // scratch tokens of canonUncached
-	full       map[string]bool // usesFull answers
-	refs       *references     // bodies the document names, once scanned
-	place      string          // the commune, ward or town the title names
+	toks       []token           // scratch tokens of canonUncached
+	full       map[string]bool   // usesFull answers
+	refs       *references       // bodies the document names, once scanned
+	defs       map[string]string // abbreviations defined in the text, once scanned
+	place      string            // the commune, ward or town the title names
 }
 
 // newUnitResolver prepares a resolver for a document.
@@ -488,12 +536,22 @@ func (r *unitResolver) canonUncached(raw string) string {
 	// Expand abbreviations used as words.
 	var parts []string
 	changed := false
-	for _, t := range toks {
+	for k, t := range toks {
 		s := t.s
 		if t.word && t.upper {
 			key := fold(s)
-			if !keptAbbreviations[key] {
-				if exp, ok := abbreviations[key]; ok && r.usesFull(exp) {
+			if full, ok := r.definitions()[key]; ok {
+				// The document spelled it out: "Ban Quản lý dự án (BQLDA)".
+				s = full
+				changed = true
+			} else if !keptAbbreviations[key] {
+				exp, ok := abbreviations[key]
+				if k > 0 {
+					if e, ok2 := headAbbreviations[toks[k-1].low+" "+key]; ok2 {
+						exp, ok = e, true
+					}
+				}
+				if ok && r.usesFull(exp) {
 					s = exp
 					changed = true
 				}
@@ -677,7 +735,7 @@ func stripLevel(name string, toks []token) string {
 		return name
 	}
 	hl := toks[0].low
-	if hl == "ubnd" || hl == "hđnd" || hl == "ủy" || hl == "uỷ" || hl == "đảng" || hl == "cấp" {
+	if hl == "ubnd" || hl == "hđnd" || hl == "đảng" || hl == "cấp" || matchAny(toks, 0, []string{"ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân"}) > 0 {
 		if len(toks) > 1 && toks[1].low != "các" {
 			return name
 		}
