@@ -134,6 +134,15 @@ func actorAt(toks []token, i int, ctx *docCtx, afterVerb bool) ([]string, int) {
 		return []string{toks[j].s}, j + 1
 	}
 	if afterVerb {
+		// "yêu cầu huyện Mường Lát ...": the People's Committee of the
+		// place named.
+		if n := levelNounSet.count(toks, j); n > 0 && j+n < len(toks) && toks[j+n].upper && toks[j+n].word {
+			e := j + n
+			for e < len(toks) && toks[e].word && toks[e].upper {
+				e++
+			}
+			return []string{"UBND " + joinTokens(toks, j, e)}, e
+		}
 		// "yêu cầu xã cần ...": the commune's People's Committee.
 		if n := matchAny(toks, j, []string{"thị trấn", "xã", "phường"}); n > 0 && j+n < len(toks) && toks[j+n].word && !toks[j+n].upper {
 			if place := ctx.res.place; strings.HasPrefix(place, toks[j].low+" ") {

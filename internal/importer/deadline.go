@@ -10,7 +10,7 @@ var deadlineCues = []string{
 	"thời gian hoàn thành trước ngày", "thời gian hoàn thành", "hoàn thành trước ngày", "hoàn thành trong ngày",
 	"thời hạn hoàn thành", "thời hạn thực hiện", "chậm nhất là ngày", "chậm nhất vào ngày", "chậm nhất ngày",
 	"chậm nhất là", "chậm nhất", "xong trước ngày", "trước ngày", "hạn chót", "thời hạn", "trong ngày",
-	"đến hết ngày", "trước",
+	"đến hết ngày", "đến ngày", "trước",
 }
 
 // recurrenceCues mark recurring work.

@@ -61,7 +61,7 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 				continue
 			}
 			for _, s := range splitSentences(lines[i].text) {
-				if !containsLower(s.text, want) {
+				if !containsLower(s.text, want) || want == "chủ trì" && !chairsMeeting(s.text) {
 					continue
 				}
 				if name, title, ok := chairIn(s.text, want, &toks); ok {
@@ -78,6 +78,23 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 // chairCues are the words of the sentences that name the chair, strongest
 // first.
 var chairCues = []string{"chủ trì", "kết luận", "phát biểu", "làm việc"}
+
+// chairsMeeting reports a sentence where "chủ trì" is chairing the
+// meeting, not leading a task ("giao Sở X chủ trì, phối hợp ...").
+func chairsMeeting(s string) bool {
+	low := lowerVN(s)
+	for off := 0; ; {
+		i := strings.Index(low[off:], "chủ trì")
+		if i < 0 {
+			return false
+		}
+		off += i + len("chủ trì")
+		rest := strings.TrimLeft(low[off:], " ")
+		if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, "phối hợp") && !strings.HasPrefix(rest, "và phối hợp") {
+			return true
+		}
+	}
+}
 
 // isMeetingLine reports a lower-case line about the meeting itself.
 func isMeetingLine(low string) bool {
@@ -286,7 +303,9 @@ func chairIn(s, cue string, buf *[]token) (string, string, bool) {
 		for k >= 0 && toks[k].word && isNameWord(toks[k].s) && e-k <= 5 {
 			k--
 		}
-		if e-(k+1) >= 2 {
+		if e-(k+1) >= 2 && (toks[i-1].s != "," || surnames[toks[k+1].s]) {
+			// After a comma only a family name opens a name: "xã Pù Nhi,
+			// Chủ tịch ..." is a place.
 			if name, ok := pickName(toks[k+1 : e]); ok {
 				return name, role, true
 			}

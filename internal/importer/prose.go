@@ -182,9 +182,11 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		}
 		switch predicateAt(toks, k) {
 		case predReport:
-			f.report = early
-		case predDirective:
-			if opens {
+			// A subject inside a clause that opens with a directive verb
+			// is its object's clause ("Rà soát các khu dân cư có nguy cơ").
+			f.report = early && (opens || !f.imperative && toks[k].low != "có")
+		case predDirective, predVerb:
+			if opens && (k >= n || toks[k].s != ":" || p == start) {
 				f.lead, f.named = dropIssuerNames(names), true
 			}
 		case predModal:
@@ -340,7 +342,15 @@ const (
 	predReport
 	predDirective
 	predModal
+	predVerb // a verb not known to direct
 )
+
+// notVerbs are words after a subject that are not its verb.
+var notVerbs = map[string]bool{
+	"trên": true, "dưới": true, "ở": true, "do": true, "bằng": true, "thì": true, "mà": true, "như": true,
+	"nhưng": true, "hoặc": true, "này": true, "đó": true, "nói": true, "nêu": true, "năm": true, "tháng": true,
+	"nhằm": true, "để": true, "gồm": true, "thuộc": true, "cùng": true, "liên": true, "tỉnh": true, "huyện": true,
+}
 
 // predicateAt classifies what follows a subject ending at k.
 func predicateAt(toks []token, k int) int {
@@ -371,6 +381,11 @@ func predicateAt(toks []token, k int) int {
 	}
 	if in, _ := imperativeSet.match(toks, j); in > 0 {
 		return predDirective
+	}
+	if t := toks[j]; t.word && !t.upper && !t.digit && t.flags&flagNonVerb == 0 && !notVerbs[t.low] {
+		// Some other verb ("UBND các xã dự trữ lương thực"): directive
+		// when the subject opens the clause.
+		return predVerb
 	}
 	return predNone
 }
@@ -502,7 +517,7 @@ func dropIssuerNames(names []string) []string {
 	var out []string
 	for _, n := range names {
 		low := lowerVN(n)
-		if issuerUnits[low] || strings.HasPrefix(low, "ubnd huyện") && !strings.Contains(low, "các") || low == "ubnd tp" || low == "tp" {
+		if issuerUnits[low] || low == "ubnd tp" || low == "tp" {
 			continue
 		}
 		out = append(out, n)

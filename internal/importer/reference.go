@@ -13,7 +13,7 @@ import (
 
 // bodyHeads open the name of a body that meets ("Ban Chỉ đạo ...", "Tổ
 // ...", "Hội đồng ...").
-var bodyHeads = []string{"ban chỉ đạo", "tổ công tác", "hội đồng", "tổ"}
+var bodyHeads = []string{"ban chỉ đạo", "ban chỉ huy", "tổ công tác", "hội đồng", "tổ"}
 
 // references holds what a document names in full.
 type references struct {
@@ -31,7 +31,7 @@ func (r *unitResolver) bodyRefs() *references {
 	r.refs = refs
 	counts := map[string]int{}
 	best := map[string]int{}
-	for _, h := range []string{"Ban Chỉ đạo", "Ban chỉ đạo", "Tổ ", "Hội đồng"} {
+	for _, h := range []string{"Ban Chỉ đạo", "Ban chỉ đạo", "Ban Chỉ huy", "Ban chỉ huy", "Tổ ", "Hội đồng"} {
 		for off := 0; ; {
 			k := strings.Index(r.text[off:], h)
 			if k < 0 {
@@ -116,9 +116,15 @@ func (r *unitResolver) complete(name string) string {
 		if body := r.bodyRefs().body; body != "" {
 			return name + " " + body
 		}
-	case strings.HasSuffix(low, "thành viên ban chỉ đạo") || low == "ban chỉ đạo":
-		if full := r.bodyRefs().bodies["ban chỉ đạo"]; full != "" {
-			return name[:len(name)-len("ban chỉ đạo")] + full
+	default:
+		// A body named by its head alone: "Ban Chỉ đạo", "các thành
+		// viên Ban Chỉ huy".
+		for _, h := range []string{"ban chỉ đạo", "ban chỉ huy", "hội đồng"} {
+			if low == h || strings.HasSuffix(low, "thành viên "+h) {
+				if full := r.bodyRefs().bodies[h]; full != "" {
+					return name[:len(name)-len(h)] + full
+				}
+			}
 		}
 	}
 	for _, lv := range []string{" xã", " phường", " thị trấn"} {

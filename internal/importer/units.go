@@ -33,6 +33,14 @@ var (
 	capitalHeads = map[string]bool{"quân sự": true}
 )
 
+// capitalNamed heads, capitalised, name a unit before a lower-case name
+// too ("Tổ trật tự đô thị", "Đoàn kiểm tra liên ngành"), unless the next
+// word makes them a verb or another noun (notNames: "Tổ chức", "Đoàn thể").
+var (
+	capitalNamed = map[string]bool{"tổ": true, "đoàn": true}
+	notNames     = map[string]bool{"chức": true, "thể": true, "kết": true, "viên": true}
+)
+
 // eventWords follow "hội" in events, not associations ("Hội nghị").
 var eventWords = map[string]bool{"nghị": true, "thảo": true, "thi": true, "chợ": true, "diễn": true, "khỏe": true, "xuân": true, "đàm": true, "ý": true}
 
@@ -64,6 +72,7 @@ var collectiveNouns = []string{
 	"phòng", "ban", "ngành", "xã", "phường", "sở", "trường", "hội", "trạm", "huyện", "cấp",
 	"chi hội", "hội đoàn thể", "đài", "cơ sở", "thôn", "khu phố", "tổ dân phố",
 	"chuyên môn", "bộ phận", "cá nhân", "ban ngành", "phòng ban", "tổ chức đoàn thể",
+	"ấp", "bản", "buôn", "xóm", "khóm", "khu dân cư", "tổ",
 }
 
 // roleWords precede a unit and are dropped ("Thủ trưởng các cơ quan").
@@ -92,7 +101,7 @@ var unitStops = map[string]bool{
 	"nên": true, "luôn": true, "cũng": true, "vẫn": true, "hết": true, "chú": true, "lưu": true,
 	"ưu": true, "bám": true, "góp": true, "xem": true, "xử": true, "ký": true, "nhận": true,
 	"nghe": true, "ghi": true, "biểu": true, "quyết": true, "yêu": true, "giao": true, "năm": true,
-	"tháng": true, "quý": true, "kết": true, "nhấn": true, "phân": true, "nhanh": true, "họp": true, "ngày": true, "trước": true, "sau": true, "nhất": true, "và": true,
+	"tháng": true, "quý": true, "kết": true, "nhấn": true, "phân": true, "nhanh": true, "họp": true, "thống": true, "ngày": true, "trước": true, "sau": true, "nhất": true, "và": true,
 	"số": true, "của": true, "do": true, "bằng": true, "vì": true, "ở": true, "tới": true,
 }
 
@@ -140,7 +149,7 @@ func headAt(toks []token, i int) (int, string, bool) {
 	}
 	if n, head := unitHeadSet.match(toks, i); n > 0 {
 		switch {
-		case namedHeads[head] && !(i+n < len(toks) && toks[i+n].word && toks[i+n].upper):
+		case namedHeads[head] && !(i+n < len(toks) && toks[i+n].word && (toks[i+n].upper || t.upper && capitalNamed[head] && !notNames[toks[i+n].low])):
 			return 0, "", false
 		case capitalHeads[head] && !t.upper:
 			return 0, "", false
@@ -163,6 +172,10 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 	if n, _ := roleSet.match(toks, i); n > 0 {
 		if hn, _, _ := headAt(toks, i+n); hn > 0 {
 			i += n
+			start = i
+		} else if hn, _, _ := headAt(toks, i+n-1); hn > 0 && toks[i+n-1].low == "các" {
+			// "Trưởng các ấp": the role's "các" opens a collective.
+			i += n - 1
 			start = i
 		} else if toks[i].low == "trưởng" || toks[i].low == "chủ" {
 			return unitSpan{}, false
@@ -270,6 +283,11 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				continue
 			}
 		case ",":
+			if j+1 < len(toks) && toks[j-1].low == "phòng" && toks[j+1].low == "chống" {
+				// "Phòng, chống thiên tai": one phrase.
+				j += 2
+				continue
+			}
 			if j+1 < len(toks) && toks[j+1].word {
 				nx := toks[j+1]
 				if (coll || head == "ubnd" || head == "ủy ban nhân dân") && nx.low != "các" {
@@ -759,7 +777,7 @@ func stripLevel(name string, toks []token) string {
 		// Communal levels, unless they close a collective ("UBND các xã").
 		for _, lw := range []string{"thị trấn", "xã", "phường"} {
 			n := strings.Count(lw, " ") + 1
-			if !cut && k-n >= 2 && matchWords(toks, k-n, lw) == n && toks[k-n-1].word && toks[k-n-1].low != "các" && toks[k-n-1].low != "những" && toks[k-n-1].low != "thị" {
+			if !cut && k-n >= 2 && matchWords(toks, k-n, lw) == n && toks[k-n-1].word && toks[k-n-1].low != "các" && toks[k-n-1].low != "những" && !(lw == "xã" && toks[k-n-1].low == "thị") {
 				end = k - n
 				cut = true
 			}
