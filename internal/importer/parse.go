@@ -30,6 +30,7 @@ var imperativeStarts = []string{
 type docCtx struct {
 	res         *unitResolver
 	ref         refDate // the meeting's date, for deadlines without a year
+	issuerLevel string  // the level of the chair's People's Committee, if said
 	counterpart []string
 	tokBuf      []token // scratch tokens of the current task (see words)
 	headBuf     []token // scratch tokens of headingUnits

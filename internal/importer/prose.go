@@ -20,6 +20,14 @@ var elaborationOpeners = []string{"trong đó", "cụ thể"}
 var proseOpeners = []string{
 	"trong đó", "cụ thể là", "cụ thể", "đồng thời", "bên cạnh đó", "ngoài ra", "đặc biệt là", "đặc biệt",
 	"trước mắt", "mặt khác", "tiếp đó", "sau đó", "vì vậy", "do đó", "từ đó", "cùng với đó", "nhất là",
+	"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "một là", "hai là", "ba là", "bốn là", "năm là",
+	"sáu là",
+}
+
+// enumerators open the items of an enumeration in prose ("Thứ nhất, ...;
+// Thứ hai, ...").
+var enumerators = []string{
+	"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "một là", "hai là", "ba là", "bốn là", "năm là", "sáu là",
 }
 
 // adverbialStarts open a fronted phrase that a comma closes ("Trong quý
@@ -85,6 +93,7 @@ var (
 	personHeadSet    = newPhraseSetFlag(personHeads, flagProse)
 	officialTitleSet = newPhraseSetFlag(officialTitles, flagProse)
 	levelNounSet     = newPhraseSetFlag(levelNouns, flagProse)
+	enumeratorSet    = newPhraseSetFlag(enumerators, flagProse)
 )
 
 // clauseFacts is what the prose rules find in one clause.
@@ -96,6 +105,7 @@ type clauseFacts struct {
 	imperative    bool // it opens with a directive verb
 	leadIn        bool // it names its addressees before a colon that announces items
 	elaborates    bool // it opens with "Trong đó", "Cụ thể"
+	enumerated    bool // it opens with "Thứ nhất", "Hai là"
 	framing       bool // it announces tasks without saying what they are
 	cue           bool // the chair speaks ("kết luận", "yêu cầu", ...)
 }
@@ -111,6 +121,9 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 	}
 	if elaborationSet.count(toks, i) > 0 {
 		f.elaborates = true
+	}
+	if enumeratorSet.count(toks, i) > 0 {
+		f.enumerated = true
 	}
 	for k := 0; k < 2; k++ {
 		if m := openerSet.count(toks, i); m > 0 {
@@ -176,21 +189,27 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		if len(names) == 0 {
 			continue
 		}
-		if dropIssuerNames(names) == nil {
+		pred := predicateAt(toks, k)
+		if ctx.dropIssuer(names) == nil {
+			// The issuer reporting or planning ("UBND huyện sẽ ...") is
+			// a report too; otherwise it is no actor.
+			if pred == predReport && opens && early {
+				f.report = true
+			}
 			p = k - 1
 			continue
 		}
-		switch predicateAt(toks, k) {
+		switch pred {
 		case predReport:
 			// A subject inside a clause that opens with a directive verb
 			// is its object's clause ("Rà soát các khu dân cư có nguy cơ").
 			f.report = early && (opens || !f.imperative && toks[k].low != "có")
 		case predDirective, predVerb:
 			if opens && (k >= n || toks[k].s != ":" || p == start) {
-				f.lead, f.named = dropIssuerNames(names), true
+				f.lead, f.named = ctx.dropIssuer(names), true
 			}
 		case predModal:
-			f.lead, f.named, f.directs = dropIssuerNames(names), true, true
+			f.lead, f.named, f.directs = ctx.dropIssuer(names), true, true
 		}
 		p = k - 1
 	}
@@ -324,7 +343,7 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				continue
 			}
 			if names, _ := actorsAt(toks, k+1, ctx, false); len(names) > 0 {
-				f.lead, f.named = dropIssuerNames(names), len(dropIssuerNames(names)) > 0
+				f.lead, f.named = ctx.dropIssuer(names), len(ctx.dropIssuer(names)) > 0
 			}
 			break
 		}
@@ -434,7 +453,7 @@ func givenTo(toks []token, k int, ctx *docCtx) ([]string, bool) {
 // đồng chí" and a bare "xã" (the commune's People's Committee).
 func addresseesAt(toks []token, j int, ctx *docCtx) ([]string, int) {
 	names, e := actorsAt(toks, j, ctx, true)
-	names = dropIssuerNames(names)
+	names = ctx.dropIssuer(names)
 	return names, e
 }
 
@@ -512,17 +531,49 @@ func personTitleBefore(toks []token, p int) bool {
 	return false
 }
 
-// dropIssuerNames removes the issuing body ("UBND huyện") from raw names.
-func dropIssuerNames(names []string) []string {
+// levelRank orders the levels of local government, the province first.
+var levelRank = map[string]int{"tỉnh": 1, "thành phố": 2, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
+
+// dropIssuer removes the issuing body from raw actor names: a bare "UBND
+// huyện" in a district's text, but not in a province's, where it names
+// the districts' People's Committees.
+func (c *docCtx) dropIssuer(names []string) []string {
 	var out []string
 	for _, n := range names {
 		low := lowerVN(n)
-		if issuerUnits[low] || low == "ubnd tp" || low == "tp" {
+		if low == "ubnd tp" || low == "tp" {
 			continue
+		}
+		if issuerUnits[low] {
+			level := strings.TrimPrefix(low, "ubnd ")
+			if !(c.issuerLevel != "" && levelRank[level] > levelRank[c.issuerLevel]) {
+				continue
+			}
 		}
 		out = append(out, n)
 	}
 	return out
+}
+
+// issuerLevelOf finds the level of the chair's People's Committee in the
+// first lines ("Chủ tịch UBND tỉnh"), "" if not said.
+func issuerLevelOf(lines []logicalLine) string {
+	for _, l := range lines[:min(len(lines), 8)] {
+		low := lowerVN(l.text)
+		for _, t := range []string{"chủ tịch ubnd ", "chủ tịch ủy ban nhân dân ", "chủ tịch uỷ ban nhân dân "} {
+			i := strings.Index(low, t)
+			if i < 0 {
+				continue
+			}
+			rest := low[i+len(t):]
+			for _, lv := range []string{"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"} {
+				if strings.HasPrefix(rest, lv) {
+					return lv
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // canonNames canonicalises raw unit names, without repeats.
@@ -594,6 +645,7 @@ type proseUnit struct {
 // at the first sentence where the chair concludes or directs; in a text
 // without such a sentence every sentence may direct work.
 func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
+	ctx.issuerLevel = issuerLevelOf(lines)
 	var units []proseUnit
 	zone := -1
 	listOpen := make([]bool, len(lines)) // a list item after "...:"
@@ -638,7 +690,13 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 	for ui, u := range units {
 		l := lines[u.line]
 		if !u.item && u.line != leadInLine {
-			leadIn, leadInLine = nil, -1
+			if len(u.clauses) > 0 && u.clauses[0].f.enumerated && leadIn != nil {
+				// "Thứ hai, ..." in a paragraph of its own goes on with the
+				// lead-in's addressees.
+				leadInLine = u.line
+			} else {
+				leadIn, leadInLine = nil, -1
+			}
 		}
 		if u.line != prevLine {
 			prev = nil
@@ -659,6 +717,12 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				task = true
 			case u.item && listOpen[u.line]:
 				task = true
+			}
+			if prev != nil && !f.named && followsUp(c.w.low) {
+				// "Thời gian hoàn thành trước ngày 30/6.": the deadline of
+				// the task before.
+				mergeInto(prev, c.w, l.start+min(c.end, l.end-l.start), ctx)
+				continue
 			}
 			if !task {
 				continue
@@ -722,7 +786,7 @@ func splitClauses(s string, off int, ctx *docCtx) []proseClause {
 		f := analyseClause(w, ctx)
 		if len(out) > 0 {
 			last := &out[len(out)-1]
-			if !f.named || sameActors(last.f.lead, f.lead) {
+			if !f.enumerated && (!f.named || sameActors(last.f.lead, f.lead)) {
 				joined := newTaskWords(strings.TrimSpace(s[last.start-off : end]))
 				last.w, last.end = joined, off+end
 				if !last.f.named && f.named {
@@ -840,4 +904,30 @@ func scheduleItem(w *taskWords, ctx *docCtx) ([]string, string) {
 		}
 	}
 	return canonNames(names, ctx), due
+}
+
+// followUps open a sentence that only gives the deadline of the task
+// before it.
+var followUps = []string{"thời gian hoàn thành", "thời gian thực hiện", "thời hạn", "hoàn thành trước", "hoàn thành trong", "chậm nhất", "yêu cầu hoàn thành", "xong trước", "trước ngày"}
+
+// followsUp reports a lower-case sentence that gives a deadline only.
+func followsUp(low string) bool {
+	for _, f := range followUps {
+		if strings.HasPrefix(low, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeInto appends a follow-up sentence to a task, taking its deadline
+// when the task has none.
+func mergeInto(d *taskDraft, w *taskWords, end int, ctx *docCtx) {
+	d.task.Text += " " + cleanTaskText(w.text)
+	d.task.End = max(d.task.End, end)
+	if d.task.Due == nil {
+		if due, dl := parseDeadline(w.text, w.low, ctx.ref); due != "" {
+			d.task.Due, d.task.Deadline = &due, dl
+		}
+	}
 }

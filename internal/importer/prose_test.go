@@ -114,6 +114,26 @@ func TestProseDirections(t *testing.T) {
 				{"Trong đó, chú trọng", []string{"Các ngành"}},
 				{"Trong đó, tập trung xây dựng", nil},
 			}},
+		{"a deadline given in a sentence of its own belongs to the task before",
+			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm giao Phòng Kinh tế và Hạ tầng lập phương án phân luồng giao thông. Thời gian hoàn thành trước ngày 15/10. Trung tâm Y tế tăng cường kiểm tra an toàn thực phẩm."),
+			[]wantTask{
+				{"Kết luận cuộc họp, đồng chí Lê Văn Tâm giao Phòng Kinh tế và Hạ tầng lập phương án phân luồng giao thông. Thời gian hoàn thành trước ngày 15/10.", []string{"Phòng Kinh tế và Hạ tầng"}},
+				{"Trung tâm Y tế tăng cường", []string{"Trung tâm Y tế"}},
+			}},
+		{"enumerated items keep the lead-in's addressees",
+			newsPage("Kết luận hội nghị, đồng chí Lê Văn Tâm yêu cầu các cơ quan, đơn vị tập trung thực hiện tốt các nội dung sau: Thứ nhất, rà soát các chỉ tiêu chưa đạt; thứ hai, đẩy mạnh cải cách hành chính.",
+				"Thứ ba, bảo đảm an ninh trật tự dịp cuối năm."),
+			[]wantTask{
+				{"Kết luận hội nghị", []string{"Các cơ quan, đơn vị"}},
+				{"thứ hai, đẩy mạnh", []string{"Các cơ quan, đơn vị"}},
+				{"Thứ ba, bảo đảm", []string{"Các cơ quan, đơn vị"}},
+			}},
+		{"a province's chair addresses the districts' People's Committees",
+			"Chủ tịch UBND tỉnh họp bàn giải ngân vốn đầu tư công\n(09:10 | 22/08/2024)\n\n" +
+				"Sáng 21/8, đồng chí Vũ Văn Sơn, Chủ tịch UBND tỉnh chủ trì cuộc họp. Kết luận cuộc họp, đồng chí yêu cầu UBND huyện, thành phố khẩn trương hoàn thành giải phóng mặt bằng. UBND tỉnh sẽ yêu cầu các chủ đầu tư cam kết tiến độ.\n",
+			[]wantTask{
+				{"Kết luận cuộc họp", []string{"UBND huyện, thành phố"}},
+			}},
 		{"a commune named in the title is the one 'xã' means",
 			"Chủ tịch UBND huyện làm việc tại xã Hòa Phú\n10/03/2022 08:00\n\n" +
 				"Ngày 9/3, đồng chí Lê Văn Tâm, Chủ tịch UBND huyện làm việc với lãnh đạo xã Hòa Phú. Phát biểu tại buổi làm việc, đồng chí yêu cầu xã cần đẩy nhanh tiến độ xây dựng nông thôn mới. Đồng chí nhấn mạnh: cấp ủy, chính quyền xã phải quan tâm chăm lo đời sống Nhân dân.\n",

@@ -72,7 +72,7 @@ var collectiveNouns = []string{
 	"phòng", "ban", "ngành", "xã", "phường", "sở", "trường", "hội", "trạm", "huyện", "cấp",
 	"chi hội", "hội đoàn thể", "đài", "cơ sở", "thôn", "khu phố", "tổ dân phố",
 	"chuyên môn", "bộ phận", "cá nhân", "ban ngành", "phòng ban", "tổ chức đoàn thể",
-	"ấp", "bản", "buôn", "xóm", "khóm", "khu dân cư", "tổ",
+	"ấp", "bản", "buôn", "xóm", "khóm", "khu dân cư", "tổ", "thành phố", "thị xã", "quận",
 }
 
 // roleWords precede a unit and are dropped ("Thủ trưởng các cơ quan").
