@@ -67,6 +67,44 @@ Kết luận hội nghị, đồng chí Nguyễn Văn Hải đề nghị các th
 				{"Rà soát các khu dân cư", []string{"Các thành viên Ban Chỉ huy Phòng, chống thiên tai và Tìm kiếm cứu nạn"}, nil, ""},
 				{"Đồng thời, UBND các xã dự trữ", []string{"UBND các xã"}, nil, ""},
 			}},
+		{"a district's monthly meeting with reports before the conclusion",
+			`UBND huyện Yên Thành họp phiên thường kỳ tháng 5/2024
+Cập nhật: 31/05/2024 09:12
+
+Chiều 30/5, UBND huyện Yên Thành tổ chức phiên họp thường kỳ tháng 5/2024. Đồng chí Nguyễn Văn Bình - Chủ tịch UBND huyện chủ trì phiên họp.
+
+Tại phiên họp, UBND huyện đã nghe và cho ý kiến vào các nội dung: Báo cáo tình hình kinh tế - xã hội tháng 5, nhiệm vụ trọng tâm tháng 6; Tờ trình về việc phê duyệt đề án phát triển du lịch; Dự thảo kế hoạch tổ chức Đại hội Thể dục thể thao.
+
+Theo báo cáo, tháng 5, sản xuất nông nghiệp được tập trung chỉ đạo, gieo cấy lúa vụ mùa đạt 95% kế hoạch; công tác thu ngân sách đạt 48% dự toán. Các lĩnh vực văn hóa, xã hội có nhiều chuyển biến tích cực. Tuy nhiên, tiến độ giải phóng mặt bằng một số dự án còn chậm.
+
+Thảo luận tại phiên họp, các đại biểu tập trung làm rõ nguyên nhân chậm giải ngân, đồng thời đề xuất nhiều giải pháp tháo gỡ khó khăn.
+
+Đồng chí Nguyễn Văn Bình phát biểu kết luận phiên họp. Ảnh: Văn Tuấn
+
+Kết luận phiên họp, Chủ tịch UBND huyện Nguyễn Văn Bình đề nghị các phòng, ban, ngành và UBND các xã, thị trấn tập trung thực hiện tốt các nhiệm vụ trọng tâm tháng 6. Trong đó, chú trọng công tác phòng chống thiên tai, tìm kiếm cứu nạn; tập trung chăm sóc lúa vụ mùa; đẩy nhanh tiến độ giải ngân vốn đầu tư công. Phòng Tài chính - Kế hoạch phối hợp với Chi cục Thuế khu vực đôn đốc thu ngân sách, phấn đấu hoàn thành 60% dự toán trong tháng 6. Ban Quản lý dự án đầu tư xây dựng huyện đẩy nhanh tiến độ thi công các công trình trọng điểm, bảo đảm hoàn thành trước ngày 30/9/2024. Đối với dự thảo đề án, đồng chí giao Phòng Nội vụ tiếp thu ý kiến các đại biểu, hoàn thiện trình Thường trực Huyện ủy.
+
+Văn Tuấn
+`, "Nguyễn Văn Bình", []task{
+				{"Kết luận phiên họp", []string{"Các phòng, ban, ngành", "UBND các xã, thị trấn"}, nil, ""},
+				{"Trong đó, chú trọng", []string{"Các phòng, ban, ngành", "UBND các xã, thị trấn"}, nil, ""},
+				{"Phòng Tài chính - Kế hoạch phối hợp", []string{"Phòng Tài chính - Kế hoạch"}, []string{"Chi cục Thuế khu vực"}, "2024-06-30"},
+				{"Ban Quản lý dự án đầu tư xây dựng huyện", []string{"Ban Quản lý dự án đầu tư xây dựng"}, nil, "2024-09-30"},
+				{"Đối với dự thảo đề án", []string{"Phòng Nội vụ"}, nil, ""},
+			}},
+		{"a Party committee's briefing: what it plans is no task",
+			`Giao ban công tác dân vận quý III
+10/10/2023 | 14:20
+
+Sáng ngày 9/10, Ban Dân vận Huyện ủy phối hợp với UBND huyện tổ chức hội nghị giao ban công tác dân vận quý III năm 2023. Đồng chí Trần Thị Lan, Trưởng Ban Dân vận Huyện ủy và đồng chí Lê Quốc Hùng, Phó Chủ tịch UBND huyện đồng chủ trì hội nghị.
+
+Quý III, công tác dân vận chính quyền tiếp tục được quan tâm; các cơ quan hành chính đã tiếp nhận và giải quyết 1.245 hồ sơ thủ tục hành chính đúng hạn. Mặt trận và các đoàn thể đã vận động Nhân dân hiến hơn 5.000 m2 đất làm đường giao thông nông thôn.
+
+Phát biểu chỉ đạo, đồng chí Trần Thị Lan đề nghị các cơ quan, đơn vị tiếp tục thực hiện tốt Quy chế dân chủ ở cơ sở. Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện tăng cường nắm bắt tâm tư, nguyện vọng của Nhân dân, kịp thời phản ánh với cấp ủy, chính quyền. Đồng chí cũng lưu ý các xã, thị trấn cần làm tốt công tác vận động Nhân dân hiến đất mở rộng đường giao thông. Thời gian tới, Ban Dân vận Huyện ủy sẽ phối hợp với Ủy ban Mặt trận Tổ quốc huyện tổ chức sơ kết mô hình “Dân vận khéo”.
+`, "Lê Quốc Hùng", []task{
+				{"Phát biểu chỉ đạo", []string{"Các cơ quan, đơn vị"}, nil, ""},
+				{"Mặt trận Tổ quốc và các đoàn thể", []string{"Mặt trận Tổ quốc", "Các đoàn thể chính trị - xã hội"}, nil, ""},
+				{"Đồng chí cũng lưu ý các xã, thị trấn", []string{"UBND các xã, thị trấn"}, nil, ""},
+			}},
 		{"a commune notice written in paragraphs",
 			`UBND XÃ TÂN PHÚ
 Số: 15/TB-UBND

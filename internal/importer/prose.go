@@ -224,6 +224,15 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			}
 		}
 	}
+	// A statement of intent: "X sẽ ...", "Dự kiến ..." without a direction.
+	if firstDirection == n {
+		for k := i; k < n; k++ {
+			if toks[k].low == "sẽ" || matchWords(toks, k, "dự kiến") > 0 {
+				f.report = true
+				break
+			}
+		}
+	}
 	// Direction verbs used by the speaker.
 	colon := -1
 	for k := start; k < n; k++ {

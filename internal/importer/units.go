@@ -112,7 +112,8 @@ var nameCompounds = map[string]bool{
 	"tổ chức": true, "kiểm tra": true, "giải phóng": true, "chuyển đổi": true, "khám chữa": true,
 	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
 	"truyền thông": true, "truyền thanh": true, "truyền hình": true, "phát thanh": true, "hành chính": true,
-	"thương mại": true, "dịch vụ": true, "tổng hợp": true, "xã hội": true,
+	"thương mại": true, "dịch vụ": true, "tổng hợp": true, "xã hội": true, "dân vận": true,
+	"tư xây": true, "đô thị": true,
 }
 
 // levelWords are administrative level words dropped at the end of names.
@@ -217,6 +218,12 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 			if j > i+hn-1 && nameCompounds[toks[j-1].low+" "+low] {
 				j++
 				named++
+				continue
+			}
+			if low == "dự" && j+1 < len(toks) && toks[j+1].low == "án" {
+				// "Ban Quản lý dự án": the noun, not "dự kiến".
+				j += 2
+				named += 2
 				continue
 			}
 			if low == "thuộc" {
