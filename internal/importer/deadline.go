@@ -87,18 +87,21 @@ func parseDeadline(text, low string, ref refDate) (string, Deadline) {
 	}
 	// Month or quarter: the first period phrase, or the last of periods
 	// joined by "và" ("cuối tháng 3 và trong tháng 4/2022").
-	hasMonth := hasDigit && strings.Contains(low, "tháng")
+	hasThang := strings.Contains(low, "tháng")
+	hasMonth := hasDigit && hasThang
 	hasQuarter := strings.Contains(low, "quý")
 	if hasMonth || hasQuarter {
 		if due, dl, ok := periodDeadline(text, low, ref, hasMonth, hasQuarter); ok {
 			return due, dl
 		}
 	}
-	if i := strings.Index(low, "tháng còn lại"); i > 0 && ref.y > 0 && strings.Contains(low[max(0, i-24):i], "trong") {
+	if hasThang && ref.y > 0 {
 		// "hoàn thành trong hai tháng còn lại": by the end of the year.
-		st := strings.LastIndex(low[:i], "trong")
-		raw := strings.TrimSpace(text[st : i+len("tháng còn lại")])
-		return fmt.Sprintf("%04d-12-31", ref.y), Deadline{Kind: "date", Raw: raw}
+		if i := strings.Index(low, "tháng còn lại"); i > 0 && strings.Contains(low[max(0, i-24):i], "trong") {
+			st := strings.LastIndex(low[:i], "trong")
+			raw := strings.TrimSpace(text[st : i+len("tháng còn lại")])
+			return fmt.Sprintf("%04d-12-31", ref.y), Deadline{Kind: "date", Raw: raw}
+		}
 	}
 	hasKhi := strings.Contains(low, "khi")
 	for _, c := range eventCues {
@@ -200,28 +203,35 @@ func periodAt(text, low string, i int, cue string, ref refDate) (period, bool) {
 // periodDeadline finds the month or quarter deadline of a text.
 func periodDeadline(text, low string, ref refDate, hasMonth, hasQuarter bool) (string, Deadline, bool) {
 	first := period{start: -1}
-	for g, group := range [][]string{monthCues, quarterCues} {
-		if g == 0 && !hasMonth || g == 1 && !hasQuarter {
+	// Each cue ends in "tháng" or "quý": find those words, then the cue
+	// that ends there.
+	for _, anchor := range []string{"tháng", "quý"} {
+		if anchor == "tháng" && !hasMonth || anchor == "quý" && !hasQuarter {
 			continue
 		}
-		for _, c := range group {
-			for off := 0; off < len(low); {
-				i := strings.Index(low[off:], c)
-				if i < 0 {
-					break
-				}
-				i += off
-				off = i + len(c)
-				if first.start >= 0 && i >= first.start {
-					break
-				}
-				if i > 0 && isLetterByte(low[i-1]) {
+		cues := monthCues
+		if anchor == "quý" {
+			cues = quarterCues
+		}
+		for off := 0; off < len(low); {
+			k := strings.Index(low[off:], anchor)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(anchor)
+			if first.start >= 0 && at >= first.start {
+				break
+			}
+			for _, c := range cues {
+				i := at + len(anchor) - len(c)
+				if i < 0 || low[i:at+len(anchor)] != c || i > 0 && isLetterByte(low[i-1]) {
 					continue
 				}
 				if p, ok := periodAt(text, low, i, c, ref); ok {
 					first = p
-					break
 				}
+				break
 			}
 		}
 	}

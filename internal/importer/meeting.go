@@ -223,29 +223,27 @@ func periodYear(low string) int {
 // "ngày d/m/y", or a part of the day and a date ("chiều 1.11", "sáng
 // 13-4"). A date without a year takes it from yc.
 func firstDate(low string, yc *yearContext) string {
-	best, bestAt := "", len(low)
-	for _, cue := range []string{"ngày", "sáng", "chiều", "tối", "trưa"} {
-		off := 0
-		for off < bestAt {
-			i := strings.Index(low[off:], cue)
-			if i < 0 || off+i >= bestAt {
-				break
-			}
-			at := off + i
-			off = at + len(cue)
-			if at > 0 && isLetterByte(low[at-1]) {
-				continue
-			}
-			if cue != "ngày" && (off >= len(low) || low[off] != ' ') {
-				continue
-			}
-			if d := dateAt(low[off:], yc); d != "" {
-				best, bestAt = d, at
-				break
+	for i := 0; i < len(low); i++ {
+		if low[i] < '0' || low[i] > '9' || i > 0 && (low[i-1] >= '0' && low[i-1] <= '9' || isLetterByte(low[i-1])) {
+			continue
+		}
+		// The word before the number.
+		j := i
+		for j > 0 && low[j-1] == ' ' {
+			j--
+		}
+		k := j
+		for k > 0 && low[k-1] != ' ' && low[k-1] != ',' && low[k-1] != '(' {
+			k--
+		}
+		switch low[k:j] {
+		case "ngày", "sáng", "chiều", "tối", "trưa":
+			if d := dateAt(low[i:], yc); d != "" {
+				return d
 			}
 		}
 	}
-	return best
+	return ""
 }
 
 // dateAt parses a date at the start of s with its year, or takes the year

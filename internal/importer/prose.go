@@ -636,9 +636,15 @@ func supportIn(toks []token, ctx *docCtx, lead []string) []string {
 // proseClause is one clause, or a run of clauses that share an actor, of
 // a prose sentence or list item.
 type proseClause struct {
-	w          *taskWords
-	start, end int // byte range in the line text
+	text, low  string // the clause and lowerVN of it
+	start, end int    // byte range in the line text
 	f          clauseFacts
+}
+
+// words returns the clause's words for a task, tokenised on demand into
+// the document's scratch buffer.
+func (c *proseClause) words(ctx *docCtx) *taskWords {
+	return &taskWords{text: c.text, low: c.low, scratch: &ctx.tokBuf}
 }
 
 // proseUnit is a sentence of a paragraph, or a list item, with its
@@ -727,10 +733,10 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			case u.item && listOpen[u.line]:
 				task = true
 			}
-			if prev != nil && !f.named && followsUp(c.w.low) {
+			if prev != nil && !f.named && followsUp(c.low) {
 				// "Thời gian hoàn thành trước ngày 30/6.": the deadline of
 				// the task before.
-				mergeInto(prev, c.w, l.start+min(c.end, l.end-l.start), ctx)
+				mergeInto(prev, c.words(ctx), l.start+min(c.end, l.end-l.start), ctx)
 				continue
 			}
 			if !task {
@@ -747,14 +753,14 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			var due string
 			if u.item {
 				var names []string
-				if names, due = scheduleItem(c.w, ctx); len(lead) == 0 {
+				if names, due = scheduleItem(c.words(ctx), ctx); len(lead) == 0 {
 					lead = names
 				}
 			}
-			t := newTask(c.w, l.start+min(c.start, l.end-l.start), l.start+min(c.end, l.end-l.start), ctx, nil, false)
+			t := newTask(c.words(ctx), l.start+min(c.start, l.end-l.start), l.start+min(c.end, l.end-l.start), ctx, nil, false)
 			if due != "" {
 				t.Due = &due
-				t.Deadline = Deadline{Kind: "date", Raw: strings.TrimSpace(c.w.text[:strings.IndexByte(c.w.text, ':')])}
+				t.Deadline = Deadline{Kind: "date", Raw: strings.TrimSpace(c.text[:strings.IndexByte(c.text, ':')])}
 			}
 			t.Lead, t.Support = lead, f.support
 			d := &taskDraft{task: t, explicit: len(lead) > 0}
@@ -791,13 +797,13 @@ func splitClauses(s string, off int, ctx *docCtx) []proseClause {
 		if strings.TrimSpace(piece) == "" {
 			return
 		}
-		w := newTaskWords(strings.TrimSpace(piece))
+		w := ctx.words(strings.TrimSpace(piece)) // tokens in scratch: facts only are kept
 		f := analyseClause(w, ctx)
 		if len(out) > 0 {
 			last := &out[len(out)-1]
 			if !f.enumerated && (!f.named || sameActors(last.f.lead, f.lead)) {
-				joined := newTaskWords(strings.TrimSpace(s[last.start-off : end]))
-				last.w, last.end = joined, off+end
+				last.text = strings.TrimSpace(s[last.start-off : end])
+				last.low, last.end = lowerVN(last.text), off+end
 				if !last.f.named && f.named {
 					last.f.lead, last.f.named = f.lead, true
 				}
@@ -806,7 +812,7 @@ func splitClauses(s string, off int, ctx *docCtx) []proseClause {
 				return
 			}
 		}
-		out = append(out, proseClause{w: w, start: off + start, end: off + end, f: f})
+		out = append(out, proseClause{text: w.text, low: w.low, start: off + start, end: off + end, f: f})
 	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
@@ -846,7 +852,7 @@ func sameActors(a, b []string) bool {
 // short line that is not the last one and either credits a photo or ends
 // without punctuation.
 func isCaption(t string, last bool) bool {
-	if last || fieldCount(t) > 40 {
+	if last || len(t) > 400 || fieldCount(t) > 40 {
 		return false
 	}
 	if strings.Contains(t, "Ảnh:") || strings.Contains(t, "(Ảnh") || strings.Contains(t, "Ảnh :") {
