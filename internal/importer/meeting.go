@@ -41,6 +41,17 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 			break
 		}
 	}
+	if doc.Meeting.Date == nil && doc.IssuedOn == nil {
+		// A news page's story opens with the day of the event.
+		for k := min(nCands, max(bodyStart-from, 0)); k < nCands; k++ {
+			if t := lines[from+k].text; startsDayPart(t) {
+				if d := firstDate(lowAt(from+k), &yc); d != "" {
+					doc.Meeting.Date = &d
+				}
+				break
+			}
+		}
+	}
 	if doc.Meeting.Date == nil {
 		for k := range nCands {
 			low := lowAt(from + k)

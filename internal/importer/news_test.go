@@ -105,6 +105,21 @@ Phát biểu chỉ đạo, đồng chí Trần Thị Lan đề nghị các cơ q
 				{"Mặt trận Tổ quốc và các đoàn thể", []string{"Mặt trận Tổ quốc", "Các đoàn thể chính trị - xã hội"}, nil, ""},
 				{"Đồng chí cũng lưu ý các xã, thị trấn", []string{"UBND các xã, thị trấn"}, nil, ""},
 			}},
+		{"an inspection visit: the commune's requests and proposals upward are no tasks",
+			`Kiểm tra tiến độ xây dựng nông thôn mới tại xã Đông Hưng
+15:20 | 22/07/2023
+
+Ngày 21/7, đoàn công tác của UBND huyện do đồng chí Phạm Thị Huệ, Phó Chủ tịch UBND huyện làm trưởng đoàn đã kiểm tra tiến độ xây dựng nông thôn mới nâng cao tại xã Đông Hưng.
+
+Theo báo cáo của UBND xã, đến nay xã đã đạt 15/19 tiêu chí nông thôn mới nâng cao; các tiêu chí còn lại đang được tập trung thực hiện. Xã đề nghị huyện hỗ trợ kinh phí xây dựng nhà văn hóa thôn Bắc.
+
+Phát biểu tại buổi kiểm tra, đồng chí Phạm Thị Huệ đánh giá cao sự nỗ lực của cấp ủy, chính quyền xã, đồng thời chỉ ra những tồn tại, hạn chế cần khắc phục. Đồng chí đề nghị UBND xã rà soát từng tiêu chí, xây dựng lộ trình cụ thể, phấn đấu hoàn thành các tiêu chí còn lại trong quý IV/2023. Về kiến nghị của xã, đồng chí giao Phòng Tài chính - Kế hoạch tham mưu bố trí nguồn vốn hỗ trợ. Đồng chí cũng đề nghị UBND tỉnh quan tâm hỗ trợ xã về cơ chế đặc thù.
+
+Trước đó, đoàn công tác đã đi kiểm tra thực tế một số công trình trên địa bàn xã.
+`, "Phạm Thị Huệ", []task{
+				{"Đồng chí đề nghị UBND xã rà soát", []string{"UBND xã"}, nil, "2023-12-31"},
+				{"Về kiến nghị của xã, đồng chí giao Phòng Tài chính - Kế hoạch", []string{"Phòng Tài chính - Kế hoạch"}, nil, ""},
+			}},
 		{"a commune notice written in paragraphs",
 			`UBND XÃ TÂN PHÚ
 Số: 15/TB-UBND

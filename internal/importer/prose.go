@@ -56,7 +56,7 @@ func fronted(toks []token, i int) bool {
 // vị đã báo cáo", "TP sẽ tổ chức").
 var reportWords = []string{
 	"đã", "đang", "vừa", "được", "sẽ", "dự kiến", "vẫn", "còn", "chưa", "không", "là", "báo cáo", "thông tin",
-	"trình bày", "phát biểu", "nêu", "cho biết", "đề xuất", "kiến nghị", "thảo luận", "góp ý", "tham gia",
+	"trình bày", "phát biểu", "nêu", "cho biết", "đề xuất", "kiến nghị", "đề nghị", "thảo luận", "góp ý", "tham gia",
 	"nghe", "ghi nhận", "biểu dương", "đánh giá", "chia sẻ", "trao đổi", "thống nhất", "bày tỏ", "mong muốn",
 	"cũng đã", "cũng được", "đều", "có",
 }
@@ -275,6 +275,12 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				}
 				continue
 			}
+			if e > j {
+				// "đề nghị UBND tỉnh hỗ trợ": a proposal to a higher level,
+				// no direction.
+				f.cue = true
+				continue
+			}
 			if speakerBefore(toks, k, start) {
 				f.cue, f.directs = true, true
 				if bare < 0 {
@@ -478,6 +484,10 @@ func speakerBefore(toks []token, k, start int) bool {
 	p := toks[k-1]
 	if !p.word {
 		return p.s == "," || p.s == ":" || p.s == "–" || p.s == "-"
+	}
+	if k == 1 && levelNounSet.count(toks, 0) > 0 {
+		// "Xã đề nghị ...": the commune asks.
+		return false
 	}
 	if p.low == "đã" || p.low == "cũng" || p.low == "và" || p.low == "thì" || p.upper && isNameWord(p.s) || p.low == "xã" || p.low == "huyện" || p.low == "tỉnh" || p.low == "phường" || p.low == "ubnd" || p.low == "trì" || p.low == "tp" {
 		return true

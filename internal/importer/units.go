@@ -38,7 +38,7 @@ var (
 // word makes them a verb or another noun (notNames: "Tổ chức", "Đoàn thể").
 var (
 	capitalNamed = map[string]bool{"tổ": true, "đoàn": true}
-	notNames     = map[string]bool{"chức": true, "thể": true, "kết": true, "viên": true}
+	notNames     = map[string]bool{"chức": true, "thể": true, "kết": true, "viên": true, "trưởng": true, "phó": true}
 )
 
 // eventWords follow "hội" in events, not associations ("Hội nghị").
