@@ -19,7 +19,7 @@ var elaborationOpeners = []string{"trong đó", "cụ thể"}
 // proseOpeners open a sentence that goes on from the one before.
 var proseOpeners = []string{
 	"trong đó", "cụ thể là", "cụ thể", "đồng thời", "bên cạnh đó", "ngoài ra", "đặc biệt là", "đặc biệt",
-	"trước mắt", "mặt khác", "tiếp đó", "sau đó", "vì vậy", "do đó", "từ đó", "cùng với đó", "nhất là",
+	"trước mắt", "mặt khác", "tiếp đó", "sau đó", "vì vậy", "do đó", "từ đó", "cùng với đó", "nhất là", "riêng",
 	"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "một là", "hai là", "ba là", "bốn là", "năm là",
 	"sáu là",
 }
@@ -213,14 +213,19 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		}
 		p = k - 1
 	}
-	// "Đối với X, cần ..."
-	if !f.named && matchWords(toks, start, "đối với") > 0 {
-		if names, k := actorsAt(toks, start+2, ctx, false); len(names) > 0 {
-			if k < n && toks[k].s == "," {
+	// "Đối với X, cần ...", "Đối với Phòng Y tế: tăng cường ...": the unit
+	// the direction is for.
+	for _, at := range []int{start, i} {
+		if f.named || matchWords(toks, at, "đối với") == 0 {
+			continue
+		}
+		if names, k := actorsAt(toks, at+2, ctx, false); len(names) > 0 {
+			sep := k < n && (toks[k].s == "," || toks[k].s == ":")
+			if sep {
 				k++
 			}
-			if m := modalSet.count(toks, k); m > 0 {
-				f.lead, f.named, f.directs = names, true, true
+			if m := modalSet.count(toks, k); m > 0 || sep && imperativeSet.count(toks, k) > 0 {
+				f.lead, f.named, f.directs = ctx.dropIssuer(names), len(ctx.dropIssuer(names)) > 0, true
 			}
 		}
 	}

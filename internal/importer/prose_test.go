@@ -134,6 +134,14 @@ func TestProseDirections(t *testing.T) {
 			[]wantTask{
 				{"Kết luận cuộc họp", []string{"UBND huyện, thành phố"}},
 			}},
+		{"'Đối với X:' and 'Riêng X' name the unit a direction is for",
+			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm yêu cầu các cơ quan, đơn vị tập trung một số nhiệm vụ trọng tâm. Đối với Phòng Nông nghiệp và Phát triển nông thôn: tăng cường hướng dẫn Nhân dân chăm sóc cây cà phê mùa khô. Đối với các xã, thị trấn, cần rà soát các hộ thiếu nước sinh hoạt. Riêng Trung tâm Dịch vụ nông nghiệp khẩn trương cung ứng giống cây trồng cho vụ mới."),
+			[]wantTask{
+				{"Kết luận cuộc họp", []string{"Các cơ quan, đơn vị"}},
+				{"Đối với Phòng Nông nghiệp", []string{"Phòng Nông nghiệp và Phát triển nông thôn"}},
+				{"Đối với các xã, thị trấn, cần", []string{"UBND các xã, thị trấn"}},
+				{"Riêng Trung tâm Dịch vụ nông nghiệp", []string{"Trung tâm Dịch vụ nông nghiệp"}},
+			}},
 		{"a commune named in the title is the one 'xã' means",
 			"Chủ tịch UBND huyện làm việc tại xã Hòa Phú\n10/03/2022 08:00\n\n" +
 				"Ngày 9/3, đồng chí Lê Văn Tâm, Chủ tịch UBND huyện làm việc với lãnh đạo xã Hòa Phú. Phát biểu tại buổi làm việc, đồng chí yêu cầu xã cần đẩy nhanh tiến độ xây dựng nông thôn mới. Đồng chí nhấn mạnh: cấp ủy, chính quyền xã phải quan tâm chăm lo đời sống Nhân dân.\n",
