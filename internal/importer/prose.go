@@ -694,19 +694,27 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			units = append(units, u)
 			continue
 		}
-		if isCaption(l.text, li == len(lines)-1) {
+		caption := captionShape(l.text, li == len(lines)-1)
+		if caption == photoCaption {
 			continue
 		}
 		sentences := splitSentences(l.text)
 		if last := sentences[len(sentences)-1].text; strings.HasSuffix(last, ":") && !isListIntro(last) {
 			listOpen[li] = true
 		}
+		from := len(units)
 		for _, s := range sentences {
-			u := proseUnit{line: li, clauses: splitClauses(s.text, s.start, ctx)}
-			if zone < 0 && unitCues(u) {
-				zone = len(units)
+			units = append(units, proseUnit{line: li, clauses: splitClauses(s.text, s.start, ctx)})
+		}
+		if caption == shortLine && !namesDirection(units[from:]) {
+			// A caption or a heading, unless it directs someone.
+			units = units[:from]
+			continue
+		}
+		for k := from; k < len(units) && zone < 0; k++ {
+			if unitCues(units[k]) {
+				zone = k
 			}
-			units = append(units, u)
 		}
 	}
 	if zone < 0 {
@@ -863,18 +871,40 @@ func sameActors(a, b []string) bool {
 	return true
 }
 
-// isCaption reports a photo caption or a heading inside an article: a
-// short line that is not the last one and either credits a photo or ends
-// without punctuation.
-func isCaption(t string, last bool) bool {
+// Shapes of a paragraph that may not be running text.
+const (
+	prose        = iota
+	photoCaption // credits a photo ("Ảnh: ...")
+	shortLine    // a short line without final punctuation: a caption or a heading
+)
+
+// captionShape tells photo captions and short unpunctuated lines (captions,
+// headings) from running text; the last line, cut off by the page, is
+// running text.
+func captionShape(t string, last bool) int {
 	if last || len(t) > 400 || fieldCount(t) > 40 {
-		return false
+		return prose
 	}
 	if strings.Contains(t, "Ảnh:") || strings.Contains(t, "(Ảnh") || strings.Contains(t, "Ảnh :") {
-		return true
+		return photoCaption
 	}
-	r := lastRune(strings.TrimSpace(t))
-	return !strings.ContainsRune(".;:!?…)\"”", r)
+	if r := lastRune(strings.TrimSpace(t)); !strings.ContainsRune(".;:!?…)\"”", r) {
+		return shortLine
+	}
+	return prose
+}
+
+// namesDirection reports sentences that direct someone by name or lay an
+// obligation ("Phòng Y tế tăng cường kiểm tra", "Các xã cần ...").
+func namesDirection(units []proseUnit) bool {
+	for _, u := range units {
+		for _, c := range u.clauses {
+			if c.f.named && !c.f.report || c.f.directs {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isListIntro reports a line ending in a colon that introduces a list of

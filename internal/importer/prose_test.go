@@ -106,6 +106,17 @@ func TestProseDirections(t *testing.T) {
 			[]wantTask{
 				{"Kết luận cuộc họp, đồng chí Chủ tịch yêu cầu các phòng chuyên môn", []string{"Các phòng chuyên môn"}},
 			}},
+		{"a short line without a full stop is a caption unless it directs someone",
+			newsPage("Quang cảnh cuộc họp",
+				"Kết luận cuộc họp, đồng chí Lê Văn Tâm yêu cầu các xã rà soát hộ nghèo.",
+				"Phòng Y tế tăng cường kiểm tra an toàn thực phẩm dịp Tết",
+				"Nhiệm vụ trọng tâm thời gian tới",
+				"Các xã cần hoàn thành chuyển đổi số trong năm."),
+			[]wantTask{
+				{"Kết luận cuộc họp", []string{"Các xã"}},
+				{"Phòng Y tế tăng cường", []string{"Phòng Y tế"}},
+				{"Các xã cần hoàn thành", []string{"Các xã"}},
+			}},
 		{"an elaboration keeps its sentence's addressee within the paragraph",
 			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm yêu cầu các ngành tập trung hoàn thành chỉ tiêu năm. Trong đó, chú trọng công tác thu ngân sách và giải ngân vốn đầu tư công.",
 				"Trong đó, tập trung xây dựng kế hoạch năm 2024."),
