@@ -40,6 +40,9 @@ func (r *unitResolver) bodyRefs() *references {
 			at := off + k
 			off = at + len(h)
 			end := min(len(r.text), at+400)
+			if nl := strings.IndexByte(r.text[at:end], '\n'); nl >= 0 {
+				end = at + nl // a name ends with its line
+			}
 			for end < len(r.text) && !utf8.RuneStart(r.text[end]) {
 				end++
 			}
