@@ -41,6 +41,9 @@ var (
 	notNames     = map[string]bool{"chức": true, "thể": true, "kết": true, "viên": true, "trưởng": true, "phó": true}
 )
 
+// numberedHeads take a number as their name ("Tổ công tác 137").
+var numberedHeads = map[string]bool{"tổ công tác": true, "tổ": true, "đội": true, "ban chỉ đạo": true, "trạm": true, "khu": true, "trường": true}
+
 // eventWords follow "hội" in events, not associations ("Hội nghị").
 var eventWords = map[string]bool{"nghị": true, "thảo": true, "thi": true, "chợ": true, "diễn": true, "khỏe": true, "xuân": true, "đàm": true, "ý": true}
 
@@ -188,6 +191,21 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 	}
 	j := i + hn
 	named := 0
+	if capitalNamed[head] && toks[i].upper && j < len(toks) && toks[j].word && !toks[j].upper && !toks[j].digit {
+		// "Đoàn kiểm tra liên ngành", "Tổ trật tự đô thị": the word after
+		// the capitalised head names it, verb or not.
+		j++
+		named++
+		if j < len(toks) && nameCompounds[toks[j-1].low+" "+toks[j].low] {
+			j++
+			named++
+		}
+	}
+	if numberedHeads[head] && j < len(toks) && toks[j].digit {
+		// "Tổ công tác 137", "Ban Chỉ đạo 389"
+		j++
+		named++
+	}
 	if fieldHeads[head] {
 		// "phòng Tài nguyên và môi trường": the field runs over "và".
 		if n := fieldAt(toks, j); n > 0 {
