@@ -297,3 +297,96 @@ func isOrgAcronym(w string) bool {
 	}
 	return false
 }
+
+// levelRank orders the levels of local government, the province first.
+var levelRank = map[string]int{"tỉnh": 1, "thành phố": 2, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3}
+
+// dropIssuer removes the issuing body from raw actor names: a bare "UBND
+// huyện" in a district's text, but not in a province's, where it names
+// the districts' People's Committees.
+func (c *docCtx) dropIssuer(names []string) []string {
+	var out []string
+	for _, n := range names {
+		low := lowerVN(n)
+		if low == "ubnd tp" || low == "tp" {
+			continue
+		}
+		if issuerUnits[low] {
+			level := strings.TrimPrefix(low, "ubnd ")
+			if !(c.issuerLevel != "" && levelRank[level] > levelRank[c.issuerLevel]) {
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// issuerLevelOf finds the level of the chair's People's Committee in the
+// first lines ("Chủ tịch UBND tỉnh"), "" if not said.
+func issuerLevelOf(lines []logicalLine) string {
+	for _, l := range lines[:min(len(lines), 8)] {
+		low := lowerVN(l.text)
+		for _, t := range []string{"chủ tịch ubnd ", "chủ tịch ủy ban nhân dân ", "chủ tịch uỷ ban nhân dân "} {
+			i := strings.Index(low, t)
+			if i < 0 {
+				continue
+			}
+			rest := low[i+len(t):]
+			for _, lv := range []string{"tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"} {
+				if strings.HasPrefix(rest, lv) {
+					return lv
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// canonNames canonicalises raw unit names, without repeats.
+func canonNames(names []string, ctx *docCtx) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		c := ctx.res.canon(n)
+		if k := fold(c); !seen[k] {
+			seen[k] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// supportIn finds the units named to coordinate: "phối hợp (với) Y".
+func supportIn(toks []token, ctx *docCtx, lead []string) []string {
+	var out []string
+	for i := 0; i < len(toks); i++ {
+		n, _ := supportSet.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		j := i + n
+		for j < len(toks) {
+			if m := matchAny(toks, j, []string{"chặt chẽ", "với", "cùng", "giữa"}); m > 0 {
+				j += m
+				continue
+			}
+			break
+		}
+		units, k := parseUnitList(toks, j)
+		for _, u := range units {
+			c := ctx.res.canon(u.name)
+			dup := false
+			for _, l := range append(lead, out...) {
+				if fold(l) == fold(c) {
+					dup = true
+				}
+			}
+			if !dup {
+				out = append(out, c)
+			}
+		}
+		i = max(i+n, k) - 1
+	}
+	return out
+}
