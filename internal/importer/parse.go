@@ -260,7 +260,9 @@ func parsePlaceDate(doc *Document, t string) {
 		return
 	}
 	place := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[:i]), ","))
-	if len(place) > 80 {
+	if len(place) > 80 || place == "" && fieldCount(t) > 8 {
+		// A sentence that opens with a date ("Ngày 12 tháng 5 năm 2024,
+		// UBND huyện tổ chức ...") is no place-and-date line.
 		return
 	}
 	doc.Place = place
