@@ -238,8 +238,11 @@ func firstDate(low string, yc *yearContext) string {
 		if low[i] < '0' || low[i] > '9' || i > 0 && (low[i-1] >= '0' && low[i-1] <= '9' || isLetterByte(low[i-1])) {
 			continue
 		}
-		// The word before the number.
+		// The word before the number ("sáng nay (15/3)": before the bracket).
 		j := i
+		if j > 0 && low[j-1] == '(' {
+			j--
+		}
 		for j > 0 && low[j-1] == ' ' {
 			j--
 		}
@@ -248,7 +251,7 @@ func firstDate(low string, yc *yearContext) string {
 			k--
 		}
 		switch low[k:j] {
-		case "ngày", "sáng", "chiều", "tối", "trưa":
+		case "ngày", "sáng", "chiều", "tối", "trưa", "nay", "qua":
 			if d := dateAt(low[i:], yc); d != "" {
 				return d
 			}
