@@ -13,6 +13,9 @@ func FuzzExtractText(f *testing.F) {
 	f.Add([]byte("THÔNG BÁO\n1. Phòng Y tế\n- Giao Phòng X chủ trì, Y phối hợp trước ngày 1/1/2024.\n"))
 	f.Add([]byte("- \n* \n1.\n**\nSố:\nNgày 32/13/2023"))
 	f.Add(EncodeTCVN3("Tăng cường kiểm tra"))
+	f.Add([]byte(newsPage("Kết luận, đồng chí yêu cầu: Phòng Y tế tăng cường kiểm tra; lực lượng công an, dân quân tuần tra. Trong đó, chú trọng an toàn thực phẩm. Thời gian hoàn thành trước ngày 15/10.",
+		"Các đơn vị thống nhất lịch như sau:", "- Ngày 03 và 04/10: xã Hòa Nhơn, Phòng Nội vụ, Tư pháp", "Thứ nhất, rà soát (BQLDA) các dự án trong quý IV.")))
+	f.Add([]byte(abbreviationNotice))
 	for _, s := range loadSeeds(f) {
 		f.Add(s.data)
 	}

@@ -19,19 +19,18 @@ var imperativeStarts = []string{
 	"báo cáo", "tổng hợp", "trình", "lập", "bố trí", "sớm", "kịp thời", "phấn đấu", "đôn đốc", "nghiêm túc",
 	"đánh giá", "tuyển", "sửa chữa", "phát triển", "khai thác", "đổi mới", "thường xuyên", "phổ biến",
 	"hỗ trợ", "củng cố", "kiện toàn", "giám sát", "xử lý", "thẩm định", "tích cực", "quyết liệt",
+	"đẩy nhanh", "tiến hành", "hoàn thiện", "bổ sung", "khảo sát", "cải thiện", "siết chặt", "phòng chống",
+	"ngăn chặn", "kiên quyết", "nhanh chóng", "sắp xếp", "phát động", "tạo điều kiện", "giữ vững", "bám sát",
+	"không để", "nghiêm cấm", "tuyệt đối", "tập huấn", "điều chỉnh", "thúc đẩy", "chăm lo", "giải ngân",
+	"thu hồi", "mở rộng", "đề cao", "kiểm soát", "xác định", "chấp hành", "phân công", "cung cấp", "quyết toán",
+	"nắm bắt", "ra quân", "chuẩn hóa", "số hóa", "vận hành", "rà soát lại", "tăng", "giảm",
 }
-
-// conclusionCues mark the sentence that introduces the conclusions.
-var conclusionCues = []string{"kết luận", "chỉ đạo như sau", "thống nhất như sau", "giao nhiệm vụ"}
-
-// startCues start the directives of a prose notice: the conclusion cues
-// and a speech ("phát biểu").
-var startCues = append(conclusionCues[:len(conclusionCues):len(conclusionCues)], "phát biểu")
 
 // docCtx carries document-wide facts used while extracting tasks.
 type docCtx struct {
 	res         *unitResolver
-	refYear     int
+	ref         refDate // the meeting's date, for deadlines without a year
+	issuerLevel string  // the level of the chair's People's Committee, if said
 	counterpart []string
 	tokBuf      []token // scratch tokens of the current task (see words)
 	headBuf     []token // scratch tokens of headingUnits
@@ -67,6 +66,7 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 	ctx := &docCtx{res: newUnitResolver(text, opt.Units)}
 
 	titleIdx, bodyStart := parseHeader(doc, lines)
+	formal := doc.Number != "" || doc.IssuedOn != nil || strings.HasPrefix(doc.Title, "Kết luận") || hasNoticeHeader(lines, bodyStart)
 	// Body end: recipients or signature.
 	bodyEnd := len(lines)
 	for i := bodyStart; i < len(lines); i++ {
@@ -77,21 +77,33 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 		}
 	}
 	parseTail(doc, lines, bodyEnd)
-	parseMeeting(doc, lines, titleIdx, bodyStart, bodyEnd)
+	pageYear := parseMeeting(doc, lines, titleIdx, bodyStart, bodyEnd)
 	if doc.Meeting.Date != nil {
-		ctx.refYear, _ = strconv.Atoi((*doc.Meeting.Date)[:4])
-	} else if doc.IssuedOn != nil {
-		ctx.refYear, _ = strconv.Atoi((*doc.IssuedOn)[:4])
+		iso := *doc.Meeting.Date
+		ctx.ref.y, _ = strconv.Atoi(iso[:4])
+		ctx.ref.m, _ = strconv.Atoi(iso[5:7])
+		ctx.ref.d, _ = strconv.Atoi(iso[8:10])
+	} else {
+		ctx.ref.y = pageYear
 	}
 	ctx.res.khoi = khoiName(doc.Title, text)
+	ctx.res.place = subjectPlace(doc.Title)
 	ctx.res.communal = communalName(text)
 	ctx.counterpart = counterpartOf(doc.Title, ctx.res)
 
+	// A notice with headings and items is read by its structure. A news
+	// page with one plain list (a schedule, numbered points after a
+	// lead-in) is prose with items.
 	structured := 0
+	var kinds [4]bool
 	for _, l := range lines[bodyStart:bodyEnd] {
-		if l.kind != kindPara {
+		if l.kind != kindPara || l.emph {
 			structured++
+			kinds[l.kind] = true
 		}
+	}
+	if !formal && !(kinds[kindBullet] && (kinds[kindNumber] || kinds[kindStar])) {
+		structured = 0
 	}
 	var drafts []*taskDraft
 	if debugParse {
@@ -164,15 +176,42 @@ func parseHeader(doc *Document, lines []logicalLine) (int, int) {
 		}
 		return tbIdx + 1, j
 	}
-	// Articles: the first short line about a meeting is the title.
-	for i := 0; i < min(len(lines), 10); i++ {
-		low := lowerVN(lines[i].text)
-		if len(lines[i].text) < 250 && (strings.Contains(low, "giao ban") || strings.Contains(low, "hội nghị") || strings.Contains(low, "cuộc họp") || strings.Contains(low, "kết luận")) {
-			doc.Title = lines[i].text
+	// Articles: the first short line about a meeting, above the first
+	// paragraph of the story, is the title.
+	for i := 0; i < min(len(lines), 12); i++ {
+		t := lines[i].text
+		if utf8.RuneCountInString(t) > 300 || fieldCount(t) > 45 || startsDayPart(t) {
+			break
+		}
+		low := lowerVN(t)
+		if strings.Contains(low, "giao ban") || strings.Contains(low, "hội nghị") || strings.Contains(low, "họp") || strings.Contains(low, "kết luận") || strings.Contains(low, "làm việc") {
+			doc.Title = t
 			return i, i + 1
 		}
 	}
 	return -1, 0
+}
+
+// hasNoticeHeader reports the "THÔNG BÁO" line of a notice above the body.
+func hasNoticeHeader(lines []logicalLine, bodyStart int) bool {
+	for _, l := range lines[:min(bodyStart, len(lines))] {
+		if len(l.text) < 60 && strings.HasPrefix(strings.ToUpper(l.text), "THÔNG BÁO") {
+			return true
+		}
+	}
+	return false
+}
+
+// startsDayPart reports a line opening with the day of an event ("Sáng
+// ngày 13/3", "Chiều 1.11", "Ngày 20/5", "Vào lúc 7 giờ").
+func startsDayPart(t string) bool {
+	for _, p := range []string{"Sáng ", "Chiều ", "Tối ", "Trưa ", "Ngày ", "Vào lúc", "Vào ngày", "Hôm nay"} {
+		if strings.HasPrefix(t, p) {
+			r := strings.TrimPrefix(strings.TrimPrefix(t[len(p):], "ngày "), "nay")
+			return p[0] == 'V' || p[0] == 'H' || isDigitStart(strings.TrimSpace(r))
+		}
+	}
+	return false
 }
 
 // isNationalMotto reports an upper-case line of the national motto
@@ -221,7 +260,9 @@ func parsePlaceDate(doc *Document, t string) {
 		return
 	}
 	place := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(t[:i]), ","))
-	if len(place) > 80 {
+	if len(place) > 80 || place == "" && fieldCount(t) > 8 {
+		// A sentence that opens with a date ("Ngày 12 tháng 5 năm 2024,
+		// UBND huyện tổ chức ...") is no place-and-date line.
 		return
 	}
 	doc.Place = place
@@ -412,166 +453,13 @@ func counterpartOf(title string, res *unitResolver) []string {
 	return out
 }
 
-// parseMeeting finds the meeting date and chair in the title and the first
-// body lines.
-func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyEnd int) {
-	// Candidate lines for the date: lines[from:from+nCands].
-	from := max(titleIdx, 0)
-	nCands := max(min(bodyEnd, bodyStart+8)-from, 0)
-	refYear := 0
-	if doc.IssuedOn != nil {
-		refYear, _ = strconv.Atoi((*doc.IssuedOn)[:4])
-	}
-	// Lower-case lines, computed once for the date and chair searches.
-	end := min(bodyEnd, from+60)
-	lows := make([]string, max(end-from, nCands))
-	lowAt := func(i int) string {
-		if lows[i-from] == "" {
-			lows[i-from] = lowerVN(lines[i].text)
-		}
-		return lows[i-from]
-	}
-	// Date: the first sentence about the meeting that carries a date.
-	for k := min(nCands, max(bodyStart-from, 0)); k < nCands; k++ {
-		low := lowAt(from + k)
-		if !(strings.Contains(low, "chủ trì") || strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") || strings.Contains(low, "tổ chức")) {
-			continue
-		}
-		if d := firstDate(low, refYear); d != "" {
-			doc.Meeting.Date = &d
-			break
-		}
-	}
-	if doc.Meeting.Date == nil {
-		for k := range nCands {
-			low := lowAt(from + k)
-			if strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") {
-				if d := firstDate(low, refYear); d != "" {
-					doc.Meeting.Date = &d
-					break
-				}
-			}
-		}
-	}
-	// Chair: "chủ trì" sentences, then "kết luận" sentences, then the title.
-	var toks []token
-	for _, want := range []string{"chủ trì", "kết luận"} {
-		for i := from; i < end; i++ {
-			if low := lows[i-from]; low != "" && !strings.Contains(low, want) || low == "" && !containsLower(lines[i].text, want) {
-				continue
-			}
-			for _, s := range splitSentences(lines[i].text) {
-				if !containsLower(s.text, want) {
-					continue
-				}
-				if name, title, ok := chairIn(s.text, &toks); ok {
-					doc.Meeting.Chair = &name
-					doc.Meeting.ChairTitle = title
-					return
-				}
-			}
-		}
-	}
-}
-
-// firstDate returns the first "ngày d/m/y" style date of a lower-case
-// sentence.
-func firstDate(low string, refYear int) string {
-	off := 0
-	for {
-		i := strings.Index(low[off:], "ngày")
-		if i < 0 {
-			return ""
-		}
-		off += i + len("ngày")
-		if y, m, d, _, ok := parseDateAt(low[off:], refYear); ok {
-			return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-		}
-	}
-}
-
-// roleWordsChair are the titles a chair may hold.
-var roleWordsChair = []string{"phó chủ tịch", "chủ tịch", "phó bí thư", "bí thư", "phó giám đốc", "giám đốc", "chánh văn phòng", "trưởng ban", "trưởng phòng"}
-
-// surnames are common Vietnamese family names.
-var surnames = map[string]bool{}
-
-func init() {
-	for _, s := range strings.Fields("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Tạ Mai Trương Đào Đoàn Lưu Lương Hà Cao Trịnh Chu Triệu Tô Quách Lâm La Kiều Thái Khổng Vương Tăng Châu Văn Tống Hứa Giang Mạc Lại Nông Ninh Phùng Thân Từ Diệp Bạch Âu Doãn Đàm Lục Kim Tôn Khúc Cù Nghiêm Vi Hầu Ông Quan Lò Lữ Sầm Y Hoàng Lã Thạch Danh Sơn Điểu Ksor Rơ Đồng Khuất Kha Mẫn Viên Bế Hà Hoàng Giáp Phí Thiều Âu Lưu Tiêu Ứng") {
-		surnames[s] = true
-	}
-}
-
-// chairIn finds "<role> ... <Name>" or "<Name> - <role>" in a sentence.
-func chairIn(s string, buf *[]token) (string, string, bool) {
-	toks := appendTokens(scratchTokens(*buf, s), s, lowerVN(s))
-	*buf = toks // scratch: the results do not refer to the tokens
-	for i := range toks {
-		n := matchAny(toks, i, roleWordsChair)
-		if n == 0 {
-			continue
-		}
-		role := joinTokens(toks, i, i+n)
-		// Name before the role: "ông X - Phó Chủ tịch", "Đ/c X – Phó Chủ tịch".
-		k := i - 1
-		if k >= 0 && (toks[k].s == "-" || toks[k].s == "–" || toks[k].s == ",") {
-			k--
-		}
-		e := k + 1
-		for k >= 0 && toks[k].word && isNameWord(toks[k].s) && e-k <= 5 {
-			k--
-		}
-		if e-(k+1) >= 2 {
-			if name, ok := pickName(toks[k+1 : e]); ok {
-				return name, role, true
-			}
-		}
-		// Name after the role and its organisation.
-		j := i + n
-		org := j
-		for j < len(toks) && j-org < 8 {
-			t := toks[j]
-			if t.word && (t.low == "ubnd" || t.low == "hđnd" || t.low == "ủy" || t.low == "uỷ" || t.low == "ban" || t.low == "nhân" || t.low == "dân" || t.low == "huyện" || t.low == "tỉnh" || t.low == "thành" || t.low == "phố" || t.low == "xã" || t.low == "thị" || t.low == "quận" || t.low == "phường" || t.low == "trấn" || t.low == "văn" && j+1 < len(toks) && toks[j+1].low == "phòng" || t.low == "phòng") {
-				j++
-				continue
-			}
-			break
-		}
-		if j < len(toks) && (toks[j].s == "-" || toks[j].s == "–" || toks[j].s == ",") {
-			j++
-		}
-		st := j
-		for j < len(toks) && toks[j].word && isNameWord(toks[j].s) && j-st < 7 {
-			j++
-		}
-		if j-st >= 2 {
-			if name, ok := pickName(toks[st:j]); ok {
-				return name, role, true
-			}
-		}
-	}
-	return "", "", false
-}
-
-// pickName chooses the personal name within a run of capitalised words
-// (which may start with a place name).
-func pickName(run []token) (string, bool) {
-	words := make([]string, len(run))
-	for i, t := range run {
-		words[i] = t.s
-	}
-	if len(words) >= 2 && len(words) <= 4 && surnames[words[0]] {
-		return strings.Join(words, " "), true
-	}
-	for st := 1; st+2 <= len(words); st++ {
-		if surnames[words[st]] && len(words)-st <= 4 {
-			return strings.Join(words[st:], " "), true
-		}
-	}
-	if len(words) >= 2 && len(words) <= 4 {
-		return strings.Join(words, " "), true
-	}
-	return "", false
+// gluedSentence reports a full stop at i between a lower-case word and a
+// capitalised one with no space ("xã.Đồng chí"), which ends a sentence.
+func gluedSentence(s string, i int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(s[:i])
+	next, n := utf8.DecodeRuneInString(s[i+1:])
+	after, _ := utf8.DecodeRuneInString(s[i+1+n:])
+	return unicode.IsLower(prev) && unicode.IsUpper(next) && unicode.IsLower(after)
 }
 
 // sentence is a sentence with its byte range in the line text.
@@ -599,6 +487,13 @@ func splitSentences(s string) []sentence {
 		j := end
 		for j < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '"') {
 			j++
+		}
+		if j < len(s) && c == '.' && j == end && gluedSentence(s, i) {
+			// "... của UBND xã.Đồng chí ...": a lost space.
+			out = append(out, sentence{strings.TrimSpace(s[start:j]), start, j})
+			start = j
+			i = j - 1
+			continue
 		}
 		if j >= len(s) || s[j] != ' ' {
 			continue

@@ -329,7 +329,7 @@ func newTask(raw *taskWords, start, end int, ctx *docCtx, secPath []string, key 
 	if text := cleanTaskText(raw.text); text != raw.text {
 		w = newTaskWords(text)
 	}
-	due, dl := parseDeadline(w.text, w.low, ctx.refYear)
+	due, dl := parseDeadline(w.text, w.low, ctx.ref)
 	var refs []LegalRef
 	if strings.IndexByte(w.text, '/') >= 0 {
 		refs = legalRefs(w.text, w.tokens())
@@ -593,70 +593,4 @@ func sameUnits(a, b []string) bool {
 		}
 	}
 	return true
-}
-
-// proseTasks extracts tasks sentence by sentence from a news article or a
-// notice written as running prose.
-func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
-	var drafts []*taskDraft
-	started := false
-	// When no conclusion cue appears, every sentence is eligible.
-	hasCue := false
-	for _, l := range lines {
-		low := lowerVN(l.text)
-		for _, c := range startCues {
-			if strings.Contains(low, c) {
-				hasCue = true
-				break
-			}
-		}
-		if hasCue {
-			break
-		}
-	}
-	if !hasCue {
-		started = true
-	}
-	directiveRun := false
-	for _, l := range lines {
-		if isClosing(l.text) {
-			continue
-		}
-		for _, s := range splitSentences(l.text) {
-			w := ctx.words(s.text)
-			low := w.low
-			if !started {
-				for _, c := range startCues {
-					if strings.Contains(low, c) {
-						started = true
-					}
-				}
-			}
-			if !started {
-				continue
-			}
-			a := assign(w, ctx)
-			task := false
-			switch {
-			case isAcknowledgementLow(s.text, low) && len(a.lead) == 0:
-			case len(a.lead) > 0 && hasAssignmentCue(low):
-				task = true
-			case strings.Contains(low, "yêu cầu") || strings.Contains(low, "giao nhiệm vụ"):
-				task = true
-			case directiveRun && (startsImperative(low) || strings.HasPrefix(low, "nhiệm vụ")):
-				task = true
-			case len(a.lead) > 0 && startsImperative(low):
-				task = true
-			}
-			if !task {
-				directiveRun = directiveRun && fieldCount(s.text) < 6
-				continue
-			}
-			directiveRun = true
-			t := newTask(w, l.start+min(s.start, l.end-l.start), l.start+min(s.end, l.end-l.start), ctx, nil, false)
-			t.Lead, t.Support = a.lead, a.support
-			drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0})
-		}
-	}
-	return drafts
 }

@@ -643,7 +643,13 @@ type phraseSet struct {
 // newPhraseSet builds a phraseSet; earlier phrases win over later ones with
 // the same first word, so list longer phrases first.
 func newPhraseSet(phrases []string) *phraseSet {
-	ps := &phraseSet{byFirst: map[string][]phrase{}, flag: newWordFlag()}
+	return newPhraseSetFlag(phrases, newWordFlag())
+}
+
+// newPhraseSetFlag builds a phraseSet whose first words share flag with
+// other sets (a coarser quick test, for sets used less often).
+func newPhraseSetFlag(phrases []string, flag uint16) *phraseSet {
+	ps := &phraseSet{byFirst: map[string][]phrase{}, flag: flag}
 	for _, p := range phrases {
 		w := strings.Fields(p)
 		ps.byFirst[w[0]] = append(ps.byFirst[w[0]], phrase{words: w, text: strings.Join(w, " ")})
@@ -674,4 +680,11 @@ func (ps *phraseSet) match(toks []token, i int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// count returns the token count of the first phrase matching toks at i,
+// 0 if none.
+func (ps *phraseSet) count(toks []token, i int) int {
+	n, _ := ps.match(toks, i)
+	return n
 }

@@ -72,7 +72,8 @@ func TestTextFastPaths(t *testing.T) {
 // TestWordFlags checks the flag table against the word lists and phrase
 // sets it is built from.
 func TestWordFlags(t *testing.T) {
-	sets := []*phraseSet{requestSet, supportSet, subjectVerbSet, imperativeSet, unitHeadSet, collectiveSet, roleSet}
+	sets := []*phraseSet{requestSet, supportSet, subjectVerbSet, imperativeSet, unitHeadSet, collectiveSet, roleSet,
+		elaborationSet, openerSet, adverbialSet, directionSet, reportSet, modalSet, adverbSet, personHeadSet, officialTitleSet, levelNounSet}
 	want := func(w string) uint16 {
 		var f uint16
 		for _, l := range []struct {

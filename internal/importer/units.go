@@ -5,93 +5,6 @@ import (
 	"strings"
 )
 
-// unitHeads are the words that open a unit name (lower case, longest
-// first within a shared first word). selfContained heads are units even
-// without a following name.
-var unitHeads = []string{
-	"ủy ban mặt trận tổ quốc", "uỷ ban mặt trận tổ quốc", "ủy ban nhân dân", "uỷ ban nhân dân",
-	"ban chỉ huy quân sự", "bộ chỉ huy quân sự", "ban quản lý", "ban chỉ đạo", "ban",
-	"mặt trận tổ quốc", "liên đoàn lao động", "đoàn thanh niên", "hội liên hiệp phụ nữ", "hội nông dân",
-	"hội cựu chiến binh", "hội chữ thập đỏ", "hội",
-	"văn phòng", "phòng giao dịch", "phòng", "trung tâm", "bảo hiểm xã hội", "ngân hàng",
-	"trường", "sở", "bệnh viện", "công an", "chi cục", "cục", "hạt kiểm lâm", "đài",
-	"huyện đoàn", "thành đoàn", "tỉnh đoàn", "huyện ủy", "huyện uỷ", "thành ủy", "kho bạc nhà nước", "kho bạc",
-	"chi nhánh", "bưu điện", "điện lực", "công ty", "khối", "hội đồng", "thanh tra", "viện kiểm sát",
-	"tòa án", "toà án", "chi cục thuế", "đội", "tổ công tác", "trạm y tế", "trạm",
-	"ubnd", "hđnd", "ubmttq", "bhxh", "nhcsxh", "ttyt", "viettel", "vnpt", "mobifone", "kbnn", "lđlđ",
-	"bch", "bcđ", "ban cđ",
-}
-
-// Indexed phrase sets.
-var (
-	unitHeadSet   = newPhraseSet(unitHeads)
-	collectiveSet = newPhraseSet(collectiveNouns)
-	roleSet       = newPhraseSet(roleWords)
-)
-
-// selfContainedHeads are heads that name a unit on their own.
-var selfContainedHeads = map[string]bool{
-	"bảo hiểm xã hội": true, "công an": true, "thanh tra": true, "viettel": true, "vnpt": true,
-	"mobifone": true, "bưu điện": true, "điện lực": true, "huyện đoàn": true, "thành đoàn": true,
-	"tỉnh đoàn": true, "bhxh": true, "nhcsxh": true, "ttyt": true, "kbnn": true, "lđlđ": true,
-	"mặt trận tổ quốc": true, "ủy ban mặt trận tổ quốc": true, "uỷ ban mặt trận tổ quốc": true,
-	"ubmttq": true, "liên đoàn lao động": true, "kho bạc nhà nước": true, "kho bạc": true,
-	"hạt kiểm lâm": true, "chi cục thuế": true, "viện kiểm sát": true, "tòa án": true, "toà án": true,
-	"ban chỉ huy quân sự": true, "huyện ủy": true, "huyện uỷ": true, "thành ủy": true,
-	"hội liên hiệp phụ nữ": true, "hội nông dân": true, "hội cựu chiến binh": true, "hội chữ thập đỏ": true,
-	"đoàn thanh niên": true, "trạm y tế": true,
-}
-
-// collectiveNouns follow "các" in collective unit names ("các cơ quan, đơn
-// vị", "các xã, thị trấn").
-var collectiveNouns = []string{
-	"cơ quan", "đơn vị", "địa phương", "nhà trường", "trường học", "doanh nghiệp", "công ty",
-	"đoàn thể", "tổ chức", "trung tâm", "thành viên", "thị trấn", "bệnh viện", "hợp tác xã",
-	"phòng", "ban", "ngành", "xã", "phường", "sở", "trường", "hội", "trạm", "huyện", "cấp",
-	"chi hội", "hội đoàn thể", "đài", "cơ sở", "thôn", "khu phố", "tổ dân phố",
-}
-
-// roleWords precede a unit and are dropped ("Thủ trưởng các cơ quan").
-var roleWords = []string{
-	"thủ trưởng", "lãnh đạo", "người đứng đầu", "giám đốc", "chủ tịch", "trưởng phòng", "trưởng các",
-	"cán bộ", "chánh văn phòng",
-}
-
-// unitStops are lower-case words that end a unit name.
-var unitStops = map[string]bool{
-	"chủ": true, "phối": true, "tham": true, "thực": true, "tổ": true, "triển": true, "tăng": true,
-	"tiếp": true, "chịu": true, "ban": true, "rà": true, "xây": true, "chỉ": true, "hướng": true,
-	"kiểm": true, "đôn": true, "nghiên": true, "tập": true, "cần": true, "phải": true, "khẩn": true,
-	"căn": true, "theo": true, "trong": true, "để": true, "với": true, "về": true, "tại": true,
-	"trên": true, "đưa": true, "quan": true, "khảo": true, "đề": true, "báo": true, "đảm": true,
-	"bảo": true, "nâng": true, "đẩy": true, "cung": true, "giải": true, "thẩm": true, "tiến": true,
-	"là": true, "được": true, "đã": true, "sẽ": true, "đang": true, "nhằm": true, "cho": true,
-	"từ": true, "đến": true, "khi": true, "nếu": true, "hoàn": true, "thường": true, "kịp": true,
-	"có": true, "không": true, "chưa": true, "cùng": true, "giữa": true, "làm": true, "lập": true,
-	"trình": true, "gửi": true, "xin": true, "nắm": true, "đánh": true, "phát": true, "duy": true,
-	"hỗ": true, "vận": true, "tuyên": true, "phổ": true, "quản": true, "sớm": true, "khắc": true,
-	"chấn": true, "rút": true, "tích": true, "nghiêm": true, "giám": true, "cập": true, "đồng": true,
-	"ngay": true, "thông": true, "tổng": true, "chuẩn": true, "bố": true, "dự": true, "tuyển": true,
-	"sửa": true, "mua": true, "vay": true, "thu": true, "chi": true, "trả": true, "bàn": true,
-	"như": true, "nhưng": true, "hoặc": true, "thì": true, "mà": true, "này": true, "đó": true,
-	"nên": true, "luôn": true, "cũng": true, "vẫn": true, "hết": true, "chú": true, "lưu": true,
-	"ưu": true, "bám": true, "góp": true, "xem": true, "xử": true, "ký": true, "nhận": true,
-	"nghe": true, "ghi": true, "biểu": true, "quyết": true, "yêu": true, "giao": true, "năm": true,
-	"tháng": true, "quý": true, "ngày": true, "trước": true, "sau": true, "nhất": true, "và": true,
-	"số": true, "của": true, "do": true, "bằng": true, "vì": true, "ở": true, "tới": true,
-}
-
-// nameCompounds are two-syllable words inside unit names whose second
-// syllable would otherwise end the name ("Phát triển", "việc làm").
-var nameCompounds = map[string]bool{
-	"phát triển": true, "việc làm": true, "đầu tư": true, "kế hoạch": true, "xây dựng": true,
-	"tổ chức": true, "kiểm tra": true, "giải phóng": true, "chuyển đổi": true, "khám chữa": true,
-	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
-}
-
-// levelWords are administrative level words dropped at the end of names.
-var levelWords = []string{"thành phố", "thị xã", "huyện", "tỉnh", "quận"}
-
 // unitSpan is a unit name found in a token list.
 type unitSpan struct {
 	name       string // as printed (joined tokens)
@@ -122,7 +35,19 @@ func headAt(toks []token, i int) (int, string, bool) {
 		return 0, "", false
 	}
 	if n, head := unitHeadSet.match(toks, i); n > 0 {
+		switch {
+		case namedHeads[head] && !(i+n < len(toks) && toks[i+n].word && (toks[i+n].upper || t.upper && capitalNamed[head] && !notNames[toks[i+n].low])):
+			return 0, "", false
+		case capitalHeads[head] && !t.upper:
+			return 0, "", false
+		case head == "hội" && i+1 < len(toks) && eventWords[toks[i+1].low]:
+			return 0, "", false
+		}
 		return n, head, false
+	}
+	if t.upper && isOrgAcronym(t.s) {
+		// "BQLDA", "TTMTTQ": an organisation's initials.
+		return 1, "acronym", false
 	}
 	return 0, "", false
 }
@@ -135,6 +60,10 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 		if hn, _, _ := headAt(toks, i+n); hn > 0 {
 			i += n
 			start = i
+		} else if hn, _, _ := headAt(toks, i+n-1); hn > 0 && toks[i+n-1].low == "các" {
+			// "Trưởng các ấp": the role's "các" opens a collective.
+			i += n - 1
+			start = i
 		} else if toks[i].low == "trưởng" || toks[i].low == "chủ" {
 			return unitSpan{}, false
 		}
@@ -145,6 +74,31 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 	}
 	j := i + hn
 	named := 0
+	if capitalNamed[head] && toks[i].upper && j < len(toks) && toks[j].word && !toks[j].upper && !toks[j].digit {
+		// "Đoàn kiểm tra liên ngành", "Tổ trật tự đô thị": the word after
+		// the capitalised head names it, verb or not.
+		j++
+		named++
+		if j < len(toks) && nameCompounds[toks[j-1].low+" "+toks[j].low] {
+			j++
+			named++
+		}
+	}
+	if numberedHeads[head] && j < len(toks) && toks[j].digit {
+		// "Tổ công tác 137", "Ban Chỉ đạo 389"
+		j++
+		named++
+	}
+	if fieldHeads[head] {
+		// "phòng Tài nguyên và môi trường": the field runs over "và".
+		if n := fieldAt(toks, j); n > 0 {
+			j += n
+			named += n
+			if j+1 < len(toks) && toks[j].s == "," && toks[j+1].upper && fieldAt(toks, j+1) > 0 {
+				return unitSpan{name: joinTokens(toks, start, j), head: head, start: start, end: j}, true
+			}
+		}
+	}
 	for j < len(toks) && j-start < 16 {
 		t := toks[j]
 		if t.word {
@@ -167,9 +121,22 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				named++
 				continue
 			}
+			if low == "dự" && j+1 < len(toks) && toks[j+1].low == "án" {
+				// "Ban Quản lý dự án": the noun, not "dự kiến".
+				j += 2
+				named += 2
+				continue
+			}
 			if low == "thuộc" {
 				j++
 				continue
+			}
+			if low == "của" && (named > 0 || coll) {
+				// "các ngành của huyện": the level qualifies the name.
+				if m := matchAny(toks, j+1, levelWords); m > 0 {
+					j += 1 + m
+					break
+				}
 			}
 			if low == "trong" && j+1 < len(toks) && (toks[j+1].low == "khối" || toks[j+1].low == "ngành") {
 				j += 2
@@ -180,6 +147,14 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				j += 2
 				named++
 				continue
+			}
+			if head == "acronym" && !t.upper && !levelEnds[low] && low != "thị" {
+				break
+			}
+			if j > i+hn-1 && !t.upper && levelEnds[toks[j-1].low] && !levelEnds[low] && low != "trấn" && low != "xã" {
+				// "TTYT huyện tiêm chủng": a place is capitalised, so a
+				// lower-case word after the level word starts the predicate.
+				break
 			}
 			if low == "và" {
 				if j+1 < len(toks) && toks[j+1].word && toks[j+1].upper && toks[j+1].low != "các" {
@@ -216,6 +191,11 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				continue
 			}
 		case ",":
+			if j+1 < len(toks) && toks[j-1].low == "phòng" && toks[j+1].low == "chống" {
+				// "Phòng, chống thiên tai": one phrase.
+				j += 2
+				continue
+			}
 			if j+1 < len(toks) && toks[j+1].word {
 				nx := toks[j+1]
 				if (coll || head == "ubnd" || head == "ủy ban nhân dân") && nx.low != "các" {
@@ -273,6 +253,15 @@ func parseUnitList(toks []token, i int) ([]unitSpan, int) {
 		}
 		out = append(out, u)
 		i = u.end
+		for i+1 < len(toks) && toks[i].s == "," {
+			// "Phòng Nội vụ, Tư pháp": one head for several fields.
+			s, ok := sharedHeadUnit(toks, i+1, u)
+			if !ok {
+				break
+			}
+			out = append(out, s)
+			i = s.end
+		}
 		if i < len(toks) && (toks[i].s == "," || toks[i].low == "và" || toks[i].s == ";") {
 			k := i + 1
 			if k < len(toks) && toks[k].low == "và" {
@@ -316,33 +305,6 @@ func joinTokens(toks []token, a, b int) string {
 	return sb.String()
 }
 
-// abbreviations expands standard Vietnamese administrative abbreviations
-// (folded key -> expansion). An expansion is used only when the document
-// itself uses the full form, or when a directory resolves it.
-var abbreviations = map[string]string{
-	"gd&dt": "Giáo dục và Đào tạo", "gddt": "Giáo dục và Đào tạo", "gd-dt": "Giáo dục và Đào tạo",
-	"ld-tb&xh": "Lao động - Thương binh và Xã hội", "ldtb&xh": "Lao động - Thương binh và Xã hội",
-	"ldtbxh": "Lao động - Thương binh và Xã hội", "ld-tbxh": "Lao động - Thương binh và Xã hội",
-	"vh&tt": "Văn hóa và Thông tin", "vh-tt": "Văn hóa và Thông tin", "vhtt": "Văn hóa và Thông tin",
-	"vh-tt-dl": "Văn hóa, Thể thao và Du lịch", "vhttdl": "Văn hóa, Thể thao và Du lịch",
-	"vh-tt&dl": "Văn hóa, Thể thao và Du lịch", "vh,tt&dl": "Văn hóa, Thể thao và Du lịch",
-	"bhxh": "Bảo hiểm xã hội", "bhyt": "Bảo hiểm y tế", "nhcsxh": "Ngân hàng Chính sách xã hội",
-	"tn&mt": "Tài nguyên và Môi trường", "tnmt": "Tài nguyên và Môi trường",
-	"nn&ptnt": "Nông nghiệp và Phát triển nông thôn", "nnptnt": "Nông nghiệp và Phát triển nông thôn",
-	"kt&ht": "Kinh tế và Hạ tầng", "kt-ht": "Kinh tế và Hạ tầng", "ktht": "Kinh tế và Hạ tầng",
-	"tc-kh": "Tài chính - Kế hoạch", "tckh": "Tài chính - Kế hoạch", "tc&kh": "Tài chính - Kế hoạch",
-	"ubmttq": "Ủy ban Mặt trận Tổ quốc", "mttq": "Mặt trận Tổ quốc", "ttyt": "Trung tâm Y tế",
-	"kbnn": "Kho bạc Nhà nước", "ldld": "Liên đoàn Lao động", "gdnn-gdtx": "Giáo dục nghề nghiệp - Giáo dục thường xuyên",
-	"ds-khhgd": "Dân số - Kế hoạch hóa gia đình", "csxh": "Chính sách xã hội", "qlda": "Quản lý dự án",
-	"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân", "bch": "Ban Chỉ huy", "qs": "Quân sự",
-	"bcd": "Ban Chỉ đạo", "ntm": "nông thôn mới", "cqcm": "cơ quan chuyên môn", "dvsn": "đơn vị sự nghiệp",
-	"vhxh": "Văn hóa - Xã hội", "vh-xh": "Văn hóa - Xã hội", "kt-xh": "Kinh tế - Xã hội",
-	"gd": "Giáo dục", "yt": "Y tế", "nv": "Nội vụ", "tp": "Tư pháp",
-}
-
-// keptAbbreviations stay abbreviated: they are the standard written form.
-var keptAbbreviations = map[string]bool{"ubnd": true, "hdnd": true, "hdnd-ubnd": true, "hdnd&ubnd": true}
-
 // unitResolver canonicalises unit names within one document.
 type unitResolver struct {
 	text       string            // the document text
@@ -354,8 +316,11 @@ type unitResolver struct {
 	dirIndex   map[string]string // folded alias -> canonical
 	unresolved map[string]bool
 	cache      map[string]string
-	toks       []token         // scratch tokens of canonUncached
-	full       map[string]bool // usesFull answers
+	toks       []token           // scratch tokens of canonUncached
+	full       map[string]bool   // usesFull answers
+	refs       *references       // bodies the document names, once scanned
+	defs       map[string]string // abbreviations defined in the text, once scanned
+	place      string            // the commune, ward or town the title names
 }
 
 // newUnitResolver prepares a resolver for a document.
@@ -434,7 +399,7 @@ func (r *unitResolver) canonUncached(raw string) string {
 	}
 	toks := retokenize(name)
 	// Drop role words.
-	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) {
+	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) && toks[n].word && toks[n].low != "công" {
 		name = joinTokens(toks, n, len(toks))
 		toks = retokenize(name)
 	}
@@ -444,24 +409,35 @@ func (r *unitResolver) canonUncached(raw string) string {
 		if idx == 0 {
 			return capitalize(name)
 		}
+		// "các đơn vị trong khối" names the meeting's bloc; a bloc named
+		// in the text ("các ngành khối Văn hóa - Xã hội") stays as written.
 		rest := strings.TrimSpace(name[idx+len("khối"):])
 		if rest == "" || strings.HasPrefix(lowerVN(rest), "này") {
-			rest = r.khoi
+			if r.khoi == "" {
+				return "Các cơ quan, đơn vị trong khối"
+			}
+			return "Các cơ quan, đơn vị khối " + r.khoi
 		}
-		if rest == "" {
-			return "Các cơ quan, đơn vị trong khối"
-		}
-		return "Các cơ quan, đơn vị khối " + rest
 	}
 	// Expand abbreviations used as words.
 	var parts []string
 	changed := false
-	for _, t := range toks {
+	for k, t := range toks {
 		s := t.s
 		if t.word && t.upper {
 			key := fold(s)
-			if !keptAbbreviations[key] {
-				if exp, ok := abbreviations[key]; ok && r.usesFull(exp) {
+			if full, ok := r.definitions()[key]; ok {
+				// The document spelled it out: "Ban Quản lý dự án (BQLDA)".
+				s = full
+				changed = true
+			} else if !keptAbbreviations[key] {
+				exp, ok := abbreviations[key]
+				if k > 0 {
+					if e, ok2 := headAbbreviations[toks[k-1].low+" "+key]; ok2 {
+						exp, ok = e, true
+					}
+				}
+				if ok && r.usesFull(exp) {
 					s = exp
 					changed = true
 				}
@@ -474,14 +450,16 @@ func (r *unitResolver) canonUncached(raw string) string {
 		toks = retokenize(name)
 	}
 	// Strip trailing level words and place names.
-	name = stripLevel(name, toks)
+	name = r.complete(stripLevel(name, toks))
 	low = lowerVN(name)
 	// Communal collectives.
 	if strings.HasPrefix(low, "các địa phương") && r.communal != "" && len(low) == len("các địa phương") {
 		return r.communal
 	}
 	if strings.HasPrefix(low, "các xã") || strings.HasPrefix(low, "các phường") {
-		if strings.Contains(r.folded(), "ubnd "+fold(name)) || strings.Contains(r.folded(), "uy ban nhan dan "+fold(name)) {
+		// "các xã, thị trấn", "các xã, phường": all the communal People's
+		// Committees, which is how the document names them or not.
+		if strings.Contains(low, ",") || strings.Contains(r.folded(), "ubnd "+fold(name)) || strings.Contains(r.folded(), "uy ban nhan dan "+fold(name)) {
 			name = "UBND " + lowerFirst(name)
 		}
 	}
@@ -643,7 +621,7 @@ func stripLevel(name string, toks []token) string {
 		return name
 	}
 	hl := toks[0].low
-	if hl == "ubnd" || hl == "hđnd" || hl == "ủy" || hl == "uỷ" {
+	if hl == "ubnd" || hl == "hđnd" || hl == "đảng" || hl == "cấp" || matchAny(toks, 0, []string{"ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân"}) > 0 {
 		if len(toks) > 1 && toks[1].low != "các" {
 			return name
 		}
@@ -658,12 +636,18 @@ func stripLevel(name string, toks []token) string {
 		cut := false
 		for _, lw := range levelWords {
 			n := strings.Count(lw, " ") + 1
-			if k-n >= 1 && matchWords(toks, k-n, lw) == n && (k < end || true) {
-				if k-n >= 1 {
-					end = k - n
-					cut = true
-				}
+			if k-n >= 1 && matchWords(toks, k-n, lw) == n {
+				end = k - n
+				cut = true
 				break
+			}
+		}
+		// Communal levels, unless they close a collective ("UBND các xã").
+		for _, lw := range []string{"thị trấn", "xã", "phường"} {
+			n := strings.Count(lw, " ") + 1
+			if !cut && k-n >= 2 && matchWords(toks, k-n, lw) == n && toks[k-n-1].word && toks[k-n-1].low != "các" && toks[k-n-1].low != "những" && !(lw == "xã" && toks[k-n-1].low == "thị") {
+				end = k - n
+				cut = true
 			}
 		}
 		if !cut {
