@@ -95,6 +95,13 @@ func parseDeadline(text, low string, ref refDate) (string, Deadline) {
 			return due, dl
 		}
 	}
+	if hasThang {
+		// "6 tháng cuối năm, cần ...": a direction framed by a half of
+		// the year is due at its end.
+		if due, raw := halfYearFrame(text, low, ref); due != "" {
+			return due, Deadline{Kind: "date", Raw: raw}
+		}
+	}
 	if hasThang && ref.y > 0 {
 		// "hoàn thành trong hai tháng còn lại": by the end of the year.
 		if i := strings.Index(low, "tháng còn lại"); i > 0 && strings.Contains(low[max(0, i-24):i], "trong") {
@@ -127,6 +134,38 @@ func parseDeadline(text, low string, ref refDate) (string, Deadline) {
 		}
 	}
 	return "", Deadline{Kind: "none"}
+}
+
+// halfYearFrame reads a half of the year that opens a text ("6 tháng cuối
+// năm, ...", "Trong 6 tháng đầu năm 2024, ..."): its last day, the year
+// printed or the meeting's. Named inside the text, such a half is what
+// was assessed, not when the work is due.
+func halfYearFrame(text, low string, ref refDate) (string, string) {
+	rest := strings.TrimPrefix(low, "trong ")
+	month := 0
+	for _, h := range []struct {
+		p string
+		m int
+	}{{"6 tháng cuối năm", 12}, {"sáu tháng cuối năm", 12}, {"6 tháng đầu năm", 6}, {"sáu tháng đầu năm", 6}} {
+		if strings.HasPrefix(rest, h.p) {
+			month, rest = h.m, rest[len(h.p):]
+			break
+		}
+	}
+	if month == 0 {
+		return "", ""
+	}
+	y, n := ref.y, 0
+	if i := skipSpaces(rest, 0); i < len(rest) {
+		if v, j, ok := readInt(rest, i, 4); ok && j-i == 4 && v >= 1990 && v <= 2200 {
+			y, n = v, j
+		}
+	}
+	if y == 0 {
+		return "", ""
+	}
+	end := len(low) - len(rest) + n
+	return fmt.Sprintf("%04d-%02d-%02d", y, month, daysIn(y, month)), strings.TrimSpace(text[:end])
 }
 
 // deadlineDateAt parses the date of a deadline at the start of s; a date

@@ -45,6 +45,9 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 		// A news page's story opens with the day of the event.
 		for k := min(nCands, max(bodyStart-from, 0)); k < nCands; k++ {
 			if t := lines[from+k].text; startsDayPart(t) {
+				if issuesDocument(lowAt(from + k)) {
+					break
+				}
 				if d := firstDate(lowAt(from+k), &yc); d != "" {
 					doc.Meeting.Date = &d
 				}
@@ -83,12 +86,122 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 			}
 		}
 	}
+	// A report of a meeting that names no chair names the official who
+	// directs at it: "Chủ tịch UBND tỉnh Lê Văn A yêu cầu ...", "Đó là yêu
+	// cầu của đồng chí Lê Văn A".
+	meeting := false
+	for i := from; i < end && !meeting; i++ {
+		low := lowAt(i)
+		meeting = strings.Contains(low, "họp") || strings.Contains(low, "hội nghị") || strings.Contains(low, "giao ban") || strings.Contains(low, "buổi làm việc")
+	}
+	for _, want := range directorCues {
+		for i := from; i < end && meeting; i++ {
+			if !strings.Contains(lowAt(i), want) {
+				continue
+			}
+			for _, s := range splitSentences(lines[i].text) {
+				if !containsLower(s.text, want) {
+					continue
+				}
+				if name, title, ok := directorIn(s.text, want, &toks); ok {
+					doc.Meeting.Chair = &name
+					doc.Meeting.ChairTitle = title
+					return yc.refYear()
+				}
+			}
+		}
+	}
 	return yc.refYear()
 }
 
+// roleNameAt reads "<title> <body and place> <Name>" at i ("Bí thư Tỉnh ủy
+// Gia Lai Hồ Quốc Dũng", "Chủ tịch UBND tỉnh Trần Văn A"): the name is the
+// last run of capitalised words beginning with a family name.
+func roleNameAt(toks []token, i int) (string, string, bool) {
+	r := matchAny(toks, i, roleWordsChair)
+	if r == 0 {
+		return "", "", false
+	}
+	e := i + r
+	for e < len(toks) && e-i < r+10 && toks[e].word && (toks[e].upper || toks[e].low == "ủy" || toks[e].low == "uỷ") {
+		e++
+	}
+	// A place may hold family names too ("Lâm Đồng"): the usual
+	// three-word name first, then two and four words.
+	for _, w := range []int{3, 2, 4} {
+		if st := e - w; st >= i+r && surnames[toks[st].s] {
+			return joinTokens(toks, st, e), joinTokens(toks, i, i+r), true
+		}
+	}
+	return "", "", false
+}
+
+// directorCues are the direction verbs whose speaker chairs a meeting
+// when nothing else names the chair.
+var directorCues = []string{"yêu cầu", "đề nghị", "chỉ đạo", "nhấn mạnh"}
+
+// directorIn finds the official who directs in a sentence: the name right
+// before the direction verb ("Chủ tịch UBND tỉnh Lê Văn A yêu cầu", "đồng
+// chí Lê Văn A đề nghị") or after "yêu cầu của" ("yêu cầu của đồng chí Lê
+// Văn A"). A name elsewhere in the sentence is someone else.
+func directorIn(s, cue string, buf *[]token) (string, string, bool) {
+	toks := appendTokens(scratchTokens(*buf, s), s, lowerVN(s))
+	*buf = toks
+	for at := range toks {
+		m := matchWords(toks, at, cue)
+		if m == 0 {
+			continue
+		}
+		if j := at + m; j < len(toks) && toks[j].low == "của" {
+			if name, title, ok := roleNameAt(toks, j+1); ok {
+				// "chỉ đạo của Bí thư Tỉnh ủy Gia Lai Hồ Quốc Dũng"
+				return name, title, true
+			}
+			if n := honorificAt(toks, j+1); n > 0 {
+				st := j + 1 + n
+				e := st
+				for e < len(toks) && e-st < 5 && toks[e].word && isNameWord(toks[e].s) && !startsTitle(toks, e) {
+					e++
+				}
+				if e-st >= 2 {
+					title := ""
+					k := e
+					if k < len(toks) && toks[k].s == "," {
+						k++
+					}
+					if r := matchAny(toks, k, roleWordsChair); r > 0 {
+						title = joinTokens(toks, k, k+r)
+					}
+					return joinTokens(toks, st, e), title, true
+				}
+			}
+		}
+		// The words right before the verb: "..., <role> <org> <Name>" or
+		// "<honorific> <Name>, <role> ...".
+		e := at
+		st := e
+		for st > 0 && e-st < 5 && toks[st-1].word && isNameWord(toks[st-1].s) && !startsTitle(toks, st-1) {
+			st--
+		}
+		if e-st < 2 || !surnames[toks[st].s] {
+			continue
+		}
+		if st > 0 && (honorificAt(toks, st-1) > 0 || st > 1 && honorificAt(toks, st-2) == 2) {
+			return joinTokens(toks, st, e), "", true
+		}
+		// "<role> <org> <Name>": a chair's title within the 8 words before.
+		for k := max(st-8, 0); k < st; k++ {
+			if r := matchAny(toks, k, roleWordsChair); r > 0 {
+				return joinTokens(toks, st, e), joinTokens(toks, k, k+r), true
+			}
+		}
+	}
+	return "", "", false
+}
+
 // chairCues are the words of the sentences that name the chair, strongest
-// first.
-var chairCues = []string{"chủ trì", "kết luận", "phát biểu", "làm việc"}
+// first; the last name who leads a working visit or an inspection.
+var chairCues = []string{"chủ trì", "kết luận", "phát biểu", "làm việc", "kiểm tra", "khảo sát"}
 
 // chairsMeeting reports a sentence where "chủ trì" is chairing the
 // meeting, not leading a task ("giao Sở X chủ trì, phối hợp ...").
@@ -99,22 +212,92 @@ func chairsMeeting(s string) bool {
 		if i < 0 {
 			return false
 		}
+		before := low[max(0, off+i-80) : off+i]
 		off += i + len("chủ trì")
 		rest := strings.TrimLeft(low[off:], " ")
+		if g := strings.LastIndex(before, "giao "); g >= 0 && !strings.HasPrefix(before[g:], "giao ban") {
+			// "Giao Sở X chủ trì kiểm tra ...": the lead of a task.
+			continue
+		}
 		if !strings.HasPrefix(rest, ",") && !strings.HasPrefix(rest, "phối hợp") && !strings.HasPrefix(rest, "và phối hợp") {
 			return true
 		}
 	}
 }
 
-// isMeetingLine reports a lower-case line about the meeting itself.
+// isMeetingLine reports a lower-case line about the meeting itself; a
+// unit leading a task ("giao Sở X chủ trì, phối hợp ...") is not chairing.
 func isMeetingLine(low string) bool {
-	for _, w := range []string{"chủ trì", "họp", "hội nghị", "giao ban", "tổ chức", "làm việc"} {
+	for _, w := range []string{"họp", "hội nghị", "giao ban", "tổ chức", "làm việc"} {
 		if strings.Contains(low, w) {
 			return true
 		}
 	}
+	return strings.Contains(low, "chủ trì") && chairsMeeting(low)
+}
+
+// issuesDocument reports a lower-case sentence that reports a document
+// being issued ("Ngày 21/5, UBND tỉnh ban hành Công văn số 846"): its
+// date is the document's, not a meeting's.
+func issuesDocument(low string) bool {
+	i := strings.Index(low, "ban hành")
+	if i < 0 {
+		return false
+	}
+	rest := low[i+len("ban hành"):]
+	for _, w := range []string{" công văn", " văn bản", " thông báo", " quyết định", " kế hoạch", " chỉ thị"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
 	return false
+}
+
+// issuedFromReference reads the issue date of a directive published
+// without its letterhead from the reference that names it: a line "(Theo
+// Công văn số 1962/UBND-KT, ngày 25/4/2024)" or a title ending "(3585/VP-KTN,
+// ngày 23/10/2017)". A page about a meeting cites other documents that
+// way, so only a text with no meeting is read.
+func issuedFromReference(doc *Document, lines []logicalLine) {
+	if doc.IssuedOn != nil {
+		return
+	}
+	cand := ""
+	for i, l := range lines {
+		low := lowerVN(l.text)
+		if isMeetingLine(low) {
+			return
+		}
+		if cand != "" {
+			continue
+		}
+		k := strings.LastIndexByte(low, '(')
+		if k < 0 || !(i < 3 || strings.HasPrefix(low, "(")) {
+			continue
+		}
+		ref := low[k+1:]
+		if e := strings.IndexByte(ref, ')'); e >= 0 {
+			ref = ref[:e]
+		} else {
+			continue
+		}
+		ref = strings.TrimPrefix(ref, "theo ")
+		for _, t := range []string{"công văn số ", "văn bản số ", "thông báo số ", "công văn ", "văn bản "} {
+			ref = strings.TrimPrefix(ref, t)
+		}
+		// A number with its symbol, then its date.
+		sl := strings.IndexByte(ref, '/')
+		d := strings.Index(ref, "ngày ")
+		if sl <= 0 || !isDigitStart(ref) || d < sl {
+			continue
+		}
+		if y, m, dd, _, ok := parseDateAt(ref[d+len("ngày "):], 0); ok {
+			cand = fmt.Sprintf("%04d-%02d-%02d", y, m, dd)
+		}
+	}
+	if cand != "" {
+		doc.IssuedOn = &cand
+	}
 }
 
 // yearContext supplies the year of dates printed without one.
@@ -155,8 +338,7 @@ func (yc *yearContext) refYear() int {
 
 // fromPage reads a news page's date line (a short line near the top with
 // a full date: "Cập nhật: 28/05/2020", "(12:23 | 03/08/2017)") or, failing
-// that, a month or quarter with its year in the title or the first
-// paragraphs.
+// that, a month or quarter with its year, the first one named.
 func (yc *yearContext) fromPage(lines []logicalLine, titleIdx, bodyStart, bodyEnd int) {
 	top := min(len(lines), max(bodyStart, titleIdx+1)+3, 15)
 	for i := 0; i < top; i++ {
@@ -177,15 +359,39 @@ func (yc *yearContext) fromPage(lines []logicalLine, titleIdx, bodyStart, bodyEn
 				yc.y, yc.m, yc.d = y, m, d
 				return
 			}
+			if y, m, d, ok := isoDateAt(low[k:]); ok {
+				// "date 2025-09-24": a crawler's or a CMS's stamp.
+				yc.y, yc.m, yc.d = y, m, d
+				return
+			}
 		}
 	}
+	// The first month or quarter named with its year: near the top, or
+	// else anywhere in the story ("Về nhiệm vụ tháng 11 năm 2020, ...").
 	from := max(titleIdx, 0)
-	for i := from; i < min(bodyEnd, bodyStart+4, len(lines)); i++ {
+	for i := from; i < min(bodyEnd, len(lines)); i++ {
+		if t := lines[i].text; !strings.Contains(t, "háng") && !strings.Contains(t, "uý") && !strings.Contains(t, "HÁNG") && !strings.Contains(t, "UÝ") {
+			continue
+		}
 		if y := periodYear(lowerVN(lines[i].text)); y > 0 {
 			yc.year = y
 			return
 		}
 	}
+}
+
+// isoDateAt parses an ISO date "2025-09-24" at the start of s.
+func isoDateAt(s string) (int, int, int, bool) {
+	if len(s) < 10 || s[4] != '-' || s[7] != '-' || len(s) > 10 && s[10] >= '0' && s[10] <= '9' {
+		return 0, 0, 0, false
+	}
+	y, _, ok1 := readInt(s, 0, 4)
+	m, _, ok2 := readInt(s, 5, 2)
+	d, _, ok3 := readInt(s, 8, 2)
+	if !ok1 || !ok2 || !ok3 || y < 1990 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
 // hasClock reports a time of day ("17:58") in t.
@@ -252,6 +458,10 @@ func firstDate(low string, yc *yearContext) string {
 		}
 		switch low[k:j] {
 		case "ngày", "sáng", "chiều", "tối", "trưa", "nay", "qua":
+			if low[k:j] == "ngày" && cueBefore(low, i) >= 0 {
+				// "hoàn thành trước ngày 10/12": a deadline, not the meeting.
+				continue
+			}
 			if d := dateAt(low[i:], yc); d != "" {
 				return d
 			}

@@ -44,6 +44,24 @@ func TestNewsMeta(t *testing.T) {
 			"Chủ tịch UBND huyện làm việc tại xã Pà Vầy Sủ\n15/09/2022 10:02\n\n" +
 				"Ngày 14.9, đồng chí Sùng Mí Hồ, Chủ tịch UBND huyện có buổi làm việc với lãnh đạo xã. Phát biểu tại buổi làm việc, đồng chí Sùng Mí Hồ yêu cầu xã cần rà soát hộ nghèo.\n",
 			"2022-09-14", "Sùng Mí Hồ"},
+		{"no chair named: the official who directs at the meeting",
+			"Tỉnh hoàn chỉnh các tờ trình\n\nPhát biểu kết luận cuộc họp, Chủ tịch UBND tỉnh cho rằng công tác chuẩn bị đã cơ bản hoàn thành. Đối với các tờ trình, Chủ tịch UBND tỉnh Trần Văn Bình yêu cầu Sở Tư pháp hoàn chỉnh hồ sơ.\n",
+			"<nil>", "Trần Văn Bình"},
+		{"no chair named: 'yêu cầu của đồng chí'",
+			"Phiên họp thường kỳ UBND tỉnh tháng 7\n22/07/2023 10:00\n\nCần tập trung cao độ để hoàn thành các chỉ tiêu năm 2023. Đó là yêu cầu của đồng chí Hoàng Minh Đức, Chủ tịch UBND tỉnh, tại phiên họp thường kỳ ngày 21/7.\n",
+			"2023-07-21", "Hoàng Minh Đức"},
+		{"year from a month named later in the story",
+			"UBND huyện họp thường kỳ tháng 10\n\nChiều ngày 26/10, UBND huyện tổ chức hội nghị thường kỳ. Đồng chí Lý Văn Hải, Chủ tịch UBND huyện chủ trì.\n\nKết quả tháng 10 khả quan.\n\nVề nhiệm vụ tháng 11 năm 2022, tập trung thu ngân sách.\n",
+			"2022-10-26", "Lý Văn Hải"},
+		{"a page's ISO stamp gives the year; the chair in 'chỉ đạo của <title> <Name>'",
+			" date 2025-03-11 Tin tức\n\n\"Các xã phải hoàn thành rà soát hộ nghèo\" - đó là chỉ đạo của Bí thư Tỉnh ủy Lâm Đồng Trần Đức Minh tại hội nghị giao ban ngày 10/3.\n",
+			"2025-03-10", "Trần Đức Minh"},
+		{"the official who leads an inspection",
+			"Ngày 16/11/2022, đồng chí Lưu Văn Khải – Chủ tịch UBND huyện đã đi kiểm tra thực tế tiến độ các công trình giao thông. Sau khi kiểm tra, đồng chí đề nghị các xã đẩy nhanh giải phóng mặt bằng.\n",
+			"2022-11-16", "Lưu Văn Khải"},
+		{"the day a document was issued is no meeting",
+			"Ngày 21/5, UBND tỉnh ban hành Công văn số 846/UBND-TH về việc báo cáo giải ngân vốn đầu tư công năm 2023. Giao Sở Kế hoạch và Đầu tư chủ trì tổng hợp, hoàn thành trước ngày 24/5/2023.\n",
+			"<nil>", "<nil>"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -59,6 +77,31 @@ func TestNewsMeta(t *testing.T) {
 			}
 			if doc.IssuedOn != nil {
 				t.Errorf("issued_on = %s; a news page's date is not the notice's", *doc.IssuedOn)
+			}
+		})
+	}
+}
+
+// TestIssuedFromReference dates a directive published without its
+// letterhead by the reference that names it, and leaves a meeting page's
+// references to other documents alone.
+func TestIssuedFromReference(t *testing.T) {
+	cases := []struct{ name, text, issued string }{
+		{"a source line under the text",
+			"UBND tỉnh có ý kiến như sau:\nGiao Sở Xây dựng chủ trì kiểm tra hiện trạng công trình; hoàn thành trước ngày 15/6/2024./.\n(Theo Công văn số 2150/UBND-KT, ngày 03/6/2024)\n",
+			"2024-06-03"},
+		{"a meeting page cites other documents",
+			"UBND xã họp triển khai kế hoạch\n\nSáng ngày 5/3/2024, UBND xã tổ chức hội nghị triển khai Kế hoạch (số 12/KH-UBND, ngày 01/3/2024). Đồng chí Hà Văn Tư, Chủ tịch UBND xã chủ trì.\n",
+			"<nil>"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := Extract("tin.txt", []byte(c.text), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := str(doc.IssuedOn); got != c.issued {
+				t.Errorf("issued_on = %s, want %s", got, c.issued)
 			}
 		})
 	}

@@ -77,6 +77,9 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 		}
 	}
 	parseTail(doc, lines, bodyEnd)
+	if !formal {
+		issuedFromReference(doc, lines)
+	}
 	pageYear := parseMeeting(doc, lines, titleIdx, bodyStart, bodyEnd)
 	if doc.Meeting.Date != nil {
 		iso := *doc.Meeting.Date
