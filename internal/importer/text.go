@@ -2,6 +2,7 @@ package importer
 
 import (
 	"math/bits"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -640,8 +641,8 @@ type phraseSet struct {
 	flag    uint16 // wordFlags bit of the first words
 }
 
-// newPhraseSet builds a phraseSet; earlier phrases win over later ones with
-// the same first word, so list longer phrases first.
+// newPhraseSet builds a phraseSet; the longest phrase matching wins ("phòng
+// ban" over "phòng"), and among phrases of one length the earlier.
 func newPhraseSet(phrases []string) *phraseSet {
 	return newPhraseSetFlag(phrases, newWordFlag())
 }
@@ -655,11 +656,14 @@ func newPhraseSetFlag(phrases []string, flag uint16) *phraseSet {
 		ps.byFirst[w[0]] = append(ps.byFirst[w[0]], phrase{words: w, text: strings.Join(w, " ")})
 		addWordFlag(w[0], ps.flag)
 	}
+	for _, list := range ps.byFirst {
+		sort.SliceStable(list, func(a, b int) bool { return len(list[a].words) > len(list[b].words) })
+	}
 	return ps
 }
 
-// match returns the token count and the text of the first phrase matching
-// toks at i (0, "" if none).
+// match returns the token count and the text of the longest phrase
+// matching toks at i (0, "" if none).
 func (ps *phraseSet) match(toks []token, i int) (int, string) {
 	if i >= len(toks) || toks[i].word && toks[i].flags&ps.flag == 0 {
 		return 0, ""
