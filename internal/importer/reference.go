@@ -76,7 +76,9 @@ func (r *unitResolver) bodyRefs() *references {
 }
 
 // subjectPlace returns the one commune, ward or town a title names ("xã
-// Nà Chì"), or "".
+// Nà Chì"), or "". A title whose subject is that place's own council or
+// committee ("HĐND phường Phúc Lợi giao ban ...", "Xã Phú Mỹ tổ chức ...")
+// is the commune writing about itself: its "UBND phường" needs no name.
 func subjectPlace(title string) string {
 	low := lowerVN(title)
 	if !strings.Contains(low, "xã ") && !strings.Contains(low, "phường ") && !strings.Contains(low, "thị trấn ") {
@@ -88,6 +90,9 @@ func subjectPlace(title string) string {
 		m := matchAny(tt, i, []string{"thị trấn", "xã", "phường"})
 		if m == 0 || i+m >= len(tt) || !tt[i+m].upper {
 			continue
+		}
+		if i == 0 || i > 0 && (tt[i-1].low == "hđnd" || tt[i-1].low == "ubnd" || tt[i-1].low == "ủy" || tt[i-1].low == "uỷ" || tt[i-1].low == "bộ" || tt[i-1].low == "dân") {
+			return ""
 		}
 		e := i + m
 		for e < len(tt) && tt[e].word && tt[e].upper {

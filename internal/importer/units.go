@@ -84,6 +84,12 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 			named++
 		}
 	}
+	if (head == "ubnd" || head == "ủy ban nhân dân" || head == "uỷ ban nhân dân") && j+1 < len(toks) && toks[j].digit && levelNounSet.count(toks, j+1) > 0 {
+		// "UBND 7 phường", "UBND 12 xã": the People's Committees of so
+		// many communes.
+		j += 1 + levelNounSet.count(toks, j+1)
+		named++
+	}
 	if numberedHeads[head] && j < len(toks) && toks[j].digit {
 		// "Tổ công tác 137", "Ban Chỉ đạo 389"
 		j++
@@ -179,6 +185,10 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 			if t.flags&flagUnitStop != 0 { // unitStops[low]
 				break
 			}
+			if verbPhraseAt(toks, j) {
+				// "Kho bạc Nhà nước thảo luận ...": a verb ends the name.
+				break
+			}
 			j++
 			named++
 			continue
@@ -198,7 +208,7 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 			}
 			if j+1 < len(toks) && toks[j+1].word {
 				nx := toks[j+1]
-				if (coll || head == "ubnd" || head == "ủy ban nhân dân") && nx.low != "các" {
+				if (coll || head == "ubnd" || head == "ủy ban nhân dân" || head == "uỷ ban nhân dân") && nx.low != "các" {
 					if n, _ := collectiveSet.match(toks, j+1); n > 0 {
 						j += 1 + n
 						named++
@@ -241,6 +251,17 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 		}
 	}
 	return unitSpan{name: joinTokens(toks, start, j), head: head, collective: coll, start: start, end: j}, true
+}
+
+// verbPhraseAt reports a lower-case verb of two or more words at j by
+// which a unit reports or discusses ("thảo luận", "báo cáo"). Directive
+// verbs do not end a name: the name of a steering committee holds its
+// work ("Ban Chỉ đạo điều chỉnh địa giới hành chính").
+func verbPhraseAt(toks []token, j int) bool {
+	if j+1 >= len(toks) || nameCompounds[toks[j].low+" "+toks[j+1].low] {
+		return false
+	}
+	return reportSet.count(toks, j) > 1
 }
 
 // parseUnitList parses units separated by ",", "và", "cùng" starting at i.
@@ -398,8 +419,9 @@ func (r *unitResolver) canonUncached(raw string) string {
 		return r.toks
 	}
 	toks := retokenize(name)
-	// Drop role words.
-	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) && toks[n].word && toks[n].low != "công" {
+	// Drop role words, unless what is left is a bare council: "Chủ tịch
+	// UBND" is a person.
+	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) && toks[n].word && toks[n].low != "công" && !bareCouncil(toks[n:]) {
 		name = joinTokens(toks, n, len(toks))
 		toks = retokenize(name)
 	}
@@ -470,6 +492,21 @@ func (r *unitResolver) canonUncached(raw string) string {
 		r.unresolved[name] = true
 	}
 	return capitalize(name)
+}
+
+// bareCouncil reports "UBND", "HĐND xã", "Ủy ban nhân dân tỉnh": a council
+// without "các" or a place's name.
+func bareCouncil(toks []token) bool {
+	n := matchAny(toks, 0, []string{"ubnd", "hđnd", "ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân"})
+	if n == 0 {
+		return false
+	}
+	rest := toks[n:]
+	if len(rest) == 0 {
+		return true
+	}
+	m := levelNounSet.count(rest, 0)
+	return m == len(rest)
 }
 
 // usesFull reports whether the document writes the expansion in full.
@@ -635,8 +672,10 @@ func stripLevel(name string, toks []token) string {
 		}
 		cut := false
 		for _, lw := range levelWords {
+			// After a comma the level word is a member of a list ("UBND
+			// các huyện, thành phố"), not the name's level.
 			n := strings.Count(lw, " ") + 1
-			if k-n >= 1 && matchWords(toks, k-n, lw) == n {
+			if k-n >= 1 && matchWords(toks, k-n, lw) == n && toks[k-n-1].s != "," {
 				end = k - n
 				cut = true
 				break

@@ -18,6 +18,7 @@ var unitHeads = []string{
 	"tòa án", "toà án", "chi cục thuế", "đội", "tổ công tác", "trạm y tế", "trạm",
 	"ubnd", "hđnd", "ubmttq", "bhxh", "nhcsxh", "ttyt", "viettel", "vnpt", "mobifone", "kbnn", "lđlđ",
 	"bch", "bcđ", "ban cđ", "bql", "đảng ủy", "đảng uỷ", "quân sự", "ngành", "thị trấn", "xã", "phường", "tổ", "đoàn",
+	"thường trực",
 }
 
 // levelEnds are the words that end a level name ("huyện", "thị trấn").
@@ -27,7 +28,7 @@ var levelEnds = map[string]bool{"huyện": true, "tỉnh": true, "xã": true, "p
 // "xã Vĩnh Phú", "Tổ Thông tin - Tuyên truyền"); capitalHeads only when
 // capitalised themselves ("Quân sự").
 var (
-	namedHeads   = map[string]bool{"ngành": true, "thị trấn": true, "xã": true, "phường": true, "tổ": true, "đoàn": true}
+	namedHeads   = map[string]bool{"ngành": true, "thị trấn": true, "xã": true, "phường": true, "tổ": true, "đoàn": true, "thường trực": true}
 	capitalHeads = map[string]bool{"quân sự": true}
 )
 
@@ -38,6 +39,11 @@ var (
 	capitalNamed = map[string]bool{"tổ": true, "đoàn": true}
 	notNames     = map[string]bool{"chức": true, "thể": true, "kết": true, "viên": true, "trưởng": true, "phó": true}
 )
+
+// groupNouns name a working group that a direction verb may address by a
+// lower-case name ("yêu cầu tổ thư ký tiếp thu ...", "giao nhóm công tác
+// ...").
+var groupNouns = []string{"tiểu ban", "tổ", "nhóm", "đội", "ban", "hội đồng", "bộ phận"}
 
 // numberedHeads take a number as their name ("Tổ công tác 137").
 var numberedHeads = map[string]bool{"tổ công tác": true, "tổ": true, "đội": true, "ban chỉ đạo": true, "trạm": true, "khu": true, "trường": true}
@@ -114,7 +120,7 @@ var nameCompounds = map[string]bool{
 	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
 	"truyền thông": true, "truyền thanh": true, "truyền hình": true, "phát thanh": true, "hành chính": true,
 	"thương mại": true, "dịch vụ": true, "tổng hợp": true, "xã hội": true, "dân vận": true,
-	"tư xây": true, "đô thị": true,
+	"tư xây": true, "đô thị": true, "thư ký": true,
 }
 
 // levelWords are administrative level words dropped at the end of names.
