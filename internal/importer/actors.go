@@ -11,6 +11,16 @@ import (
 // "cấp ủy, chính quyền xã", "các đồng chí thành viên", "2 đồng chí Phó Chủ
 // tịch". actorsAt reads those besides the units parseUnitList knows.
 
+// genericActors name those who act by their role rather than a unit's
+// name.
+var genericActors = []string{
+	"cơ quan chức năng", "các cơ quan chức năng", "cơ quan chuyên môn", "lực lượng chức năng", "các lực lượng chức năng",
+	"các lực lượng", "cấp trên", "cấp dưới", "chính quyền địa phương", "chính quyền cơ sở",
+}
+
+// genericActorSet indexes genericActors.
+var genericActorSet = newPhraseSet(genericActors)
+
 // personHeads open the name of an official or a group of officials.
 var personHeads = []string{"cán bộ , công chức", "cán bộ công chức", "người phụ trách", "công chức", "cán bộ"}
 
@@ -30,6 +40,10 @@ func actorsAt(toks []token, i int, ctx *docCtx, afterVerb bool) ([]string, int) 
 		got, k := actorAt(toks, j, ctx, afterVerb)
 		if len(got) == 0 {
 			break
+		}
+		if len(names) > 0 && len(got) == 1 && strings.HasPrefix(lowerVN(names[len(names)-1]), "ubnd ") && toks[j].low == "các" && levelNounSet.count(toks, j+1) > 0 {
+			// "UBND TP Thủ Đức và các huyện": the districts' Committees.
+			got[0] = "UBND " + got[0]
 		}
 		names = append(names, got...)
 		j = k
@@ -80,6 +94,10 @@ func actorAt(toks []token, i int, ctx *docCtx, afterVerb bool) ([]string, int) {
 		}
 		return []string{joinTokens(toks, j, k)}, k
 	}
+	if n := genericActorSet.count(toks, j); n > 0 {
+		// "cơ quan chức năng", "cấp trên": who acts, by role.
+		return []string{joinTokens(toks, j, j+n)}, levelSuffix(toks, j+n)
+	}
 	if n := matchWords(toks, j, "lực lượng"); n > 0 {
 		return forces(toks, j+n)
 	}
@@ -110,11 +128,15 @@ func actorAt(toks []token, i int, ctx *docCtx, afterVerb bool) ([]string, int) {
 			return []string{"các " + joinTokens(toks, k, u.end)}, u.end
 		}
 	}
+	from := j // "đội ngũ cán bộ thôn" keeps its head
 	if n := matchAny(toks, j, []string{"đội ngũ", "toàn thể"}); n > 0 {
 		j += n
+		if toks[from].low == "toàn" {
+			from = j
+		}
 	}
 	if n := personHeadSet.count(toks, j); n > 0 {
-		return []string{joinTokens(toks, j, officialNameEnd(toks, j, n))}, officialNameEnd(toks, j, n)
+		return []string{joinTokens(toks, from, officialNameEnd(toks, j, n))}, officialNameEnd(toks, j, n)
 	}
 	if toks[j].low == "các" || toks[j].low == "những" {
 		if n := matchAny(toks, j+1, []string{"cá nhân", "cán bộ", "công chức"}); n > 0 {
@@ -134,6 +156,17 @@ func actorAt(toks []token, i int, ctx *docCtx, afterVerb bool) ([]string, int) {
 		return []string{toks[j].s}, j + 1
 	}
 	if afterVerb {
+		// "yêu cầu tổ thư ký tiếp thu ...": a working group named in
+		// lower case, up to its verb.
+		if n := matchAny(toks, j, groupNouns); n > 0 && !toks[j].upper {
+			e := j + n
+			for e < len(toks) && e-j < n+3 && toks[e].word && !toks[e].upper && !toks[e].digit && (toks[e].flags&flagUnitStop == 0 || nameCompounds[toks[e-1].low+" "+toks[e].low]) && !startsPredicate(toks, e) {
+				e++
+			}
+			if e > j+n && (e == len(toks) || startsPredicate(toks, e) || toks[e].flags&flagUnitStop != 0) {
+				return []string{joinTokens(toks, j, e)}, e
+			}
+		}
 		// "yêu cầu huyện Mường Lát ...": the People's Committee of the
 		// place named.
 		if n := levelNounSet.count(toks, j); n > 0 && j+n < len(toks) && toks[j+n].upper && toks[j+n].word {
@@ -186,6 +219,10 @@ func officialNameEnd(toks []token, i, n int) int {
 	}
 	if matchWords(toks, j, "chuyên môn") > 0 {
 		return levelSuffix(toks, j+2)
+	}
+	if m := matchAny(toks, j, []string{"tổ dân phố", "khu phố", "thôn", "ấp", "bản", "xóm", "cơ sở"}); m > 0 {
+		// "cán bộ thôn", "cán bộ cơ sở"
+		return j + m
 	}
 	for j < len(toks) {
 		if toks[j].word && (toks[j].upper || j > i+n && toks[j-1].word && toks[j].flags&flagUnitStop == 0 && toks[j].low != "phụ" && !toks[j].digit) {
@@ -311,7 +348,7 @@ func (c *docCtx) dropIssuer(names []string) []string {
 		if low == "ubnd tp" || low == "tp" {
 			continue
 		}
-		if issuerUnits[low] {
+		if issuerUnits[low] && !c.council {
 			level := strings.TrimPrefix(low, "ubnd ")
 			if !(c.issuerLevel != "" && levelRank[level] > levelRank[c.issuerLevel]) {
 				continue
@@ -341,6 +378,47 @@ func issuerLevelOf(lines []logicalLine) string {
 		}
 	}
 	return ""
+}
+
+// councilConcludes reports a text whose conclusions are drawn by a
+// People's Council or Party official ("Kết luận cuộc họp, ông X, Chủ tịch
+// HĐND phường đề nghị ...", "lãnh đạo HĐND xã đề nghị UBND xã ..."): the
+// People's Committee is then one of those directed, not the issuer. The
+// first sentence that concludes or directs decides, by who speaks in it.
+func councilConcludes(lines []logicalLine) bool {
+	for _, l := range lines {
+		if !containsLower(l.text, "kết luận") && !containsLower(l.text, "đề nghị") && !containsLower(l.text, "yêu cầu") {
+			continue
+		}
+		for _, s := range splitSentences(lowerVN(l.text)) {
+			at := -1
+			for _, v := range []string{"kết luận", "đề nghị", "yêu cầu"} {
+				if k := strings.Index(s.text, v); k >= 0 && (at < 0 || k < at) {
+					at = k
+				}
+			}
+			if at < 0 {
+				continue
+			}
+			speaker := s.text[:at]
+			if strings.HasPrefix(s.text[at:], "kết luận") {
+				// "Kết luận cuộc họp, ông X, Chủ tịch HĐND phường đề nghị":
+				// the speaker runs to the direction verb.
+				if k := strings.Index(s.text[at:], "đề nghị"); k > 0 {
+					speaker = s.text[:at+k]
+				} else if k := strings.Index(s.text[at:], "yêu cầu"); k > 0 {
+					speaker = s.text[:at+k]
+				}
+			}
+			switch {
+			case strings.Contains(speaker, "ubnd") || strings.Contains(speaker, "ủy ban nhân dân") || strings.Contains(speaker, "uỷ ban nhân dân"):
+				return false
+			case strings.Contains(speaker, "hđnd") || strings.Contains(speaker, "hội đồng nhân dân") || strings.Contains(speaker, "đảng ủy") || strings.Contains(speaker, "đảng uỷ"):
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // canonNames canonicalises raw unit names, without repeats.

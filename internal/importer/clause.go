@@ -16,6 +16,8 @@ type clauseFacts struct {
 	elaborates    bool // it opens with "Trong đó", "Cụ thể"
 	enumerated    bool // it opens with "Thứ nhất", "Hai là"
 	framing       bool // it announces tasks without saying what they are
+	assess        bool // it opens praising, acknowledging or agreeing
+	listOpen      bool // it ends with its addressees: "Giao A; B; C làm ..." goes on
 	cue           bool // the chair speaks ("kết luận", "yêu cầu", ...)
 }
 
@@ -40,6 +42,10 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			if i < n && toks[i].s == "," {
 				i++
 			}
+			if i < n && toks[i].low == "là" {
+				// "Song song với đó là làm tốt ...": the work follows.
+				i++
+			}
 		}
 	}
 	// A fronted phrase closed by a comma ("Trong quý II, ...").
@@ -55,7 +61,9 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			}
 		}
 	}
-	if in, _ := imperativeSet.match(toks, start); in > 0 {
+	if assessmentSet.count(toks, start) > 0 {
+		f.assess = true
+	} else if in, _ := imperativeSet.match(toks, start); in > 0 {
 		f.imperative = true
 	} else if start == i && i < n && toks[i].low == "nhiệm" && i+1 < n && toks[i+1].low == "vụ" {
 		// "Nhiệm vụ trọng tâm là ..." lists the tasks themselves.
@@ -82,6 +90,19 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				break
 			}
 		}
+	} else if start < n && toks[start].word && imperativeSet.count(toks, start) == 0 {
+		// "Nội dung báo cáo phải bám sát ...", "Hồ sơ cần ...": an
+		// obligation laid on a thing; not on a shortcoming ("những tồn
+		// tại cần khắc phục" names what to fix).
+		for k := start + 1; k < min(n, start+8) && toks[k].word; k++ {
+			if toks[k].flags&flagNonVerb != 0 {
+				break
+			}
+			if modalSet.count(toks, k) > 0 && (toks[k].low != "cần" || k+1 < n && toks[k+1].low != "thiết") {
+				f.directs = !shortcomingBefore(toks, k)
+				break
+			}
+		}
 	}
 	// The sentence's subject: a unit followed by a predicate. Report
 	// subjects ("các đơn vị đã báo cáo") make the clause a report.
@@ -89,13 +110,23 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		if !toks[p].word || p > i && (governed(toks, p) || personTitleBefore(toks, p)) {
 			continue
 		}
-		opens := p == i || p == start || toks[p-1].s == ":"
+		opens := p == i || p == start || toks[p-1].s == ":" || toks[p-1].low == "là" && namesWork(toks, i, p-1)
 		if !opens && !(toks[p].low == "các" || toks[p].upper || toks[p-1].s == ",") {
 			continue
 		}
 		early := p < start+16 && p < firstDirection
 		names, k := actorsAt(toks, p, ctx, false)
 		if len(names) == 0 {
+			if opens {
+				if role, e := roleSubject(toks, p); role != "" && predicateAt(toks, e) == predModal {
+					// "Chủ tịch UBND phải báo cáo ...": work laid on an
+					// office-holder.
+					f.lead, f.named, f.directs = []string{role}, true, true
+				} else if levels, e := levelList(toks, p); levels != "" && predicateAt(toks, e) == predModal {
+					// "Xã, phường phải ...": the communes' Committees.
+					f.lead, f.named, f.directs = []string{levels}, true, true
+				}
+			}
 			continue
 		}
 		pred := predicateAt(toks, k)
@@ -110,6 +141,12 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		}
 		switch pred {
 		case predReport:
+			if directsFrom(toks, p, k, names) {
+				// "lãnh đạo HĐND xã đề nghị UBND xã ...": a council or a
+				// leader directs; the direction verbs below read whom.
+				p = k - 1
+				continue
+			}
 			// A subject inside a clause that opens with a directive verb
 			// is its object's clause ("Rà soát các khu dân cư có nguy cơ").
 			f.report = early && (opens || !f.imperative && toks[k].low != "có")
@@ -121,6 +158,22 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			f.lead, f.named, f.directs = ctx.dropIssuer(names), true, true
 		}
 		p = k - 1
+	}
+	// "X chủ trì, phối hợp Y ...": the formula of assignment makes the
+	// whole subject the lead, however long its name ("Văn phòng Điều phối
+	// Chương trình ... và tái cơ cấu ngành nông nghiệp tỉnh chủ trì, ...").
+	if !f.report && start < n {
+		if hn, _, _ := headAt(toks, start); hn > 0 && toks[start].upper {
+			for k := start + hn; k < min(n, start+30); k++ {
+				if !toks[k].word {
+					break
+				}
+				if matchWords(toks, k, "chủ trì") > 0 && k+2 < n && (toks[k+2].s == "," || toks[k+2].low == "phối") {
+					f.lead, f.named, f.directs, f.cue = []string{joinTokens(toks, start, k)}, true, true, true
+					break
+				}
+			}
+		}
 	}
 	// "Đối với X, cần ...", "Đối với Phòng Y tế: tăng cường ...": the unit
 	// the direction is for.
@@ -139,7 +192,9 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		}
 	}
 	// A statement of intent: "X sẽ ...", "Dự kiến ..." without a direction.
-	if firstDirection == n {
+	// A clause opening with a directive verb directs, whatever event it
+	// mentions ("Tập trung cho kỳ họp, dự kiến tổ chức vào ngày 26/12").
+	if firstDirection == n && !f.imperative {
 		for k := i; k < n; k++ {
 			if toks[k].low == "sẽ" || matchWords(toks, k, "dự kiến") > 0 {
 				f.report = true
@@ -163,7 +218,7 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 		}
 		switch t.low {
 		case "giao":
-			names, ok := givenTo(toks, k, ctx)
+			names, e, ok := givenTo(toks, k, ctx)
 			if !ok {
 				continue
 			}
@@ -171,6 +226,7 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			if len(names) > 0 && !f.named {
 				f.lead, f.named = names, true
 				f.leadIn = colon > k
+				f.listOpen = endsClause(toks, e)
 			}
 		case "yêu", "đề":
 			if matchWords(toks, k, "yêu cầu") == 0 && matchWords(toks, k, "đề nghị") == 0 {
@@ -179,13 +235,15 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			if k > 0 && (toks[k-1].low == "các" || toks[k-1].low == "những" || toks[k-1].low == "theo" || toks[k-1].low == "ứng" || toks[k-1].low == "sách" || toks[k-1].low == "được") {
 				continue
 			}
-			j := k + 2
+			j := skipTimePhrase(toks, k+2)
 			names, e := addresseesAt(toks, j, ctx)
 			if len(names) > 0 {
 				f.cue, f.directs = true, true
 				if !f.named {
 					f.lead, f.named = names, true
 					f.leadIn = colon > e
+					f.framing = f.leadIn && announcesList(toks, e, colon)
+					f.listOpen = endsClause(toks, e)
 				}
 				continue
 			}
@@ -199,6 +257,10 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				f.cue, f.directs = true, true
 				if bare < 0 {
 					bare = j
+				}
+				if colon > j && announcesList(toks, j, colon) {
+					// "đề nghị trong tháng 12 tập trung một số nội dung sau:"
+					f.framing = true
 				}
 			}
 		case "chỉ", "phân", "nhắc":
@@ -220,6 +282,7 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				if !f.named {
 					f.lead, f.named = names, true
 					f.leadIn = colon > e
+					f.framing = f.leadIn && announcesList(toks, e, colon)
 				}
 			} else if colon > k {
 				f.cue, f.directs = true, true
@@ -232,6 +295,10 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			f.cue = true
 			j := k + m
 			j += matchAny(toks, j, []string{"đến", "về", "tới"})
+			if j < n && (toks[j].s == "," || toks[j].s == ":") && t.low != "kết" {
+				// "Ông nhấn mạnh, không để ...": the emphasis follows.
+				j++
+			}
 			if colon > k && n-colon > 3 && (t.low != "kết" || namesWork(toks, j, colon)) {
 				f.directs = true
 				continue
@@ -244,6 +311,10 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				f.framing = true
 			} else if j < n && toks[j].word {
 				f.directs = true
+				if bare < 0 {
+					// "nhấn mạnh vai trò, trách nhiệm của X": X acts.
+					bare = j
+				}
 			}
 		case "phát":
 			if matchWords(toks, k, "phát biểu") > 0 {
@@ -282,6 +353,78 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 	}
 	f.support = supportIn(toks, ctx, f.lead)
 	return f
+}
+
+// roleSubject reads an office as the subject at p ("Chủ tịch UBND", "Phó
+// Chủ tịch UBND xã", "Bí thư chi bộ"): the title and the body after it.
+func roleSubject(toks []token, p int) (string, int) {
+	r := matchAny(toks, p, roleWordsChair)
+	if r == 0 {
+		return "", p
+	}
+	e := p + r
+	for e < len(toks) && e-p < r+4 && toks[e].word && (toks[e].upper || levelNounSet.count(toks, e) > 0 || toks[e].low == "chi" || toks[e].low == "bộ") && !startsPredicate(toks, e) {
+		e++
+	}
+	return joinTokens(toks, p, e), e
+}
+
+// levelList reads a bare list of levels as a subject at p ("Xã, phường",
+// "Các xã, thị trấn"): "các" and the levels.
+func levelList(toks []token, p int) (string, int) {
+	e := p
+	if toks[e].low == "các" {
+		e++
+	}
+	n := levelNounSet.count(toks, e)
+	if n == 0 {
+		return "", p
+	}
+	e += n
+	for e+1 < len(toks) && (toks[e].s == "," || toks[e].low == "và") {
+		m := levelNounSet.count(toks, e+1)
+		if m == 0 {
+			break
+		}
+		e += 1 + m
+	}
+	name := joinTokens(toks, p, e)
+	if toks[p].low != "các" {
+		name = "các " + lowerFirst(name)
+	}
+	return name, e
+}
+
+// shortcomingBefore reports a noun of shortcoming right before k ("tồn
+// tại", "hạn chế", "khuyết điểm", "yếu kém", "bất cập", "vướng mắc").
+func shortcomingBefore(toks []token, k int) bool {
+	if k < 2 {
+		return false
+	}
+	switch toks[k-2].low + " " + toks[k-1].low {
+	case "tồn tại", "hạn chế", "khuyết điểm", "yếu kém", "bất cập", "vướng mắc", "khó khăn", "thiếu sót":
+		return true
+	}
+	return false
+}
+
+// directsFrom reports a subject at p..k that directs with "đề nghị" rather
+// than proposes: a People's Council, a Party committee, or the leaders of
+// a body ("lãnh đạo HĐND xã đề nghị UBND xã ...").
+func directsFrom(toks []token, p, k int, names []string) bool {
+	if matchWords(toks, k, "đề nghị") == 0 {
+		return false
+	}
+	if p > 0 && (toks[p-1].low == "đạo" && p > 1 && toks[p-2].low == "lãnh" || toks[p].low == "lãnh" && matchWords(toks, p, "lãnh đạo") > 0) {
+		return true
+	}
+	for _, n := range names {
+		low := lowerVN(n)
+		if strings.HasPrefix(low, "hđnd") || strings.HasPrefix(low, "thường trực") || strings.HasPrefix(low, "đảng ủy") || strings.HasPrefix(low, "đảng uỷ") || strings.HasPrefix(low, "hội đồng nhân dân") {
+			return true
+		}
+	}
+	return false
 }
 
 // predicate kinds after a subject.
@@ -338,6 +481,69 @@ func predicateAt(toks []token, k int) int {
 	return predNone
 }
 
+// listWords are the words of a lead-in that only announces the items
+// after it ("tập trung thực hiện tốt một số nội dung sau:").
+var listWords = map[string]bool{
+	"tập": true, "trung": true, "thực": true, "hiện": true, "triển": true, "khai": true, "làm": true, "tốt": true,
+	"một": true, "số": true, "các": true, "những": true, "nội": true, "dung": true, "nhiệm": true, "vụ": true,
+	"công": true, "việc": true, "trọng": true, "tâm": true, "chủ": true, "yếu": true, "sau": true, "như": true,
+	"cụ": true, "thể": true, "đây": true, "cần": true, "phải": true, "vào": true, "tháng": true, "năm": true,
+	"tới": true, "thời": true, "gian": true, "trong": true, "quý": true, "là": true, "gồm": true, "với": true,
+}
+
+// announcesList reports a lead-in whose words from i to the colon only
+// announce the items that follow: it assigns nothing itself, unlike
+// "tiếp tục triển khai các nhiệm vụ theo kế hoạch, đồng thời tập trung vào
+// một số nhiệm vụ sau:".
+func announcesList(toks []token, i, colon int) bool {
+	if colon != len(toks)-1 {
+		return false
+	}
+	for k := i; k < colon; k++ {
+		t := toks[k]
+		if t.word && !t.digit && !listWords[t.low] || !t.word && t.s != "," {
+			return false
+		}
+	}
+	return true
+}
+
+// skipTimePhrase returns the index after a time phrase at j that may come
+// between a direction verb and its addressees ("đề nghị tháng 12/2018
+// Thường trực HĐND ...", "yêu cầu trong thời gian tới, các ngành ..."), or
+// j when there is none.
+func skipTimePhrase(toks []token, j int) int {
+	k := j + matchAny(toks, j, []string{"từ nay đến", "ngay trong", "trong", "từ nay", "đến"})
+	switch {
+	case matchAny(toks, k, []string{"thời gian tới", "tuần tới", "tháng tới", "năm tới"}) > 0:
+		k += 3 - boolInt(toks[k].low == "tuần" || toks[k].low == "tháng" || toks[k].low == "năm")
+	case k+1 < len(toks) && (toks[k].low == "tháng" || toks[k].low == "quý" || toks[k].low == "năm") && toks[k+1].word && (toks[k+1].digit || romanQuarter[toks[k+1].low] > 0):
+		k += 2
+		if k+1 < len(toks) && toks[k].low == "năm" && toks[k+1].digit {
+			k += 2
+		}
+	default:
+		return j
+	}
+	if k < len(toks) && toks[k].s == "," {
+		k++
+	}
+	return k
+}
+
+// endsClause reports that nothing but a semicolon follows position e.
+func endsClause(toks []token, e int) bool {
+	return e >= len(toks) || e == len(toks)-1 && toks[e].s == ";"
+}
+
+// boolInt is 1 for true, 0 for false.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // startsActorClause reports "X, cần ..." or "X cần ..." at i.
 func startsActorClause(toks []token, i int, ctx *docCtx) bool {
 	names, k := actorsAt(toks, i, ctx, false)
@@ -351,14 +557,15 @@ func startsActorClause(toks []token, i int, ctx *docCtx) bool {
 }
 
 // givenTo reads the addressees of "giao" at k ("giao X", "giao cho X",
-// "giao nhiệm vụ cho X", "giao trách nhiệm cho X"). ok is false when
-// "giao" is not a direction ("giao ban", "được giao", "bàn giao").
-func givenTo(toks []token, k int, ctx *docCtx) ([]string, bool) {
+// "giao nhiệm vụ cho X", "giao trách nhiệm cho X") and where they end. ok
+// is false when "giao" is not a direction ("giao ban", "được giao", "bàn
+// giao").
+func givenTo(toks []token, k int, ctx *docCtx) ([]string, int, bool) {
 	passive := false // "chỉ tiêu tỉnh giao" unless an addressee follows
 	if k > 0 {
 		switch toks[k-1].low {
 		case "được", "bàn", "cấp", "đã":
-			return nil, false
+			return nil, k, false
 		case "tỉnh", "huyện", "xã", "phố", "tp":
 			passive = true
 		}
@@ -367,15 +574,15 @@ func givenTo(toks []token, k int, ctx *docCtx) ([]string, bool) {
 	if j < len(toks) {
 		switch toks[j].low {
 		case "ban", "thông", "dịch", "lưu", "tiếp", "nhận", "khoán", "đất", "kết", "diện":
-			return nil, false
+			return nil, k, false
 		}
 	}
 	m := matchAny(toks, j, []string{"cho", "nhiệm vụ cho", "nhiệm vụ", "trách nhiệm cho", "trách nhiệm"})
-	names, _ := addresseesAt(toks, j+m, ctx)
+	names, e := addresseesAt(toks, j+m, ctx)
 	if passive && len(names) == 0 {
-		return nil, false
+		return nil, k, false
 	}
-	return names, m > 0 || len(names) > 0
+	return names, e, m > 0 || len(names) > 0
 }
 
 // addresseesAt reads the units a direction verb names at j, with "các
@@ -402,6 +609,10 @@ func speakerBefore(toks []token, k, start int) bool {
 	if k == 1 && levelNounSet.count(toks, 0) > 0 {
 		// "Xã đề nghị ...": the commune asks.
 		return false
+	}
+	if k-start <= 8 && matchAny(toks, start, roleWordsChair) > 0 {
+		// "Chủ tịch UBND TPHCM yêu cầu ...": an official speaks.
+		return true
 	}
 	if p.low == "đã" || p.low == "cũng" || p.low == "và" || p.low == "thì" || p.upper && isNameWord(p.s) || p.low == "xã" || p.low == "huyện" || p.low == "tỉnh" || p.low == "phường" || p.low == "ubnd" || p.low == "trì" || p.low == "tp" {
 		return true

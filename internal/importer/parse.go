@@ -32,6 +32,8 @@ type docCtx struct {
 	ref         refDate // the meeting's date, for deadlines without a year
 	issuerLevel string  // the level of the chair's People's Committee, if said
 	counterpart []string
+	formal      bool    // a notice, not a news page
+	council     bool    // a People's Council or Party official concludes
 	tokBuf      []token // scratch tokens of the current task (see words)
 	headBuf     []token // scratch tokens of headingUnits
 }
@@ -93,6 +95,7 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 	ctx.res.place = subjectPlace(doc.Title)
 	ctx.res.communal = communalName(text)
 	ctx.counterpart = counterpartOf(doc.Title, ctx.res)
+	ctx.formal = formal
 
 	// A notice with headings and items is read by its structure. A news
 	// page with one plain list (a schedule, numbered points after a
@@ -456,12 +459,13 @@ func counterpartOf(title string, res *unitResolver) []string {
 	return out
 }
 
-// gluedSentence reports a full stop at i between a lower-case word and a
-// capitalised one with no space ("xã.Đồng chí"), which ends a sentence.
-func gluedSentence(s string, i int) bool {
+// gluedSentence reports a full stop or an ellipsis at s[i:end] between a
+// lower-case word and a capitalised one with no space ("xã.Đồng chí",
+// "mới…Song song"), which ends a sentence.
+func gluedSentence(s string, i, end int) bool {
 	prev, _ := utf8.DecodeLastRuneInString(s[:i])
-	next, n := utf8.DecodeRuneInString(s[i+1:])
-	after, _ := utf8.DecodeRuneInString(s[i+1+n:])
+	next, n := utf8.DecodeRuneInString(s[end:])
+	after, _ := utf8.DecodeRuneInString(s[end+n:])
 	return unicode.IsLower(prev) && unicode.IsUpper(next) && unicode.IsLower(after)
 }
 
@@ -491,7 +495,7 @@ func splitSentences(s string) []sentence {
 		for j < len(s) && (s[j] == '.' || s[j] == ')' || s[j] == '"') {
 			j++
 		}
-		if j < len(s) && c == '.' && j == end && gluedSentence(s, i) {
+		if j < len(s) && c != '!' && c != '?' && j == end && gluedSentence(s, i, end) {
 			// "... của UBND xã.Đồng chí ...": a lost space.
 			out = append(out, sentence{strings.TrimSpace(s[start:j]), start, j})
 			start = j

@@ -31,7 +31,30 @@ func (c *proseClause) words(ctx *docCtx) *taskWords {
 type proseUnit struct {
 	line    int
 	item    bool
+	results bool // a report before a colon lists results after it
 	clauses []proseClause
+}
+
+// listsResults reports a sentence that lists results after a colon: the
+// words before it report ("tình hình ... ổn định, an sinh xã hội được đảm
+// bảo:", "đã đạt được các kết quả:") and direct nobody.
+func listsResults(s string) bool {
+	colon := strings.IndexByte(s, ':')
+	if colon < 0 {
+		return false
+	}
+	head := lowerVN(s[:colon])
+	for _, d := range directionVerbs {
+		if strings.Contains(head, d) {
+			return false
+		}
+	}
+	for _, w := range []string{" được ", " đã ", "kết quả", " đạt ", "ổn định"} {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // proseTasks extracts tasks from running prose: a news report of a
@@ -40,6 +63,7 @@ type proseUnit struct {
 // without such a sentence every sentence may direct work.
 func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 	ctx.issuerLevel = issuerLevelOf(lines)
+	ctx.council = councilConcludes(lines)
 	var units []proseUnit
 	zone := -1
 	listOpen := make([]bool, len(lines)) // a list item after "...:"
@@ -68,7 +92,7 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 		}
 		from := len(units)
 		for _, s := range sentences {
-			units = append(units, proseUnit{line: li, clauses: splitClauses(s.text, s.start, ctx)})
+			units = append(units, proseUnit{line: li, results: listsResults(s.text), clauses: splitClauses(s.text, s.start, ctx)})
 		}
 		if caption == shortLine && !namesDirection(units[from:]) {
 			// A caption or a heading, unless it directs someone.
@@ -81,6 +105,20 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			}
 		}
 	}
+	// A quotation attributed after it ("“Xã, phường phải ...” - đó là chỉ
+	// đạo của ...") directs from where it opens in its paragraph.
+	if zone > 0 {
+		first := zone
+		for first > 0 && units[first-1].line == units[zone].line {
+			first--
+		}
+		if quoteEnds(units[zone]) || opensQuote(lines[units[first].line].text) {
+			zone = first
+		}
+	}
+	// A news page where nobody concludes or directs reports the meeting:
+	// its sentences without a subject list what was done or planned.
+	reportOnly := zone < 0 && !ctx.formal
 	if zone < 0 {
 		zone = 0
 	}
@@ -109,13 +147,20 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			switch {
 			case ui < zone && !(u.item && listOpen[u.line]):
 			case f.framing:
+			case f.assess && !f.named && !f.directs:
+			case fieldCount(c.low) < 2:
+				// "3. Gia": a word left where the page was cut.
 			case f.report:
 				reportLine = u.line
+			case u.results && !f.directs && !f.cue:
+				// "Trong tháng 6, tình hình ... được đảm bảo: ...; Trạm Y
+				// tế tiếp tục làm tốt ...": results listed after a colon.
 			case f.named:
 				task = true
+			case reportOnly && !f.directs && !(u.item && listOpen[u.line]):
 			case f.imperative && !f.cue && reportLine == u.line && prev == nil:
 				// A sentence without a subject goes on reporting.
-			case f.directs || f.imperative || f.elaborates && prev != nil:
+			case f.directs || f.imperative:
 				task = true
 			case u.item && listOpen[u.line]:
 				task = true
@@ -127,6 +172,11 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				continue
 			}
 			if !task {
+				if f.framing && f.leadIn && f.named {
+					// "đề nghị X tập trung một số nội dung sau:" names who
+					// carries the items out.
+					leadIn, leadInLine = f.lead, u.line
+				}
 				continue
 			}
 			lead := f.lead
@@ -161,6 +211,22 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 	return drafts
 }
 
+// quoteEnds reports a sentence that closes a quotation.
+func quoteEnds(u proseUnit) bool {
+	for _, c := range u.clauses {
+		if strings.Contains(c.text, "”") || strings.Count(c.text, "\"")%2 == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// opensQuote reports a paragraph that opens with a quotation mark.
+func opensQuote(t string) bool {
+	t = strings.TrimLeft(t, " ")
+	return strings.HasPrefix(t, "“") || strings.HasPrefix(t, "\"")
+}
+
 // unitCues reports a sentence where the chair concludes or directs.
 func unitCues(u proseUnit) bool {
 	for _, c := range u.clauses {
@@ -185,6 +251,18 @@ func splitClauses(s string, off int, ctx *docCtx) []proseClause {
 			return
 		}
 		w := ctx.words(strings.TrimSpace(piece)) // tokens in scratch: facts only are kept
+		if len(out) > 0 && out[len(out)-1].f.listOpen {
+			// "Giao các sở, ngành; UBND các huyện; các Ban QLDA báo cáo
+			// ...": the addressees run on over the semicolons.
+			if names, e := actorsAt(w.tokens(), 0, ctx, false); len(names) > 0 {
+				last := &out[len(out)-1]
+				last.text = strings.TrimSpace(s[last.start-off : end])
+				last.low, last.end = lowerVN(last.text), off+end
+				last.f.lead = append(last.f.lead, canonNames(ctx.dropIssuer(names), ctx)...)
+				last.f.listOpen = endsClause(w.tokens(), e)
+				return
+			}
+		}
 		f := analyseClause(w, ctx)
 		if len(out) > 0 {
 			last := &out[len(out)-1]
@@ -334,11 +412,28 @@ func scheduleItem(w *taskWords, ctx *docCtx) ([]string, string) {
 // before it.
 var followUps = []string{"thời gian hoàn thành", "thời gian thực hiện", "thời hạn", "hoàn thành trước", "hoàn thành trong", "chậm nhất", "yêu cầu hoàn thành", "xong trước", "trước ngày"}
 
-// followsUp reports a lower-case sentence that gives a deadline only.
+// deliveryVerbs hand in the result of a task ("Yêu cầu gửi báo cáo ...").
+var deliveryVerbs = []string{"gửi", "hoàn thành", "hoàn thiện", "nộp", "báo cáo", "trình"}
+
+// followsUp reports a lower-case sentence that gives a deadline only: a
+// cue of time ("Thời gian hoàn thành trước ngày 30/6"), or a request
+// without addressee to hand in the result by a date ("Yêu cầu gửi báo cáo
+// về Sở Kế hoạch và Đầu tư trước ngày 23/5").
 func followsUp(low string) bool {
 	for _, f := range followUps {
 		if strings.HasPrefix(low, f) {
 			return true
+		}
+	}
+	if rest, ok := strings.CutPrefix(low, "yêu cầu "); ok {
+		for _, v := range deliveryVerbs {
+			if strings.HasPrefix(rest, v+" ") {
+				for i := 0; i < len(low); i++ {
+					if isDigitStart(low[i:]) && cueBefore(low, i) >= 0 {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false

@@ -212,3 +212,128 @@ func TestLeadIns(t *testing.T) {
 		})
 	}
 }
+
+// TestProseForms reads forms of direction met on pages outside the
+// development set, each in sentences written for the test: what the chair
+// only praises or agrees to, subjects after "là", lists of addressees over
+// semicolons, lead-ins that only announce their items, working groups
+// named in lower case, and what a page that nobody concludes reports.
+func TestProseForms(t *testing.T) {
+	cases := []struct {
+		name string
+		text string
+		want []wantTask
+	}{
+		{"agreements and praise are not tasks; a word left by the cut neither",
+			newsPage("Biểu dương các xã đã hoàn thành sớm kế hoạch thu ngân sách năm.",
+				"Kết luận cuộc họp, đồng chí Lê Văn Tâm kết luận một số nội dung sau:",
+				"1. Thống nhất đánh giá kết quả thực hiện nhiệm vụ quý III.",
+				"2. Nhất trí với dự thảo kế hoạch tổ chức Ngày hội văn hóa các dân tộc.",
+				"3. Giao Phòng Văn hóa và Thông tin xây dựng kịch bản chương trình.",
+				"4. Gi"),
+			[]wantTask{
+				{"Giao Phòng Văn hóa và Thông tin", []string{"Phòng Văn hóa và Thông tin"}},
+			}},
+		{"the addressees after 'là' and a number of communes",
+			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm nhận xét kết quả tháng 9 là khá. Vì vậy, nhiệm vụ trọng tâm trong tháng 10 là các phòng chuyên môn, UBND 11 xã cần tập trung thu hồi nợ đọng thuế."),
+			[]wantTask{
+				{"Vì vậy, nhiệm vụ trọng tâm", []string{"Các phòng chuyên môn", "UBND 11 xã"}},
+			}},
+		{"a time phrase between the verb and the addressees; a lead-in that only announces",
+			newsPage("Kết luận hội nghị, đồng chí Lê Văn Tâm đề nghị tháng 10/2023 Thường trực HĐND, các ban HĐND huyện tập trung thực hiện tốt một số nội dung sau:",
+				"- Tổ chức tiếp xúc cử tri trước kỳ họp, dự kiến tổ chức vào ngày 20/10/2023.",
+				"- Hoàn thiện báo cáo thẩm tra các dự thảo nghị quyết."),
+			[]wantTask{
+				{"Tổ chức tiếp xúc cử tri", []string{"Thường trực HĐND", "Các ban HĐND"}},
+				{"Hoàn thiện báo cáo thẩm tra", []string{"Thường trực HĐND", "Các ban HĐND"}},
+			}},
+		{"a working group in lower case, the role of a group of officials",
+			newsPage("Kết luận hội nghị, đồng chí Lê Văn Tâm yêu cầu tổ giúp việc tổng hợp các ý kiến góp ý vào dự thảo đề án.",
+				"Đồng chí Lê Văn Tâm nhấn mạnh vai trò, trách nhiệm của đội ngũ cán bộ thôn trong việc vận động nhân dân hiến đất làm đường."),
+			[]wantTask{
+				{"Kết luận hội nghị", []string{"Tổ giúp việc"}},
+				{"Đồng chí Lê Văn Tâm nhấn mạnh", []string{"Đội ngũ cán bộ thôn"}},
+			}},
+		{"addressees listed over semicolons; a request that only sets the date",
+			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm có ý kiến như sau: Giao Phòng Tài chính - Kế hoạch; UBND các xã, thị trấn; Ban Quản lý dự án rà soát các công trình chậm giải ngân. Yêu cầu gửi báo cáo về Văn phòng HĐND và UBND trước ngày 15/10/2023."),
+			[]wantTask{
+				{"Kết luận cuộc họp", []string{"Phòng Tài chính - Kế hoạch", "UBND các xã, thị trấn", "Ban Quản lý dự án"}},
+			}},
+		{"a unit leading by the assignment formula, however long its name",
+			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm thống nhất phương án. Theo đó, Trung tâm Phát triển quỹ đất và dịch vụ công huyện chủ trì, phối hợp Phòng Tài nguyên và Môi trường lập hồ sơ giao đất."),
+			[]wantTask{
+				{"Theo đó, Trung tâm", []string{"Trung tâm Phát triển quỹ đất và dịch vụ công"}},
+			}},
+		{"a page where nobody concludes reports results; a caption reports too",
+			newsPage("Trong tháng 9, UBND huyện đã tập trung chỉ đạo công tác thu ngân sách. Trên lĩnh vực văn hóa, tổ chức thành công Liên hoan văn nghệ quần chúng. Đẩy mạnh công tác thanh tra, giải quyết đơn thư.",
+				"Lãnh đạo Trung tâm Y tế thảo luận về công tác tiêm chủng"),
+			nil},
+		{"a collective whose head has two words; an ellipsis glued to the next sentence",
+			newsPage("Kết luận cuộc họp, đồng chí Lê Văn Tâm đề nghị các phòng ban chuyên môn, đơn vị sự nghiệp chủ động xây dựng kế hoạch năm 2024, nhất là chỉnh trang đô thị, đón Tết…Đồng thời làm tốt công tác chi trả chế độ chính sách."),
+			[]wantTask{
+				{"Kết luận cuộc họp", []string{"Các phòng ban chuyên môn, đơn vị sự nghiệp"}},
+				{"Đồng thời làm tốt", nil},
+			}},
+		{"the People's Committee directed by the council that concludes",
+			"HĐND phường An Phú giao ban tháng 11\nNgày đăng 30/11/2023\n\n" +
+				"Chiều ngày 29/11/2023, Thường trực HĐND phường họp giao ban. Chủ trì cuộc họp ông Vũ Văn Nam, Chủ tịch HĐND phường.\n\n" +
+				"Kết luận cuộc họp, ông Vũ Văn Nam, Chủ tịch HĐND phường đề nghị trong tháng 12 tập trung một số nội dung sau:\n" +
+				"- UBND phường phối hợp với các phòng ban chức năng quận giải quyết dứt điểm kiến nghị của cử tri tổ dân phố số 5.\n",
+			[]wantTask{
+				{"UBND phường phối hợp", []string{"UBND phường"}},
+			}},
+		{"a quotation attributed after it directs from its opening",
+			newsPage("“Các trường học phải rà soát toàn bộ hệ thống điện trước năm học mới. Cơ quan chức năng cần kiểm tra đột xuất các bếp ăn tập thể. Chủ tịch UBND xã phải chịu trách nhiệm nếu để xảy ra mất an toàn”, Chủ tịch UBND huyện Lê Văn Tâm chỉ đạo."),
+			[]wantTask{
+				{"“Các trường học phải", []string{"Các trường học"}},
+				{"Cơ quan chức năng cần", []string{"Cơ quan chức năng"}},
+				{"Chủ tịch UBND xã phải", []string{"Chủ tịch UBND"}},
+			}},
+		{"communes as a bare list of levels; a speaker by title; districts sharing the Committee",
+			newsPage("Kết luận, Chủ tịch UBND huyện nhấn mạnh: Xã, thị trấn phải hoàn thành kiểm kê rừng.",
+				"Chủ tịch UBND tỉnh yêu cầu tiếp tục rà soát các dự án chậm tiến độ.",
+				"Đồng chí Lê Văn Tâm giao UBND thị trấn Hòa Khánh và các xã chủ động sơ tán dân khỏi vùng sạt lở."),
+			[]wantTask{
+				{"Kết luận, Chủ tịch UBND huyện nhấn mạnh", []string{"UBND các xã, thị trấn"}},
+				{"Chủ tịch UBND tỉnh yêu cầu tiếp tục", nil},
+				{"Đồng chí Lê Văn Tâm giao", []string{"UBND thị trấn Hòa Khánh", "UBND các xã"}},
+			}},
+		{"a council's leaders direct the Committee; results after a colon; an elaboration that only describes",
+			"HĐND xã Tân An họp chuyên đề\n\n" +
+				"Trong tháng 8 tình hình an ninh trật tự được đảm bảo: Công an xã tiếp tục làm tốt công tác tuần tra; Trạm Y tế xã tổ chức tiêm chủng đúng lịch.\n\n" +
+				"Phát biểu bế mạc kỳ họp, lãnh đạo HĐND xã đề nghị UBND xã, các ngành, đoàn thể triển khai các nghị quyết vừa thông qua. Trong đó, nhiều công trình còn chậm tiến độ. Nội dung báo cáo phải nêu rõ nguyên nhân chậm tiến độ.\n",
+			[]wantTask{
+				{"Phát biểu bế mạc kỳ họp", []string{"UBND xã", "Các ngành, đoàn thể"}},
+				{"Nội dung báo cáo phải", nil},
+			}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := checkTasks(t, c.text, c.want)
+			if c.name == "addressees listed over semicolons; a request that only sets the date" {
+				if got := str(doc.Tasks[0].Due); got != "2023-10-15" {
+					t.Errorf("due %s, want 2023-10-15 from the request after the task", got)
+				}
+			}
+		})
+	}
+}
+
+// TestNoticeClosing leaves the closing formula of a directive out of its
+// tasks.
+func TestNoticeClosing(t *testing.T) {
+	text := "Về việc rà soát hộ nghèo (215/VP-KGVX, ngày 12/9/2023).\n\n" +
+		"Đồng chí Nguyễn Văn An, Phó Chủ tịch UBND tỉnh có ý kiến như sau:\n\n" +
+		"Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với UBND các huyện, thành phố rà soát hộ nghèo; hoàn thành trước ngày 30/9/2023.\n\n" +
+		"Văn phòng UBND tỉnh thông báo để Sở Lao động - Thương binh và Xã hội, các cơ quan liên quan biết, thực hiện./.\n"
+	doc := checkTasks(t, text, []wantTask{{"Giao Sở Lao động", []string{"Sở Lao động - Thương binh và Xã hội"}}})
+	if got := strings.Join(doc.Tasks[0].Support, "; "); got != "UBND các huyện, thành phố" {
+		t.Errorf("support %q, want the whole list of levels", got)
+	}
+	if got := str(doc.IssuedOn); got != "2023-09-12" {
+		t.Errorf("issued_on %s, want the date of the reference in the title", got)
+	}
+	if doc.Meeting.Date != nil {
+		t.Errorf("meeting date %s: a deadline is not a meeting", *doc.Meeting.Date)
+	}
+}

@@ -10,6 +10,7 @@ var elaborationOpeners = []string{"trong đó", "cụ thể"}
 var proseOpeners = []string{
 	"trong đó", "cụ thể là", "cụ thể", "đồng thời", "bên cạnh đó", "ngoài ra", "đặc biệt là", "đặc biệt",
 	"trước mắt", "mặt khác", "tiếp đó", "sau đó", "vì vậy", "do đó", "từ đó", "cùng với đó", "nhất là", "riêng",
+	"song song với đó", "song song đó", "theo đó",
 	"thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "một là", "hai là", "ba là", "bốn là", "năm là",
 	"sáu là",
 }
@@ -68,6 +69,14 @@ var nominalActions = []string{
 	"vai trò giám sát", "vai trò", "tinh thần trách nhiệm", "trách nhiệm",
 }
 
+// assessmentOpeners open a sentence or item that praises, acknowledges or
+// agrees ("Đánh giá cao ...", "Thống nhất nội dung ...") rather than
+// directs: it is a task only when it also names who must act.
+var assessmentOpeners = []string{
+	"đánh giá cao", "biểu dương", "ghi nhận", "hoan nghênh", "khen ngợi", "thống nhất", "nhất trí", "đồng ý",
+	"cơ bản thống nhất", "cơ bản nhất trí", "chúc mừng", "cảm ơn", "trân trọng cảm ơn",
+}
+
 // flagProse marks the first words of the prose rules' phrase sets.
 var flagProse = newWordFlag()
 
@@ -84,4 +93,5 @@ var (
 	officialTitleSet = newPhraseSetFlag(officialTitles, flagProse)
 	levelNounSet     = newPhraseSetFlag(levelNouns, flagProse)
 	enumeratorSet    = newPhraseSetFlag(enumerators, flagProse)
+	assessmentSet    = newPhraseSetFlag(assessmentOpeners, flagProse)
 )

@@ -320,7 +320,19 @@ func startsImperative(low string) bool {
 
 // isClosing reports the closing paragraph ("Trên đây là ...").
 func isClosing(t string) bool {
-	return strings.HasPrefix(t, "Trên đây") || strings.HasPrefix(t, "Nơi nhận")
+	if strings.HasPrefix(t, "Trên đây") || strings.HasPrefix(t, "Nơi nhận") {
+		return true
+	}
+	// "Văn phòng UBND tỉnh thông báo để Sở X, các cơ quan liên quan (biết,)
+	// thực hiện./.": the notice's closing formula.
+	if len(t) > 400 || !strings.Contains(t, "thông báo") {
+		return false
+	}
+	low := strings.TrimRight(lowerVN(t), " ./")
+	if !strings.Contains(low, "thông báo để ") && !strings.Contains(low, "thông báo đến ") && !strings.Contains(low, "thông báo cho ") {
+		return false
+	}
+	return strings.HasSuffix(low, "thực hiện") || strings.HasSuffix(low, "biết") || strings.HasSuffix(low, "biết, thực hiện")
 }
 
 // newTask builds a task from its text and source range.

@@ -73,7 +73,8 @@ func TestTextFastPaths(t *testing.T) {
 // sets it is built from.
 func TestWordFlags(t *testing.T) {
 	sets := []*phraseSet{requestSet, supportSet, subjectVerbSet, imperativeSet, unitHeadSet, collectiveSet, roleSet,
-		elaborationSet, openerSet, adverbialSet, directionSet, reportSet, modalSet, adverbSet, personHeadSet, officialTitleSet, levelNounSet}
+		elaborationSet, openerSet, adverbialSet, directionSet, reportSet, modalSet, adverbSet, personHeadSet, officialTitleSet, levelNounSet,
+		enumeratorSet, assessmentSet, genericActorSet}
 	want := func(w string) uint16 {
 		var f uint16
 		for _, l := range []struct {
