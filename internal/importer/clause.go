@@ -129,6 +129,12 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			}
 			continue
 		}
+		if matchAny(toks, k, []string{"ban hành", "có công văn", "có văn bản", "thông báo"}) > 0 {
+			// "Văn phòng UBND tỉnh ban hành văn bản ..., giao Sở X ...":
+			// who issues only announces; "giao" names the lead.
+			p = k - 1
+			continue
+		}
 		pred := predicateAt(toks, k)
 		if ctx.dropIssuer(names) == nil {
 			// The issuer reporting or planning ("UBND huyện sẽ ...") is
@@ -156,6 +162,10 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 			}
 		case predModal:
 			f.lead, f.named, f.directs = ctx.dropIssuer(names), true, true
+			if n > 1 && toks[n-1].s == ":" && announcesList(toks, k, n-1) {
+				// "các cơ quan cần tập trung thực hiện các nhiệm vụ sau:"
+				f.leadIn, f.framing = true, true
+			}
 		}
 		p = k - 1
 	}
@@ -244,6 +254,8 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 					f.leadIn = colon > e
 					f.framing = f.leadIn && announcesList(toks, e, colon)
 					f.listOpen = endsClause(toks, e)
+				} else if directsAgain(toks, k) {
+					f.lead = append(f.lead, names...)
 				}
 				continue
 			}
@@ -283,6 +295,10 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 					f.lead, f.named = names, true
 					f.leadIn = colon > e
 					f.framing = f.leadIn && announcesList(toks, e, colon)
+				} else if t.low == "chỉ" && directsAgain(toks, k) {
+					// "chỉ đạo cán bộ chuyên môn trả lời ... và chỉ đạo các
+					// ngành tiếp thu ...": both are directed.
+					f.lead = append(f.lead, names...)
 				}
 			} else if colon > k {
 				f.cue, f.directs = true, true
@@ -304,6 +320,11 @@ func analyseClause(w *taskWords, ctx *docCtx) clauseFacts {
 				continue
 			}
 			if t.low == "kết" {
+				if colon == n-1 {
+					// "..., Chủ tịch UBND thị xã kết luận:": the conclusions
+					// follow.
+					f.framing = true
+				}
 				continue
 			}
 			framing := matchAny(toks, j, []string{"một số", "các", "những"})
@@ -395,6 +416,13 @@ func levelList(toks []token, p int) (string, int) {
 	return name, e
 }
 
+// directsAgain reports a direction verb at k that follows another in the
+// same sentence ("..., đồng thời chỉ đạo X", "... và yêu cầu Y"): its
+// addressees are directed too.
+func directsAgain(toks []token, k int) bool {
+	return k > 0 && (toks[k-1].low == "và" || toks[k-1].low == "thời" && k > 1 && toks[k-2].low == "đồng" || toks[k-1].s == ",")
+}
+
 // shortcomingBefore reports a noun of shortcoming right before k ("tồn
 // tại", "hạn chế", "khuyết điểm", "yếu kém", "bất cập", "vướng mắc").
 func shortcomingBefore(toks []token, k int) bool {
@@ -409,8 +437,9 @@ func shortcomingBefore(toks []token, k int) bool {
 }
 
 // directsFrom reports a subject at p..k that directs with "đề nghị" rather
-// than proposes: a People's Council, a Party committee, or the leaders of
-// a body ("lãnh đạo HĐND xã đề nghị UBND xã ...").
+// than proposes: a People's Council, a Party committee, the office that
+// speaks for a People's Committee, or the leaders of a body ("lãnh đạo
+// HĐND xã đề nghị UBND xã ...", "Văn phòng UBND tỉnh đề nghị Sở X ...").
 func directsFrom(toks []token, p, k int, names []string) bool {
 	if matchWords(toks, k, "đề nghị") == 0 {
 		return false
@@ -420,7 +449,7 @@ func directsFrom(toks []token, p, k int, names []string) bool {
 	}
 	for _, n := range names {
 		low := lowerVN(n)
-		if strings.HasPrefix(low, "hđnd") || strings.HasPrefix(low, "thường trực") || strings.HasPrefix(low, "đảng ủy") || strings.HasPrefix(low, "đảng uỷ") || strings.HasPrefix(low, "hội đồng nhân dân") {
+		if strings.HasPrefix(low, "hđnd") || strings.HasPrefix(low, "thường trực") || strings.HasPrefix(low, "đảng ủy") || strings.HasPrefix(low, "đảng uỷ") || strings.HasPrefix(low, "hội đồng nhân dân") || strings.HasPrefix(low, "văn phòng") {
 			return true
 		}
 	}
@@ -614,7 +643,7 @@ func speakerBefore(toks []token, k, start int) bool {
 		// "Chủ tịch UBND TPHCM yêu cầu ...": an official speaks.
 		return true
 	}
-	if p.low == "đã" || p.low == "cũng" || p.low == "và" || p.low == "thì" || p.upper && isNameWord(p.s) || p.low == "xã" || p.low == "huyện" || p.low == "tỉnh" || p.low == "phường" || p.low == "ubnd" || p.low == "trì" || p.low == "tp" {
+	if p.low == "đã" || p.low == "cũng" || p.low == "và" || p.low == "thì" || p.low == "thời" && k > 1 && toks[k-2].low == "đồng" || p.upper && isNameWord(p.s) || p.low == "xã" || p.low == "huyện" || p.low == "tỉnh" || p.low == "phường" || p.low == "ubnd" || p.low == "trì" || p.low == "tp" {
 		return true
 	}
 	return false

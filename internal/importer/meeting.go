@@ -74,6 +74,9 @@ func parseMeeting(doc *Document, lines []logicalLine, titleIdx, bodyStart, bodyE
 			if low := lows[i-from]; low != "" && !strings.Contains(low, want) || low == "" && !containsLower(lines[i].text, want) {
 				continue
 			}
+			if want == "làm việc" && !isMeetingLine(lowAt(i)) {
+				continue
+			}
 			for _, s := range splitSentences(lines[i].text) {
 				if !containsLower(s.text, want) || want == "chủ trì" && !chairsMeeting(s.text) {
 					continue
@@ -228,10 +231,14 @@ func chairsMeeting(s string) bool {
 // isMeetingLine reports a lower-case line about the meeting itself; a
 // unit leading a task ("giao Sở X chủ trì, phối hợp ...") is not chairing.
 func isMeetingLine(low string) bool {
-	for _, w := range []string{"họp", "hội nghị", "giao ban", "tổ chức", "làm việc"} {
+	for _, w := range []string{"họp", "hội nghị", "giao ban", "tổ chức"} {
 		if strings.Contains(low, w) {
 			return true
 		}
+	}
+	if i := strings.Index(low, "làm việc"); i >= 0 && !strings.HasSuffix(low[:i], "ngày ") {
+		// ("trong 30 ngày làm việc" is a time limit.)
+		return true
 	}
 	return strings.Contains(low, "chủ trì") && chairsMeeting(low)
 }

@@ -306,10 +306,29 @@ func TestProseForms(t *testing.T) {
 				{"Phát biểu bế mạc kỳ họp", []string{"UBND xã", "Các ngành, đoàn thể"}},
 				{"Nội dung báo cáo phải", nil},
 			}},
+		{"a conclusion's lead-in, addressees of its items; advisory bodies and staff",
+			newsPage("Sau khi nghe Văn phòng báo cáo, ý kiến các thành viên, Chủ tịch UBND huyện Lê Văn Tâm kết luận:",
+				"Trong tháng 10/2023, các phòng, ban, đơn vị cần tập trung thực hiện các nhiệm vụ trọng tâm sau:",
+				"- Hoàn thành thu ngân sách theo kế hoạch.",
+				"Đồng chí Lê Văn Tâm yêu cầu các cơ quan tham mưu hoàn thiện dự thảo báo cáo, đồng thời chỉ đạo cán bộ chuyên môn trả lời kiến nghị của cử tri và chỉ đạo các xã rà soát hộ nghèo."),
+			[]wantTask{
+				{"Hoàn thành thu ngân sách", []string{"Các phòng, ban, đơn vị"}},
+				{"Đồng chí Lê Văn Tâm yêu cầu", []string{"Các cơ quan tham mưu", "Cán bộ chuyên môn", "Các xã"}},
+			}},
+		{"the office of the Committee directs; who issues a letter only announces",
+			"Ngày 10/3/2022, Văn phòng UBND tỉnh ban hành văn bản thông báo ý kiến chỉ đạo của Chủ tịch UBND tỉnh, giao Sở Xây dựng kiểm tra công trình; báo cáo trong 15 ngày làm việc.\n\n" +
+				"Đến nay, Sở Xây dựng chưa báo cáo. Văn phòng UBND tỉnh đề nghị Sở Xây dựng khẩn trương báo cáo trước ngày 20/4/2022.\n",
+			[]wantTask{
+				{"Ngày 10/3/2022", []string{"Sở Xây dựng"}},
+				{"Văn phòng UBND tỉnh đề nghị", []string{"Sở Xây dựng"}},
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			doc := checkTasks(t, c.text, c.want)
+			if c.name == "the office of the Committee directs; who issues a letter only announces" && (doc.Meeting.Date != nil || doc.Meeting.Chair != nil) {
+				t.Errorf("meeting %v %v: working days are no meeting", str(doc.Meeting.Date), str(doc.Meeting.Chair))
+			}
 			if c.name == "addressees listed over semicolons; a request that only sets the date" {
 				if got := str(doc.Tasks[0].Due); got != "2023-10-15" {
 					t.Errorf("due %s, want 2023-10-15 from the request after the task", got)

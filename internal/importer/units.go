@@ -117,6 +117,12 @@ func parseUnit(toks []token, i int) (unitSpan, bool) {
 				j += 2
 				break
 			}
+			if low == "tham" && toks[j-1].low == "quan" && matchWords(toks, j, "tham mưu") > 0 {
+				// "các cơ quan tham mưu": the advisory bodies.
+				j += 2
+				named++
+				continue
+			}
 			if low == "tổng" && toks[j-1].low == "tế" && matchWords(toks, j, "tổng hợp") > 0 {
 				j += 2
 				named++
@@ -420,8 +426,8 @@ func (r *unitResolver) canonUncached(raw string) string {
 	}
 	toks := retokenize(name)
 	// Drop role words, unless what is left is a bare council: "Chủ tịch
-	// UBND" is a person.
-	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) && toks[n].word && toks[n].low != "công" && !bareCouncil(toks[n:]) {
+	// UBND" is a person, and "cán bộ chuyên môn" are people.
+	if n := matchAny(toks, 0, roleWords); n > 0 && n < len(toks) && toks[n].word && toks[n].low != "công" && !bareCouncil(toks[n:]) && !(toks[0].low == "cán" && toks[n].low != "các") {
 		name = joinTokens(toks, n, len(toks))
 		toks = retokenize(name)
 	}

@@ -120,7 +120,7 @@ var nameCompounds = map[string]bool{
 	"hỗ trợ": true, "thông tin": true, "bảo vệ": true, "quản lý": true, "cứu nạn": true,
 	"truyền thông": true, "truyền thanh": true, "truyền hình": true, "phát thanh": true, "hành chính": true,
 	"thương mại": true, "dịch vụ": true, "tổng hợp": true, "xã hội": true, "dân vận": true,
-	"tư xây": true, "đô thị": true, "thư ký": true,
+	"tư xây": true, "đô thị": true, "thư ký": true, "tham mưu": true,
 }
 
 // levelWords are administrative level words dropped at the end of names.
