@@ -31,7 +31,7 @@ func TestDeadlineForms(t *testing.T) {
 		{"an occasion is no deadline", "Bảo đảm an ninh trật tự dịp 30/4 và 1/5.", ref, "", "none"},
 		{"a year alone is no deadline", "Phấn đấu hoàn thành các chỉ tiêu năm 2024.", ref, "", "none"},
 		{"a quarter word inside another word", "Tổ chức quyết toán các công trình.", ref, "", "none"},
-		{"a direction framed by the second half of the year", "6 tháng cuối năm, cần nỗ lực hoàn thành các chỉ tiêu đã đề ra.", ref, "2024-12-31", "date"},
+		{"a direction framed by the second half of the year", "6 tháng cuối năm, các xã cần hoàn thành kiểm kê đất công.", ref, "2024-12-31", "date"},
 		{"the first half with its year", "Trong 6 tháng đầu năm 2025, tập trung giải phóng mặt bằng.", ref, "2025-06-30", "date"},
 		{"a half named inside the text is what was assessed", "Đánh giá kết quả 6 tháng đầu năm, triển khai nhiệm vụ.", ref, "", "none"},
 	}

@@ -301,9 +301,9 @@ func TestProseForms(t *testing.T) {
 		{"a council's leaders direct the Committee; results after a colon; an elaboration that only describes",
 			"HĐND xã Tân An họp chuyên đề\n\n" +
 				"Trong tháng 8 tình hình an ninh trật tự được đảm bảo: Công an xã tiếp tục làm tốt công tác tuần tra; Trạm Y tế xã tổ chức tiêm chủng đúng lịch.\n\n" +
-				"Phát biểu bế mạc kỳ họp, lãnh đạo HĐND xã đề nghị UBND xã, các ngành, đoàn thể triển khai các nghị quyết vừa thông qua. Trong đó, nhiều công trình còn chậm tiến độ. Nội dung báo cáo phải nêu rõ nguyên nhân chậm tiến độ.\n",
+				"Kết thúc buổi giám sát, lãnh đạo HĐND xã đề nghị UBND xã, các hội đoàn thể sớm sửa chữa nhà văn hóa thôn. Trong đó, nhiều công trình còn chậm tiến độ. Nội dung báo cáo phải nêu rõ nguyên nhân chậm tiến độ.\n",
 			[]wantTask{
-				{"Phát biểu bế mạc kỳ họp", []string{"UBND xã", "Các ngành, đoàn thể"}},
+				{"Kết thúc buổi giám sát", []string{"UBND xã", "Các hội đoàn thể"}},
 				{"Nội dung báo cáo phải", nil},
 			}},
 		{"a conclusion's lead-in, addressees of its items; advisory bodies and staff",
