@@ -72,6 +72,12 @@ func newFixture(t *testing.T, e *env) *fixture {
 	mkTask("task2", task2Text, e.Unit2.ID, domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")})
 	mkTask("task3", task3Text, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
 	mkTask("taskEvent", taskEventText, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 30})
+	// The tasks count once their notice is issued; another notice stays a draft.
+	holder, err := e.Service.Notice(ctx, office, fx.ids["notice"])
+	apptest.Must(t, err)
+	_, err = e.Service.IssueNotice(ctx, office, holder.ID, holder.Version)
+	apptest.Must(t, err)
+	fx.ids["draft"] = mkNotice("14").ID
 	ext, err := e.Service.RequestExtension(ctx, u1, fx.ids["task3"], domain.MustDate("2023-04-30"), "Chờ số liệu của Sở")
 	apptest.Must(t, err)
 	fx.ids["ext"] = ext.ID
@@ -316,7 +322,7 @@ func scenarios() []scenario {
 		{name: "notices as viewer", method: "GET", path: "/api/v1/notices", role: "viewer", status: 200,
 			contains: []string{`"code":"13/TB-UBND"`, `"state":{"code":"issued","label":"Đã ban hành"}`, `"total":2`}},
 		{name: "draft notices only", method: "GET", path: "/api/v1/notices?state=draft", role: "office", status: 200,
-			contains: []string{`"code":"12/TB-UBND"`, `"total":1`}, absent: []string{"13/TB-UBND"}},
+			contains: []string{`"code":"14/TB-UBND"`, `"total":1`}, absent: []string{"13/TB-UBND", "12/TB-UBND"}},
 		{name: "notice with sections", method: "GET", path: "/api/v1/notices/{notice}", role: "unit1", status: 200,
 			contains: []string{`"sections":[{"id":`, `"kind":"tasks"`, `"issued_on":"2023-02-23"`}},
 		{name: "office creates a notice", method: "POST", path: "/api/v1/notices", role: "office", status: 201,
@@ -326,20 +332,20 @@ func scenarios() []scenario {
 			body: `{"meeting_id": 999999, "title": "Kết luận"}`, contains: []string{"hội nghị không tồn tại"}},
 		{name: "viewer cannot create a notice", method: "POST", path: "/api/v1/notices", role: "viewer", status: 403,
 			body: `{"title": "Kết luận"}`},
-		{name: "office edits a draft", method: "PUT", path: "/api/v1/notices/{notice}", role: "office", status: 200,
+		{name: "office edits a draft", method: "PUT", path: "/api/v1/notices/{draft}", role: "office", status: 200,
 			body:     `{"meeting_id": {meeting}, "number": "12", "symbol": "TB-UBND", "issued_on": "2023-02-24", "title": "Kết luận (sửa)", "signer_name": "Tạ Quang Thắng", "version": 1}`,
 			contains: []string{"Kết luận (sửa)", `"issued_on":"2023-02-24"`, `"version":2`}},
 		{name: "issued notice cannot be edited", method: "PUT", path: "/api/v1/notices/{issued}", role: "office", status: 422,
 			body: `{"title": "Sửa", "version": 2}`, contains: []string{"đính chính"}},
-		{name: "office issues a draft", method: "POST", path: "/api/v1/notices/{notice}/issue", role: "office", status: 200,
+		{name: "office issues a draft", method: "POST", path: "/api/v1/notices/{draft}/issue", role: "office", status: 200,
 			body: `{"version": 1}`, contains: []string{`"code":"issued"`}},
-		{name: "issue from a stale version", method: "POST", path: "/api/v1/notices/{notice}/issue", role: "office", status: 409,
+		{name: "issue from a stale version", method: "POST", path: "/api/v1/notices/{draft}/issue", role: "office", status: 409,
 			body: `{"version": 5}`, contains: []string{`"code":"conflict"`}},
-		{name: "leader cannot issue", method: "POST", path: "/api/v1/notices/{notice}/issue", role: "leader", status: 403,
+		{name: "leader cannot issue", method: "POST", path: "/api/v1/notices/{draft}/issue", role: "leader", status: 403,
 			body: `{"version": 1}`},
 		{name: "office corrects an issued notice", method: "POST", path: "/api/v1/notices/{issued}/correct", role: "office", status: 201,
 			contains: []string{`"revision":2`, `"supersedes_id":{issued}`, `"code":"draft"`}},
-		{name: "a draft cannot be corrected", method: "POST", path: "/api/v1/notices/{notice}/correct", role: "office", status: 422},
+		{name: "a draft cannot be corrected", method: "POST", path: "/api/v1/notices/{draft}/correct", role: "office", status: 422},
 
 		// Task lists: unit users see only their unit's tasks.
 		{name: "unit1 lists its tasks", method: "GET", path: "/api/v1/tasks", role: "unit1", status: 200,
