@@ -89,20 +89,25 @@ func (s *Service) findDuplicate(ctx context.Context, orgID int64, n *domain.Noti
 			match = !n.IssuedOn.IsZero() && c.IssuedOn == n.IssuedOn && c.Number == n.Number && strings.EqualFold(c.Symbol, n.Symbol)
 			byNumber = true
 		default:
-			match = sameText(text, c.Text)
+			match = sameText(text, noticeText(c))
 		}
 		if match && (found == nil || found.State == domain.NoticeSuperseded) {
-			found, same = &c.Notice, byNumber
+			found, same = c, byNumber
 		}
 	}
 	return found, same, nil
 }
 
-// noticeText is a notice's title and body as one text.
+// noticeText is a notice's body as one text, or its title when it has no
+// body: the body is what two entries of one document share (an imported
+// text carries its title inside it).
 func noticeText(n *domain.Notice) string {
-	parts := []string{n.Title}
+	var parts []string
 	for _, s := range n.Sections {
 		parts = append(parts, s.Heading, s.Body)
+	}
+	if strings.TrimSpace(strings.Join(parts, "")) == "" {
+		return n.Title
 	}
 	return strings.Join(parts, "\n")
 }
@@ -127,7 +132,7 @@ func shingles(text string) map[string]bool {
 const minShingles = 30
 
 // sameText reports whether two notices' texts are the same document: equal
-// word for word, or — both long enough — nine tenths of the shorter's runs
+// word for word, or — both long enough — four fifths of the shorter's runs
 // of four words found in the longer.
 func sameText(a, b string) bool {
 	wa, wb := words(a), words(b)
@@ -150,7 +155,7 @@ func sameText(a, b string) bool {
 			in++
 		}
 	}
-	return in*10 >= len(sa)*9
+	return in*5 >= len(sa)*4
 }
 
 // pairTasks pairs the tasks of an imported correction with the tasks of the

@@ -228,16 +228,10 @@ func (q *Queries) NoticesNumbered(ctx context.Context, orgID int64, number, symb
 	return q.noticesWhere(ctx, where+` ORDER BY id`, a.args...)
 }
 
-// NoticeText is a notice's identity and its whole text, for finding the same
-// document entered twice.
-type NoticeText struct {
-	domain.Notice
-	Text string // title, then every section's heading and body
-}
-
 // NoticeTexts returns the organisation's notices issued on day (or, for a
-// zero day, every notice) with their text.
-func (q *Queries) NoticeTexts(ctx context.Context, orgID int64, day domain.Date) ([]NoticeText, error) {
+// zero day, every notice) with their sections, for finding the same document
+// entered twice.
+func (q *Queries) NoticeTexts(ctx context.Context, orgID int64, day domain.Date) ([]domain.Notice, error) {
 	var ns []domain.Notice
 	var err error
 	if day.IsZero() {
@@ -248,19 +242,12 @@ func (q *Queries) NoticeTexts(ctx context.Context, orgID int64, day domain.Date)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]NoticeText, len(ns))
-	for i, n := range ns {
-		secs, err := q.sections(ctx, n.ID)
-		if err != nil {
+	for i := range ns {
+		if ns[i].Sections, err = q.sections(ctx, ns[i].ID); err != nil {
 			return nil, err
 		}
-		parts := []string{n.Title}
-		for _, s := range secs {
-			parts = append(parts, s.Heading, s.Body)
-		}
-		out[i] = NoticeText{Notice: n, Text: strings.Join(parts, "\n")}
 	}
-	return out, nil
+	return ns, nil
 }
 
 // noticesWhere reads the notices (without sections) that tail, the query's
