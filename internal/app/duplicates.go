@@ -132,7 +132,7 @@ func shingles(text string) map[string]bool {
 const minShingles = 30
 
 // sameText reports whether two notices' texts are the same document: equal
-// word for word, or — both long enough — four fifths of the shorter's runs
+// word for word, or — both long enough — nine tenths of the shorter's runs
 // of four words found in the longer.
 func sameText(a, b string) bool {
 	wa, wb := words(a), words(b)
@@ -155,7 +155,7 @@ func sameText(a, b string) bool {
 			in++
 		}
 	}
-	return in*5 >= len(sa)*4
+	return in*10 >= len(sa)*9
 }
 
 // pairTasks pairs the tasks of an imported correction with the tasks of the

@@ -27,6 +27,15 @@ func (f *TaskFilter) liveWhere(prefix string) string {
 	return " AND " + prefix + "live = 1"
 }
 
+// from is the FROM of the exact queries of f: the tasks table, read through
+// the partial index of the tasks waiting for units when f keeps only those.
+func (f *TaskFilter) from(d Dialect) string {
+	if f.Unresolved {
+		return "tasks t" + d.indexedBy("tasks_needs_units") + " "
+	}
+	return "tasks t "
+}
+
 // liveOf reports whether t counts, as stored: not a proposed change, and of
 // no notice or of an issued one.
 func (q *Queries) liveOf(ctx context.Context, t *domain.Task) (bool, error) {

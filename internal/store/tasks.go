@@ -429,7 +429,8 @@ func (q *Queries) exactTasks(ctx context.Context, f TaskFilter) ([]TaskRow, int,
 	var a argList
 	where := f.where(&a)
 	var total int
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM tasks t `+where, a.args...).Scan(&total); err != nil {
+	from := f.from(q.d)
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+where, a.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count tasks: %w", err)
 	}
 	if f.Limit <= 0 {
@@ -445,8 +446,8 @@ func (q *Queries) exactTasks(ctx context.Context, f TaskFilter) ([]TaskRow, int,
 		order = `CASE WHEN t.done_on IS NULL AND t.due_on < ` + a.add(f.Today.String()) +
 			` THEN 0 WHEN t.done_on IS NULL THEN 1 ELSE 2 END, t.due_on IS NULL, t.due_on, t.id`
 	}
-	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM tasks t %s ORDER BY %s LIMIT %s OFFSET %s`,
-		taskCols, where, order, a.add(f.Limit), a.add(f.Offset)), a.args...)
+	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT %s OFFSET %s`,
+		taskCols, from, where, order, a.add(f.Limit), a.add(f.Offset)), a.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tasks: %w", err)
 	}
@@ -484,7 +485,7 @@ func (q *Queries) exactStatusCounts(ctx context.Context, f TaskFilter) (map[doma
 	var a argList
 	st := statusExpr(a.add(f.Today.String()), a.add(f.soon()))
 	where := f.where(&a)
-	rows, err := q.db.QueryContext(ctx, `SELECT `+st+` AS st, COUNT(*) FROM tasks t `+where+` GROUP BY st`, a.args...)
+	rows, err := q.db.QueryContext(ctx, `SELECT `+st+` AS st, COUNT(*) FROM `+f.from(q.d)+where+` GROUP BY st`, a.args...)
 	if err != nil {
 		return nil, fmt.Errorf("status counts: %w", err)
 	}
@@ -548,7 +549,7 @@ func (q *Queries) exactStatsByUnit(ctx context.Context, f TaskFilter) ([]UnitSta
 	st := statusExpr(a.add(f.Today.String()), a.add(f.soon()))
 	where := f.where(&a)
 	rows, err := q.db.QueryContext(ctx, `SELECT tu.unit_id, `+st+` AS st, COUNT(*), MAX(t.last_update_at)
-		FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' `+where+` GROUP BY tu.unit_id, st`, a.args...)
+		FROM `+f.from(q.d)+`JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' `+where+` GROUP BY tu.unit_id, st`, a.args...)
 	if err != nil {
 		return nil, fmt.Errorf("unit stats: %w", err)
 	}
