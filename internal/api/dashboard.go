@@ -66,7 +66,11 @@ type unitStatsJSON struct {
 }
 
 type dashboardJSON struct {
+	// Total counts tasks; Assignments sums units' assigned: lead
+	// assignments (a task with two lead units counts in both rows).
 	Total             int               `json:"total"`
+	Assignments       int               `json:"assignments"`
+	Unresolved        int               `json:"unresolved"`
 	Counts            []statusCountJSON `json:"counts"`
 	Units             []unitStatsJSON   `json:"units"`
 	Overdue           []taskJSON        `json:"overdue"`
@@ -74,7 +78,7 @@ type dashboardJSON struct {
 }
 
 func dashboardOut(dir *app.Directory, d *app.Dashboard) dashboardJSON {
-	out := dashboardJSON{Total: d.Total, Counts: []statusCountJSON{}, Units: []unitStatsJSON{}, Overdue: tasksOut(dir, d.Overdue),
+	out := dashboardJSON{Total: d.Total, Assignments: d.Assignments, Unresolved: d.Unresolved, Counts: []statusCountJSON{}, Units: []unitStatsJSON{}, Overdue: tasksOut(dir, d.Overdue),
 		PendingExtensions: extensionsOut(dir, d.Pending)}
 	for _, st := range domain.Statuses {
 		out.Counts = append(out.Counts, statusCountJSON{Code: string(st), Label: st.Label(), Count: d.Counts[st]})

@@ -130,10 +130,11 @@ type nameInput struct {
 }
 
 type directoryJSON struct {
-	Org     orgJSON    `json:"org"`
-	Blocks  []refJSON  `json:"blocks"`
-	Sectors []refJSON  `json:"sectors"`
-	Units   []unitJSON `json:"units"`
+	Org     orgJSON     `json:"org"`
+	Blocks  []refJSON   `json:"blocks"`
+	Sectors []refJSON   `json:"sectors"`
+	Units   []unitJSON  `json:"units"`
+	Groups  []groupJSON `json:"groups"`
 }
 
 func directoryOut(d *app.Directory) directoryJSON {
@@ -142,6 +143,7 @@ func directoryOut(d *app.Directory) directoryJSON {
 		Blocks:  []refJSON{},
 		Sectors: []refJSON{},
 		Units:   []unitJSON{},
+		Groups:  []groupJSON{},
 	}
 	for _, b := range d.Blocks {
 		out.Blocks = append(out.Blocks, refJSON{ID: b.ID, Name: b.Name})
@@ -151,6 +153,9 @@ func directoryOut(d *app.Directory) directoryJSON {
 	}
 	for i := range d.Units {
 		out.Units = append(out.Units, unitOut(&d.Units[i]))
+	}
+	for i := range d.Groups {
+		out.Groups = append(out.Groups, groupOut(d, &d.Groups[i]))
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"giaoban/internal/app"
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
 )
@@ -30,6 +31,8 @@ type errorBody struct {
 type errorDetail struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Notice is, for a duplicate notice, the one the organisation has.
+	Notice *noticeRefJSON `json:"notice,omitempty"`
 }
 
 // errorOf is the status, code and user message of err.
@@ -71,7 +74,12 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="giaoban"`)
 	}
-	if werr := writeJSON(w, status, errorBody{Error: errorDetail{Code: code, Message: msg}}); werr != nil {
+	detail := errorDetail{Code: code, Message: msg}
+	var dup *app.DuplicateNoticeError
+	if errors.As(err, &dup) {
+		detail.Notice = &noticeRefJSON{ID: dup.Existing.ID, Code: dup.Existing.Code()}
+	}
+	if werr := writeJSON(w, status, errorBody{Error: detail}); werr != nil {
 		s.log.Error("api: write error", "err", werr)
 	}
 }

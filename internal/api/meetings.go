@@ -110,6 +110,7 @@ type meetingJSON struct {
 	Chair        string    `json:"chair"`
 	BlockID      *int64    `json:"block_id"`
 	Units        []refJSON `json:"units"`
+	Groups       []refJSON `json:"groups"`
 	Attendees    string    `json:"attendees"`
 	Agenda       string    `json:"agenda"`
 	Version      int       `json:"version"`
@@ -118,7 +119,7 @@ type meetingJSON struct {
 func meetingOut(dir *app.Directory, m *domain.Meeting) meetingJSON {
 	return meetingJSON{ID: m.ID, Title: m.Title, Period: string(m.Period), PeriodLabel: m.PeriodLabel(), PeriodYear: m.PeriodYear,
 		PeriodNo: m.PeriodNo, Date: isoDate{m.Date}, Time: m.Time, Place: m.Place, Online: m.Online, BridgePoints: strs(m.BridgePoints),
-		Chair: m.Chair, BlockID: optID(m.BlockID), Units: unitRefs(dir, m.UnitIDs), Attendees: m.Attendees, Agenda: m.Agenda, Version: m.Version}
+		Chair: m.Chair, BlockID: optID(m.BlockID), Units: unitRefs(dir, m.UnitIDs), Groups: groupRefs(dir, m.GroupIDs), Attendees: m.Attendees, Agenda: m.Agenda, Version: m.Version}
 }
 
 type meetingInput struct {
@@ -134,6 +135,7 @@ type meetingInput struct {
 	Chair        string   `json:"chair"`
 	BlockID      int64    `json:"block_id"`
 	UnitIDs      []int64  `json:"unit_ids"`
+	GroupIDs     []int64  `json:"group_ids"`
 	Attendees    string   `json:"attendees"`
 	Agenda       string   `json:"agenda"`
 	Version      int      `json:"version"`
@@ -142,5 +144,5 @@ type meetingInput struct {
 func (in *meetingInput) meeting(id int64) *domain.Meeting {
 	return &domain.Meeting{ID: id, Title: in.Title, Period: domain.PeriodKind(in.Period), PeriodYear: in.PeriodYear, PeriodNo: in.PeriodNo,
 		Date: in.Date.Date, Time: in.Time, Place: in.Place, Online: in.Online, BridgePoints: in.BridgePoints, Chair: in.Chair,
-		BlockID: in.BlockID, UnitIDs: in.UnitIDs, Attendees: in.Attendees, Agenda: in.Agenda, Version: in.Version}
+		BlockID: in.BlockID, UnitIDs: in.UnitIDs, GroupIDs: in.GroupIDs, Attendees: in.Attendees, Agenda: in.Agenda, Version: in.Version}
 }

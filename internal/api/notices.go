@@ -93,7 +93,13 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request, u *domain
 	if err != nil {
 		return err
 	}
-	n, err := s.svc.CorrectNotice(r.Context(), u, id)
+	in := correctInput{Kind: string(domain.CorrectionReplace)}
+	if r.ContentLength != 0 {
+		if err := decodeJSON(r, &in); err != nil {
+			return err
+		}
+	}
+	n, err := s.svc.CorrectNotice(r.Context(), u, id, domain.CorrectionKind(in.Kind))
 	if err != nil {
 		return err
 	}
@@ -117,13 +123,28 @@ type noticeJSON struct {
 	Revision        int       `json:"revision"`
 	SupersedesID    *int64    `json:"supersedes_id"`
 	Version         int       `json:"version"`
+	// Correction is how it corrects supersedes_id (erratum, replace), or null.
+	Correction *codeLabel `json:"correction"`
 }
 
 func noticeOut(n *domain.Notice) noticeJSON {
 	return noticeJSON{ID: n.ID, MeetingID: optID(n.MeetingID), Number: n.Number, Symbol: n.Symbol, Code: n.Code(), Place: n.Place,
 		IssuedOn: isoDate{n.IssuedOn}, Title: n.Title, SignerAuthority: n.SignerAuthority, SignerTitle: n.SignerTitle,
 		SignerName: n.SignerName, Recipients: strs(n.Recipients), State: codeLabel{string(n.State), n.State.Label()},
-		Revision: n.Revision, SupersedesID: optID(n.SupersedesID), Version: n.Version}
+		Revision: n.Revision, SupersedesID: optID(n.SupersedesID), Version: n.Version, Correction: correctionOut(n.Correction)}
+}
+
+func correctionOut(k domain.CorrectionKind) *codeLabel {
+	if k == "" {
+		return nil
+	}
+	return &codeLabel{Code: string(k), Label: k.Label()}
+}
+
+// correctInput chooses what a correction is: "erratum" (a Thông báo đính
+// chính) or "replace" (a replacing notice, the default).
+type correctInput struct {
+	Kind string `json:"kind"`
 }
 
 type sectionJSON struct {
@@ -167,12 +188,16 @@ type noticeInput struct {
 	Recipients      []string       `json:"recipients"`
 	Sections        []sectionInput `json:"sections"`
 	Version         int            `json:"version"`
+	// CorrectsID and Correction enter the notice as a correction of an
+	// issued one (after a 409 duplicate answer naming it).
+	CorrectsID int64  `json:"corrects_id"`
+	Correction string `json:"correction"`
 }
 
 func (in *noticeInput) notice(id int64) *domain.Notice {
 	n := &domain.Notice{ID: id, MeetingID: in.MeetingID, Number: in.Number, Symbol: in.Symbol, Place: in.Place, IssuedOn: in.IssuedOn.Date,
 		Title: in.Title, SignerAuthority: in.SignerAuthority, SignerTitle: in.SignerTitle, SignerName: in.SignerName,
-		Recipients: in.Recipients, Version: in.Version}
+		Recipients: in.Recipients, Version: in.Version, SupersedesID: in.CorrectsID, Correction: domain.CorrectionKind(in.Correction)}
 	for i, s := range in.Sections {
 		n.Sections = append(n.Sections, domain.Section{ID: s.ID, Ord: i + 1, Kind: domain.SectionKind(s.Kind), Heading: s.Heading, Body: s.Body})
 	}

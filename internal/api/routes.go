@@ -22,6 +22,8 @@ func (s *Server) routes() []route {
 		{method: "PUT", path: "/api/v1/units/{id}", h: s.unitUpdate},
 		{method: "POST", path: "/api/v1/blocks", h: s.blockCreate},
 		{method: "POST", path: "/api/v1/sectors", h: s.sectorCreate},
+		{method: "POST", path: "/api/v1/groups", h: s.groupCreate},
+		{method: "PUT", path: "/api/v1/groups/{id}", h: s.groupUpdate},
 
 		// Meetings and notices.
 		{method: "GET", path: "/api/v1/meetings", h: s.meetings},
@@ -46,6 +48,10 @@ func (s *Server) routes() []route {
 		{method: "POST", path: "/api/v1/tasks/{id}/extensions", h: s.extensionCreate},
 		{method: "POST", path: "/api/v1/extensions/{id}/decide", h: s.extensionDecide},
 		{method: "GET", path: "/api/v1/attachments/{id}", h: s.attachment},
+		{method: "POST", path: "/api/v1/tasks/{id}/expand-group", h: s.taskExpandGroup},
+		{method: "POST", path: "/api/v1/tasks/{id}/resolve", h: s.taskResolve},
+		{method: "POST", path: "/api/v1/tasks/{id}/confirm-change", h: s.taskConfirmChange},
+		{method: "POST", path: "/api/v1/tasks/{id}/discard-change", h: s.taskDiscardChange},
 		{method: "GET", path: "/api/v1/dashboard", h: s.dashboard},
 		{method: "GET", path: "/api/v1/search", h: s.search},
 

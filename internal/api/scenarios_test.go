@@ -72,6 +72,12 @@ func newFixture(t *testing.T, e *env) *fixture {
 	mkTask("task2", task2Text, e.Unit2.ID, domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")})
 	mkTask("task3", task3Text, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
 	mkTask("taskEvent", taskEventText, e.Unit1.ID, domain.Deadline{Kind: domain.DeadlineEvent, Event: "UBND tỉnh ban hành kế hoạch", EventDays: 30})
+	// The tasks count once their notice is issued; another notice stays a draft.
+	holder, err := e.Service.Notice(ctx, office, fx.ids["notice"])
+	apptest.Must(t, err)
+	_, err = e.Service.IssueNotice(ctx, office, holder.ID, holder.Version)
+	apptest.Must(t, err)
+	fx.ids["draft"] = mkNotice("14").ID
 	ext, err := e.Service.RequestExtension(ctx, u1, fx.ids["task3"], domain.MustDate("2023-04-30"), "Chờ số liệu của Sở")
 	apptest.Must(t, err)
 	fx.ids["ext"] = ext.ID
@@ -316,7 +322,7 @@ func scenarios() []scenario {
 		{name: "notices as viewer", method: "GET", path: "/api/v1/notices", role: "viewer", status: 200,
 			contains: []string{`"code":"13/TB-UBND"`, `"state":{"code":"issued","label":"Đã ban hành"}`, `"total":2`}},
 		{name: "draft notices only", method: "GET", path: "/api/v1/notices?state=draft", role: "office", status: 200,
-			contains: []string{`"code":"12/TB-UBND"`, `"total":1`}, absent: []string{"13/TB-UBND"}},
+			contains: []string{`"code":"14/TB-UBND"`, `"total":1`}, absent: []string{"13/TB-UBND", "12/TB-UBND"}},
 		{name: "notice with sections", method: "GET", path: "/api/v1/notices/{notice}", role: "unit1", status: 200,
 			contains: []string{`"sections":[{"id":`, `"kind":"tasks"`, `"issued_on":"2023-02-23"`}},
 		{name: "office creates a notice", method: "POST", path: "/api/v1/notices", role: "office", status: 201,
@@ -326,20 +332,20 @@ func scenarios() []scenario {
 			body: `{"meeting_id": 999999, "title": "Kết luận"}`, contains: []string{"hội nghị không tồn tại"}},
 		{name: "viewer cannot create a notice", method: "POST", path: "/api/v1/notices", role: "viewer", status: 403,
 			body: `{"title": "Kết luận"}`},
-		{name: "office edits a draft", method: "PUT", path: "/api/v1/notices/{notice}", role: "office", status: 200,
+		{name: "office edits a draft", method: "PUT", path: "/api/v1/notices/{draft}", role: "office", status: 200,
 			body:     `{"meeting_id": {meeting}, "number": "12", "symbol": "TB-UBND", "issued_on": "2023-02-24", "title": "Kết luận (sửa)", "signer_name": "Tạ Quang Thắng", "version": 1}`,
 			contains: []string{"Kết luận (sửa)", `"issued_on":"2023-02-24"`, `"version":2`}},
 		{name: "issued notice cannot be edited", method: "PUT", path: "/api/v1/notices/{issued}", role: "office", status: 422,
 			body: `{"title": "Sửa", "version": 2}`, contains: []string{"đính chính"}},
-		{name: "office issues a draft", method: "POST", path: "/api/v1/notices/{notice}/issue", role: "office", status: 200,
+		{name: "office issues a draft", method: "POST", path: "/api/v1/notices/{draft}/issue", role: "office", status: 200,
 			body: `{"version": 1}`, contains: []string{`"code":"issued"`}},
-		{name: "issue from a stale version", method: "POST", path: "/api/v1/notices/{notice}/issue", role: "office", status: 409,
+		{name: "issue from a stale version", method: "POST", path: "/api/v1/notices/{draft}/issue", role: "office", status: 409,
 			body: `{"version": 5}`, contains: []string{`"code":"conflict"`}},
-		{name: "leader cannot issue", method: "POST", path: "/api/v1/notices/{notice}/issue", role: "leader", status: 403,
+		{name: "leader cannot issue", method: "POST", path: "/api/v1/notices/{draft}/issue", role: "leader", status: 403,
 			body: `{"version": 1}`},
 		{name: "office corrects an issued notice", method: "POST", path: "/api/v1/notices/{issued}/correct", role: "office", status: 201,
 			contains: []string{`"revision":2`, `"supersedes_id":{issued}`, `"code":"draft"`}},
-		{name: "a draft cannot be corrected", method: "POST", path: "/api/v1/notices/{notice}/correct", role: "office", status: 422},
+		{name: "a draft cannot be corrected", method: "POST", path: "/api/v1/notices/{draft}/correct", role: "office", status: 422},
 
 		// Task lists: unit users see only their unit's tasks.
 		{name: "unit1 lists its tasks", method: "GET", path: "/api/v1/tasks", role: "unit1", status: 200,
@@ -586,6 +592,38 @@ func scenarios() []scenario {
 			contains: []string{`"tasks":{"items":[],"total":0}`}, absent: []string{task1Text}},
 		{name: "search without words", method: "GET", path: "/api/v1/search?q=", role: "viewer", status: 422,
 			contains: []string{"Từ khóa không được để trống"}},
+
+		// Groups of units, tasks waiting for units, duplicates and corrections.
+		{name: "office creates a group", method: "POST", path: "/api/v1/groups", role: "office", status: 201,
+			body:     `{"name": "Các phòng thử nghiệm", "member_kinds": ["phòng"], "block_id": {block}}`,
+			contains: []string{`"name":"Các phòng thử nghiệm"`, `"member_kinds":["phòng"]`, `"units":[{"id":{unit1}`, `"open":false`}},
+		{name: "a group named as a unit", method: "POST", path: "/api/v1/groups", role: "office", status: 409,
+			body: `{"name": "Phòng Y tế"}`, contains: []string{`"code":"duplicate"`}},
+		{name: "unit cannot create a group", method: "POST", path: "/api/v1/groups", role: "unit1", status: 403,
+			body: `{"name": "Các đơn vị"}`},
+		{name: "directory lists groups apart", method: "GET", path: "/api/v1/directory", role: "viewer", status: 200,
+			contains: []string{`"groups":[]`}},
+		{name: "tasks waiting for units", method: "GET", path: "/api/v1/tasks?unresolved=1", role: "office", status: 200,
+			contains: []string{`"total":0`}},
+		{name: "leader cannot list tasks to resolve", method: "GET", path: "/api/v1/tasks?unresolved=1", role: "leader", status: 403},
+		{name: "office picks a task's units", method: "POST", path: "/api/v1/tasks/{task1}/resolve", role: "office", status: 200,
+			body: `{"lead": [{unit2}], "support": [{unit1}], "version": 1}`, contains: []string{`"lead":[{"id":{unit2},"name":"Phòng Y tế"}]`, `"lead_groups":[]`, `"version":2`}},
+		{name: "unit cannot pick units", method: "POST", path: "/api/v1/tasks/{task1}/resolve", role: "unit1", status: 403,
+			body: `{"lead": [{unit1}], "version": 1}`},
+		{name: "expanding a group the task does not name", method: "POST", path: "/api/v1/tasks/{task1}/expand-group", role: "office", status: 422,
+			body: `{"group_id": 999999, "version": 1}`},
+		{name: "a notice entered twice", method: "POST", path: "/api/v1/notices", role: "office", status: 409,
+			body:     `{"number": "13", "symbol": "TB-UBND", "issued_on": "2023-02-23", "title": "Kết luận"}`,
+			contains: []string{`"code":"duplicate"`, `"notice":{"id":{issued},"code":"13/TB-UBND"}`, "đính chính"}},
+		{name: "a notice entered twice, as a correction", method: "POST", path: "/api/v1/notices", role: "office", status: 201,
+			body:     `{"number": "13", "symbol": "TB-UBND", "issued_on": "2023-02-23", "title": "Kết luận", "corrects_id": {issued}, "correction": "replace"}`,
+			contains: []string{`"supersedes_id":{issued}`, `"correction":{"code":"replace"`, `"revision":2`}},
+		{name: "office corrects by an erratum", method: "POST", path: "/api/v1/notices/{notice}/correct", role: "office", status: 201,
+			body: `{"kind": "erratum"}`, contains: []string{`"correction":{"code":"erratum","label":"Thông báo đính chính"}`, `"number":""`}},
+		{name: "a draft's tasks are in no list", method: "GET", path: "/api/v1/tasks?notice={draft}", role: "office", status: 200,
+			contains: []string{`"total":0`}},
+		{name: "confirming a task that is no proposal", method: "POST", path: "/api/v1/tasks/{task1}/confirm-change", role: "office", status: 422,
+			body: `{"version": 1}`, contains: []string{"đính chính"}},
 
 		// Administration.
 		{name: "admin reads the audit log", method: "GET", path: "/api/v1/audit?entity=task&per_page=5", role: "admin", status: 200,

@@ -53,7 +53,11 @@ func (s *Server) tasks(w http.ResponseWriter, r *http.Request, u *domain.User) e
 		return q.err
 	}
 	f.Limit, f.Offset = perPage, offset
-	rows, total, err := s.svc.Tasks(r.Context(), u, f)
+	list := s.svc.Tasks
+	if q.boolean("unresolved") {
+		list = s.svc.UnresolvedTasks
+	}
+	rows, total, err := list(r.Context(), u, f)
 	if err != nil {
 		return err
 	}
@@ -200,6 +204,25 @@ type taskJSON struct {
 	Key             bool           `json:"key"`
 	LegalRefs       []string       `json:"legal_refs"`
 	Version         int            `json:"version"`
+	// Groups not yet expanded to units (chưa xác định đơn vị).
+	LeadGroups    []refJSON `json:"lead_groups"`
+	SupportGroups []refJSON `json:"support_groups"`
+	// Counts is false for a draft notice's task or a proposed change
+	// (OriginID: the task it proposes to change).
+	Counts   bool   `json:"counts"`
+	OriginID *int64 `json:"origin_id"`
+}
+
+func groupRefs(dir *app.Directory, xs []int64) []refJSON {
+	out := make([]refJSON, 0, len(xs))
+	for _, id := range xs {
+		name := ""
+		if g := dir.Group(id); g != nil {
+			name = g.Name
+		}
+		out = append(out, refJSON{ID: id, Name: name})
+	}
+	return out
 }
 
 func taskOut(dir *app.Directory, t *store.TaskRow) taskJSON {
@@ -210,7 +233,8 @@ func taskOut(dir *app.Directory, t *store.TaskRow) taskJSON {
 		DueOn: isoDate{t.DueOn}, DoneOn: isoDate{t.DoneOn}, ExtendedTo: isoDate{t.ExtendedTo},
 		Status: codeLabel{string(t.Status), t.Status.Label()}, Percent: t.Percent, DaysOverdue: t.DaysOverdue,
 		LastUpdateAt: isoTime(t.LastUpdateAt), CreatedAt: isoTime(t.CreatedAt), SectionID: optID(t.SectionID), BlockID: optID(t.BlockID),
-		ExpectedProduct: t.ExpectedProduct, SectorID: optID(t.SectorID), Key: t.Key, LegalRefs: strs(t.LegalRefs), Version: t.Version}
+		ExpectedProduct: t.ExpectedProduct, SectorID: optID(t.SectorID), Key: t.Key, LegalRefs: strs(t.LegalRefs), Version: t.Version,
+		LeadGroups: groupRefs(dir, t.LeadGroups), SupportGroups: groupRefs(dir, t.SupportGroups), Counts: t.Live, OriginID: optID(t.OriginID)}
 	if t.NoticeID != 0 {
 		out.Notice = &noticeRefJSON{ID: t.NoticeID, Code: t.NoticeCode}
 	}
@@ -234,6 +258,9 @@ type taskInput struct {
 	Key             bool          `json:"key"`
 	LegalRefs       []string      `json:"legal_refs"`
 	Version         int           `json:"version"`
+	LeadGroups      []int64       `json:"lead_groups"`
+	SupportGroups   []int64       `json:"support_groups"`
+	Unassigned      bool          `json:"unassigned"`
 }
 
 func (in *taskInput) input() app.TaskInput {
@@ -241,7 +268,8 @@ func (in *taskInput) input() app.TaskInput {
 	return app.TaskInput{NoticeID: in.NoticeID, SectionID: in.SectionID, BlockID: in.BlockID, Text: in.Text, Lead: in.Lead,
 		Support: in.Support, Deadline: domain.Deadline{Kind: domain.DeadlineKind(d.Kind), Date: d.Date.Date, Every: domain.Every(d.Every),
 			Day: d.Day, Event: d.Event, EventDate: d.EventDate.Date, EventDays: d.EventDays},
-		ExpectedProduct: in.ExpectedProduct, SectorID: in.SectorID, Key: in.Key, LegalRefs: in.LegalRefs, Version: in.Version}
+		ExpectedProduct: in.ExpectedProduct, SectorID: in.SectorID, Key: in.Key, LegalRefs: in.LegalRefs, Version: in.Version,
+		LeadGroups: in.LeadGroups, SupportGroups: in.SupportGroups, Unassigned: in.Unassigned}
 }
 
 type eventDateInput struct {

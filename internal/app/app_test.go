@@ -29,6 +29,8 @@ func TestTaskLifecycle(t *testing.T) {
 		task, err := f.Service.CreateTask(ctx, f.Office, app.TaskInput{NoticeID: n.ID, Text: "Tham mưu văn bản chỉ đạo giáo dục", Lead: []int64{f.Unit1.ID},
 			Support: []int64{f.Unit2.ID}, Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-15")}})
 		apptest.Must(t, err)
+		_, err = f.Service.IssueNotice(ctx, f.Office, n.ID, n.Version)
+		apptest.Must(t, err)
 		other, err := f.Service.CreateTask(ctx, f.Office, app.TaskInput{Text: "Kiểm tra y tế", Lead: []int64{f.Unit2.ID},
 			Deadline: domain.Deadline{Kind: domain.DeadlineMonth, Date: domain.MustDate("2023-02-01")}})
 		apptest.Must(t, err)

@@ -14,13 +14,20 @@ type UnitRow struct {
 	Name string
 }
 
-// Dashboard is the leader's overview for a filter.
+// Dashboard is the leader's overview for a filter. Its figures count
+// tasks (Total, Counts) or lead assignments (Units, Assignments): a task
+// with two lead units is one task and two assignments.
 type Dashboard struct {
 	Counts  map[domain.Status]int
-	Total   int
+	Total   int // tasks
 	Units   []UnitRow
 	Overdue []store.TaskRow // the most overdue open tasks
 	Pending []domain.Extension
+	// Assignments sums Units: lead assignments (lượt giao đơn vị chủ trì).
+	Assignments int
+	// Unresolved counts the tasks of Total that wait for the Office to say
+	// which units lead them (chưa xác định đơn vị): in no row of Units.
+	Unresolved int
 }
 
 // Dashboard counts tasks per status and per lead unit for the filter, lists the
@@ -56,6 +63,14 @@ func (s *Service) Dashboard(ctx context.Context, actor *domain.User, f store.Tas
 			continue
 		}
 		d.Units = append(d.Units, UnitRow{UnitStats: st, Name: names[st.UnitID]})
+		d.Assignments += st.Assigned
+	}
+	if actor.SeesAll() {
+		uf := f
+		uf.Unresolved, uf.Limit, uf.Offset = true, 1, 0
+		if _, d.Unresolved, err = s.st.Tasks(ctx, uf); err != nil {
+			return nil, err
+		}
 	}
 	of := f
 	of.Statuses = []domain.Status{domain.StatusOverdue}

@@ -8,12 +8,14 @@ import (
 	"giaoban/internal/store"
 )
 
-// Directory is an organisation with its blocks, sectors and units.
+// Directory is an organisation with its blocks, sectors, units and the
+// groups of units its notices name.
 type Directory struct {
 	Org     domain.Org
 	Blocks  []domain.Block
 	Sectors []domain.Sector
 	Units   []domain.Unit
+	Groups  []domain.Group
 	byID    map[int64]*domain.Unit
 }
 
@@ -84,6 +86,9 @@ func (s *Service) Directory(ctx context.Context, actor *domain.User) (*Directory
 		return nil, err
 	}
 	if d.Units, err = s.st.Units(ctx, org.ID); err != nil {
+		return nil, err
+	}
+	if d.Groups, err = s.st.Groups(ctx, org.ID); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -185,13 +190,18 @@ func (s *Service) validateUnit(ctx context.Context, actor *domain.User, u *domai
 	return nil
 }
 
-// CreateUnit adds a unit to the directory (admin or Office).
+// CreateUnit adds a unit to the directory (admin or Office). A name that
+// designates several bodies ("Các đơn vị có liên quan", "UBND các xã") is
+// refused: that is a group (CreateGroup).
 func (s *Service) CreateUnit(ctx context.Context, actor *domain.User, u *domain.Unit) error {
 	if err := needManage(actor); err != nil {
 		return err
 	}
 	if err := s.validateUnit(ctx, actor, u); err != nil {
 		return err
+	}
+	if LooksLikeGroup(u.Name, u.Kind) {
+		return invalid("«%s» chỉ một nhóm đơn vị, không phải một đơn vị: hãy thêm vào mục «Nhóm đơn vị»", u.Name)
 	}
 	u.Active = true
 	return s.tx(ctx, func(tx *store.Tx) error {

@@ -82,6 +82,7 @@ func (d *ImportDraft) splitTask(t ImportTask) []ImportTask {
 		c := t
 		c.Text, c.Start, c.End = p, 0, 0
 		c.Lead, c.Support = slices.Clone(t.Lead), slices.Clone(t.Support)
+		c.LeadGroups, c.SupportGroups = slices.Clone(t.LeadGroups), slices.Clone(t.SupportGroups)
 		c.UnresolvedLead, c.UnresolvedSupport = slices.Clone(t.UnresolvedLead), slices.Clone(t.UnresolvedSupport)
 		c.LegalRefs = slices.Clone(t.LegalRefs)
 		out[i] = c
@@ -139,6 +140,12 @@ func (d *ImportDraft) mergeTask(a *ImportTask, b ImportTask) {
 	}
 	for _, id := range b.Support {
 		a.Support = appendID(a.Support, id)
+	}
+	for _, id := range b.LeadGroups {
+		a.LeadGroups = appendID(a.LeadGroups, id)
+	}
+	for _, id := range b.SupportGroups {
+		a.SupportGroups = appendID(a.SupportGroups, id)
 	}
 	a.UnresolvedLead = appendNames(a.UnresolvedLead, b.UnresolvedLead...)
 	a.UnresolvedSupport = appendNames(a.UnresolvedSupport, b.UnresolvedSupport...)

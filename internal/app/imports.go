@@ -18,6 +18,10 @@ type ImportTask struct {
 	Text    string
 	Lead    []int64
 	Support []int64
+	// Groups the text names as lead or support ("UBND các xã, thị trấn"):
+	// stored as such, the task waits for the Office to expand them, unless
+	// the review replaces them by Directory.GroupMembers first.
+	LeadGroups, SupportGroups []int64
 	// Names found in the text that match no unit, as lead and as support.
 	UnresolvedLead, UnresolvedSupport []string
 	Deadline                          domain.Deadline
@@ -40,6 +44,12 @@ type ImportDraft struct {
 	Chair       string
 	Tasks       []ImportTask
 	Unresolved  []string // every unresolved unit name, once
+
+	// CorrectionOf, when set, is the notice this one corrects: the user said
+	// so after being told it is a notice the organisation has. Correction is
+	// how (a Thông báo đính chính or a replacing notice).
+	CorrectionOf int64
+	Correction   domain.CorrectionKind
 }
 
 // ExtractNotice reads a notice file (or pasted text) and proposes a draft, with
@@ -55,6 +65,9 @@ func (s *Service) ExtractNotice(ctx context.Context, actor *domain.User, name st
 	var names []importer.UnitName
 	for _, u := range dir.Units {
 		names = append(names, importer.UnitName{Name: u.Name, Aliases: u.Aliases})
+	}
+	for _, g := range dir.Groups {
+		names = append(names, importer.UnitName{Name: g.Name, Aliases: g.Aliases})
 	}
 	doc, err := importer.Extract(name, data, importer.Options{MaxBytes: maxBytes, Units: names})
 	if err != nil {
@@ -107,8 +120,8 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 	units := draftUnits{r: dir.Resolver()}
 	for i, t := range doc.Tasks {
 		it := ImportTask{Text: t.Text, Start: t.Start, End: t.End, Key: t.Key, Section: strings.Join(t.Section, " › ")}
-		it.UnresolvedLead, it.Lead = units.resolve(t.Lead, nil)
-		it.UnresolvedSupport, it.Support = units.resolve(t.Support, nil)
+		it.UnresolvedLead, it.Lead, it.LeadGroups = units.resolve(t.Lead, nil, nil)
+		it.UnresolvedSupport, it.Support, it.SupportGroups = units.resolve(t.Support, nil, nil)
 		if it.Deadline, err = deadlineFrom(t); err != nil {
 			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
 		}
@@ -202,7 +215,12 @@ type ImportResult struct {
 // ConfirmImport stores a reviewed draft in one transaction: a meeting (when
 // blockID or a meeting date is given and meetingID is 0), the notice as a
 // draft (issue it from its page), and its tasks. Tasks marked Skip, and tasks
-// without a lead unit, are not stored; nothing is stored if any task is invalid.
+// with neither a lead unit nor a lead group, are not stored; a task led by a
+// group is stored as such, listed for the Office to resolve. Nothing is
+// stored if any task is invalid. A notice the organisation already has is
+// refused with a *DuplicateNoticeError, unless d.CorrectionOf says which
+// notice it corrects: it is then stored as that notice's correction, its
+// tasks paired with that notice's as proposed changes.
 func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *ImportDraft, meetingID, blockID int64) (*ImportResult, error) {
 	if err := needManage(actor); err != nil {
 		return nil, err
@@ -241,7 +259,7 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 		if it.Skip {
 			continue
 		}
-		if len(it.Lead) == 0 {
+		if len(it.Lead) == 0 && len(it.LeadGroups) == 0 {
 			res.Unassigned++
 			continue
 		}
@@ -252,14 +270,42 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 				}
 			}
 		}
+		for _, ids := range [][]int64{it.LeadGroups, it.SupportGroups} {
+			for _, id := range ids {
+				if dir.Group(id) == nil {
+					return nil, invalid("nhiệm vụ %d: nhóm đơn vị không có trong danh mục", i+1)
+				}
+			}
+		}
 		t := &domain.Task{OrgID: actor.OrgID, Text: it.Text, Lead: it.Lead, Support: it.Support, Deadline: it.Deadline,
-			Key: it.Key, LegalRefs: it.LegalRefs}
+			Key: it.Key, LegalRefs: it.LegalRefs, LeadGroups: it.LeadGroups, SupportGroups: it.SupportGroups}
 		s.startRecurring(&t.Deadline)
 		if err := t.Validate(); err != nil {
 			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
 		}
 		t.Refresh()
 		tasks = append(tasks, t)
+	}
+	var old *domain.Notice
+	if d.CorrectionOf != 0 {
+		if old, err = s.correctable(ctx, actor, d.CorrectionOf); err != nil {
+			return nil, err
+		}
+		n.SupersedesID, n.Correction = old.ID, d.Correction
+		if n.Correction == "" {
+			n.Correction = domain.CorrectionReplace
+		}
+		if !n.Correction.Valid() {
+			return nil, invalid("loại văn bản đính chính %q không hợp lệ", n.Correction)
+		}
+		n.Revision = old.Revision + 1
+		originals, err := s.allTasks(ctx, store.TaskFilter{OrgID: actor.OrgID, NoticeID: old.ID, Today: s.Today(), SoonDays: s.opt.SoonDays})
+		if err != nil {
+			return nil, err
+		}
+		pairTasks(tasks, originals)
+	} else if err := s.refuseDuplicate(ctx, actor, &n, true); err != nil {
+		return nil, err
 	}
 	err = s.tx(ctx, func(tx *store.Tx) error {
 		if m != nil {
@@ -275,12 +321,21 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 		if err := tx.CreateNotice(ctx, &n); err != nil {
 			return err
 		}
-		if err := tx.Audit(ctx, actor, "import", "notice", n.ID, nil, map[string]any{"source": d.Source, "title": n.Title}); err != nil {
+		if err := tx.Audit(ctx, actor, "import", "notice", n.ID, nil, map[string]any{"source": d.Source, "title": n.Title,
+			"corrects": n.SupersedesID, "correction": n.Correction}); err != nil {
 			return err
 		}
 		for _, t := range tasks {
 			t.NoticeID = n.ID
-			if err := tx.CreateTask(ctx, t, blockID, actor.ID); err != nil {
+			block := blockID
+			if t.OriginID != 0 {
+				o, err := tx.Task(ctx, actor.OrgID, t.OriginID, s.Today(), s.opt.SoonDays)
+				if err != nil {
+					return err
+				}
+				block = o.BlockID
+			}
+			if err := tx.CreateTask(ctx, t, block, actor.ID); err != nil {
 				return err
 			}
 			if err := tx.Audit(ctx, actor, "import", "task", t.ID, nil, t); err != nil {
@@ -385,8 +440,8 @@ func (s *Service) ResolveDraftUnits(ctx context.Context, actor *domain.User, sd 
 	units := draftUnits{r: r}
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
-		t.UnresolvedLead, t.Lead = units.resolve(t.UnresolvedLead, t.Lead)
-		t.UnresolvedSupport, t.Support = units.resolve(t.UnresolvedSupport, t.Support)
+		t.UnresolvedLead, t.Lead, t.LeadGroups = units.resolve(t.UnresolvedLead, t.Lead, t.LeadGroups)
+		t.UnresolvedSupport, t.Support, t.SupportGroups = units.resolve(t.UnresolvedSupport, t.Support, t.SupportGroups)
 	}
 	d.Unresolved = units.unresolved
 	return nil
@@ -400,14 +455,18 @@ type draftUnits struct {
 	seen       map[string]bool
 }
 
-// resolve adds the units names designate to ids (once each) and returns the
-// names left unresolved with the ids.
-func (u *draftUnits) resolve(names []string, ids []int64) ([]string, []int64) {
+// resolve adds the units and groups names designate to ids and groups
+// (once each) and returns the names left unresolved with them.
+func (u *draftUnits) resolve(names []string, ids, groups []int64) ([]string, []int64, []int64) {
 	var left []string
 	for _, n := range names {
 		unit, ok := u.r.Resolve(n)
 		if ok {
 			ids = appendID(ids, unit.ID)
+			continue
+		}
+		if g, ok := u.r.ResolveGroup(n); ok {
+			groups = appendID(groups, g.ID)
 			continue
 		}
 		left = append(left, n)
@@ -419,7 +478,7 @@ func (u *draftUnits) resolve(names []string, ids []int64) ([]string, []int64) {
 			u.unresolved = append(u.unresolved, n)
 		}
 	}
-	return left, ids
+	return left, ids, groups
 }
 
 func appendID(ids []int64, id int64) []int64 {

@@ -63,6 +63,14 @@ func TestImportNotice(t *testing.T) {
 		if res.Tasks != 2 || res.WithDue != 2 || res.Unassigned != 1 || res.MeetingID == 0 {
 			t.Fatalf("import result %+v", res)
 		}
+		// Imported as a draft: nobody but the Office sees its tasks until it is issued.
+		if _, total, err := f.Service.Tasks(ctx, f.Unit1User, store.TaskFilter{NoticeID: res.NoticeID}); err != nil || total != 0 {
+			t.Fatalf("unit 1 sees %d tasks of the draft (%v)", total, err)
+		}
+		n, err := f.Service.Notice(ctx, f.Office, res.NoticeID)
+		apptest.Must(t, err)
+		_, err = f.Service.IssueNotice(ctx, f.Office, n.ID, n.Version)
+		apptest.Must(t, err)
 		rows, total, err := f.Service.Tasks(ctx, f.Unit1User, store.TaskFilter{NoticeID: res.NoticeID})
 		apptest.Must(t, err)
 		if total != 1 || rows[0].DueOn != domain.MustDate("2023-03-20") {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"regexp"
+	"slices"
 
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
@@ -61,6 +62,17 @@ func (s *Service) validateMeeting(ctx context.Context, actor *domain.User, m *do
 	for _, id := range m.UnitIDs {
 		if !known[id] {
 			return invalid("đơn vị dự họp không tồn tại")
+		}
+	}
+	if len(m.GroupIDs) > 0 {
+		groups, err := s.st.Groups(ctx, actor.OrgID)
+		if err != nil {
+			return err
+		}
+		for _, id := range m.GroupIDs {
+			if !slices.ContainsFunc(groups, func(g domain.Group) bool { return g.ID == id }) {
+				return invalid("nhóm đơn vị dự họp không tồn tại")
+			}
 		}
 	}
 	if m.BlockID != 0 {

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"sort"
 
 	"giaoban/internal/domain"
 	"giaoban/internal/store"
@@ -53,16 +54,33 @@ func (s *Service) validateNotice(ctx context.Context, actor *domain.User, n *dom
 			return invalid("hội nghị không tồn tại")
 		}
 	}
+	if n.Correction != "" && !n.Correction.Valid() {
+		return invalid("loại văn bản đính chính %q không hợp lệ", n.Correction)
+	}
 	return nil
 }
 
-// CreateNotice saves a new draft notice (admin or Office).
+// CreateNotice saves a new draft notice (admin or Office). A notice the
+// organisation already has — same number, symbol and issue day, or for an
+// unnumbered text the same text — is refused with a *DuplicateNoticeError
+// naming it, unless n says it corrects a notice (SupersedesID and
+// Correction set): then it is made a correction of that notice.
 func (s *Service) CreateNotice(ctx context.Context, actor *domain.User, n *domain.Notice) error {
 	if err := needManage(actor); err != nil {
 		return err
 	}
-	n.State, n.Revision, n.SupersedesID = domain.NoticeDraft, 1, 0
+	if n.SupersedesID != 0 || n.Correction != "" {
+		old, err := s.correctable(ctx, actor, n.SupersedesID)
+		if err != nil {
+			return err
+		}
+		return s.createCorrection(ctx, actor, old, n, nil)
+	}
+	n.State, n.Revision, n.SupersedesID, n.Correction = domain.NoticeDraft, 1, 0, ""
 	if err := s.validateNotice(ctx, actor, n); err != nil {
+		return err
+	}
+	if err := s.refuseDuplicate(ctx, actor, n, true); err != nil {
 		return err
 	}
 	return s.tx(ctx, func(tx *store.Tx) error {
@@ -74,7 +92,8 @@ func (s *Service) CreateNotice(ctx context.Context, actor *domain.User, n *domai
 }
 
 // UpdateNotice saves a draft under optimistic locking. An issued notice is
-// never edited in place: Correct makes a new version.
+// never edited in place: a correction is a document of its own. A draft may
+// not become a copy of another notice (see CreateNotice).
 func (s *Service) UpdateNotice(ctx context.Context, actor *domain.User, n *domain.Notice) error {
 	if err := needManage(actor); err != nil {
 		return err
@@ -84,10 +103,13 @@ func (s *Service) UpdateNotice(ctx context.Context, actor *domain.User, n *domai
 		return err
 	}
 	if before.State != domain.NoticeDraft {
-		return invalid("thông báo đã ban hành không sửa trực tiếp được; hãy tạo bản đính chính")
+		return invalid("thông báo đã ban hành không sửa trực tiếp được; hãy làm văn bản đính chính")
 	}
-	n.State, n.Revision, n.SupersedesID = before.State, before.Revision, before.SupersedesID
+	n.State, n.Revision, n.SupersedesID, n.Correction = before.State, before.Revision, before.SupersedesID, before.Correction
 	if err := s.validateNotice(ctx, actor, n); err != nil {
+		return err
+	}
+	if err := s.refuseDuplicate(ctx, actor, n, false); err != nil {
 		return err
 	}
 	return s.tx(ctx, func(tx *store.Tx) error {
@@ -98,9 +120,13 @@ func (s *Service) UpdateNotice(ctx context.Context, actor *domain.User, n *domai
 	})
 }
 
-// IssueNotice issues a draft (number and date required). Issuing a correction
-// marks the version it corrects as superseded and moves its tasks to the new
-// version, so follow-up goes on without a break.
+// IssueNotice issues a draft (number, symbol, date and signer required). Its
+// number may not be that of another issued notice of the same year, so that
+// no list shows two live notices under one number. Its tasks start to count.
+// Issuing a correction drops the proposed changes that change nothing and
+// keeps the others for the Office to confirm one by one
+// (ConfirmTaskChange); a replacing notice supersedes the one it corrects and
+// takes over its tasks, so follow-up goes on without a break.
 func (s *Service) IssueNotice(ctx context.Context, actor *domain.User, id int64, version int) (*domain.Notice, error) {
 	if err := needManage(actor); err != nil {
 		return nil, err
@@ -118,74 +144,95 @@ func (s *Service) IssueNotice(ctx context.Context, actor *domain.User, id int64,
 	if n.Number == "" || n.Symbol == "" || n.IssuedOn.IsZero() || n.SignerName == "" {
 		return nil, invalid("cần nhập số, ký hiệu, ngày ban hành và người ký trước khi ban hành")
 	}
+	if err := s.refuseNumberInUse(ctx, actor, n); err != nil {
+		return nil, err
+	}
 	err = s.tx(ctx, func(tx *store.Tx) error {
+		dropped, err := s.dropUnchangedProposals(ctx, tx, actor, n)
+		if err != nil {
+			return err
+		}
 		if err := tx.SetNoticeState(ctx, n, domain.NoticeIssued); err != nil {
 			return err
 		}
-		if n.SupersedesID != 0 {
+		if n.SupersedesID != 0 && n.Correction == domain.CorrectionReplace {
 			old, err := tx.Notice(ctx, actor.OrgID, n.SupersedesID)
 			if err != nil {
+				return err
+			}
+			if err := tx.MoveNoticeTasks(ctx, actor.OrgID, old.ID, n.ID); err != nil {
 				return err
 			}
 			if err := tx.SetNoticeState(ctx, old, domain.NoticeSuperseded); err != nil {
 				return err
 			}
-			if err := tx.MoveNoticeTasks(ctx, old.ID, n.ID); err != nil {
-				return err
-			}
 		}
-		return tx.Audit(ctx, actor, "issue", "notice", n.ID, nil, map[string]any{"code": n.Code(), "revision": n.Revision})
+		return tx.Audit(ctx, actor, "issue", "notice", n.ID, nil, map[string]any{"code": n.Code(), "revision": n.Revision,
+			"corrects": n.SupersedesID, "correction": n.Correction, "unchanged_proposals_dropped": dropped})
 	})
 	return n, err
 }
 
-// CorrectNotice starts a correction of an issued notice: a new draft that
-// copies it, keeps a link to it, and leaves the issued text as it was.
-func (s *Service) CorrectNotice(ctx context.Context, actor *domain.User, id int64) (*domain.Notice, error) {
-	if err := needManage(actor); err != nil {
-		return nil, err
-	}
-	old, err := s.st.Notice(ctx, actor.OrgID, id)
+// refuseNumberInUse refuses to issue n under the number and symbol of
+// another issued notice of the same year (the one a replacing notice
+// replaces aside: it is superseded at the same time).
+func (s *Service) refuseNumberInUse(ctx context.Context, actor *domain.User, n *domain.Notice) error {
+	same, err := s.st.NoticesNumbered(ctx, actor.OrgID, n.Number, n.Symbol, n.IssuedOn.Year, domain.NoticeIssued)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if old.State != domain.NoticeIssued {
-		return nil, invalid("chỉ đính chính được thông báo đã ban hành và chưa bị thay thế")
-	}
-	n := *old
-	n.ID, n.State, n.Revision, n.SupersedesID, n.Version = 0, domain.NoticeDraft, old.Revision+1, old.ID, 0
-	n.Sections = make([]domain.Section, len(old.Sections))
-	for i, sec := range old.Sections {
-		sec.ID = 0
-		n.Sections[i] = sec
-	}
-	err = s.tx(ctx, func(tx *store.Tx) error {
-		if err := tx.CreateNotice(ctx, &n); err != nil {
-			return err
+	for _, o := range same {
+		if o.ID == n.ID || (n.Correction == domain.CorrectionReplace && o.ID == n.SupersedesID) {
+			continue
 		}
-		return tx.Audit(ctx, actor, "correct", "notice", n.ID, map[string]int64{"supersedes": old.ID}, &n)
-	})
-	return &n, err
+		return fmt.Errorf("%w: số %s năm %d đã dùng cho thông báo đã ban hành ngày %s «%s» (/notices/%d); văn bản đính chính phải có số của riêng nó",
+			domain.ErrInvalid, o.Code(), n.IssuedOn.Year, o.IssuedOn.VN(), o.Title, o.ID)
+	}
+	return nil
 }
 
-// Notice returns one notice; every signed-in user may read notices.
+// Notice returns one notice. Every signed-in user may read issued notices;
+// a draft is the Office's working copy, unknown to others.
 func (s *Service) Notice(ctx context.Context, actor *domain.User, id int64) (*domain.Notice, error) {
 	if err := needUser(actor); err != nil {
 		return nil, err
 	}
-	return s.st.Notice(ctx, actor.OrgID, id)
+	n, err := s.st.Notice(ctx, actor.OrgID, id)
+	if err != nil {
+		return nil, err
+	}
+	if n.State == domain.NoticeDraft && !actor.CanManage() {
+		return nil, fmt.Errorf("notice %d: %w", id, domain.ErrNotFound)
+	}
+	return n, nil
 }
 
-// Notices lists notices of the actor's organisation.
+// Notices lists notices of the actor's organisation (drafts only for those
+// who write them).
 func (s *Service) Notices(ctx context.Context, actor *domain.User, f store.NoticeFilter) ([]domain.Notice, int, error) {
 	if err := needUser(actor); err != nil {
 		return nil, 0, err
 	}
 	f.OrgID = actor.OrgID
+	f.NoDrafts = !actor.CanManage()
 	return s.st.Notices(ctx, f)
 }
 
-// NoticeVersions lists every version of the notice chain id belongs to, oldest first.
+// NoticeTasks lists the tasks of notice id. The Office and admin see all of
+// them, a draft's and the proposed changes of a correction included — the
+// one place where tasks that do not count are shown; others see what counts.
+func (s *Service) NoticeTasks(ctx context.Context, actor *domain.User, id int64, limit int) ([]store.TaskRow, int, error) {
+	if _, err := s.Notice(ctx, actor, id); err != nil {
+		return nil, 0, err
+	}
+	f := store.TaskFilter{NoticeID: id, Sort: store.SortCreated, Limit: limit}
+	s.scope(actor, &f)
+	f.WithDrafts = actor.CanManage()
+	return s.st.Tasks(ctx, f)
+}
+
+// NoticeVersions lists the notice id belongs to with every correction of
+// it (and of those), oldest first; drafts only for those who write them.
 func (s *Service) NoticeVersions(ctx context.Context, actor *domain.User, id int64) ([]domain.Notice, error) {
 	n, err := s.Notice(ctx, actor, id)
 	if err != nil {
@@ -198,14 +245,17 @@ func (s *Service) NoticeVersions(ctx context.Context, actor *domain.User, id int
 		}
 	}
 	chain := []domain.Notice{*n}
-	for {
-		next, err := s.st.NoticeCorrection(ctx, actor.OrgID, chain[len(chain)-1].ID)
+	for i := 0; i < len(chain); i++ {
+		next, err := s.st.NoticeCorrections(ctx, actor.OrgID, chain[i].ID)
 		if err != nil {
 			return nil, err
 		}
-		if next == nil {
-			return chain, nil
+		for _, c := range next {
+			if c.State != domain.NoticeDraft || actor.CanManage() {
+				chain = append(chain, c)
+			}
 		}
-		chain = append(chain, *next)
 	}
+	sort.SliceStable(chain, func(i, j int) bool { return chain[i].ID < chain[j].ID })
+	return chain, nil
 }

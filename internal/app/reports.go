@@ -85,6 +85,9 @@ func (s *Service) fileReport(ctx context.Context, actor *domain.User, taskID int
 		if actor.Role == domain.RoleUnit && !cur.InvolvesUnit(actor.UnitID) || actor.Role == domain.RoleLeader || actor.Role == domain.RoleViewer {
 			return domain.ErrForbidden
 		}
+		if !cur.Live {
+			return invalid("nhiệm vụ này chưa được theo dõi (thuộc thông báo chưa ban hành, hoặc là thay đổi đính chính chưa xác nhận): chưa nhận báo cáo")
+		}
 		if in.Completion && !(leads(actor, &cur.Task) || actor.CanManage()) {
 			return fmt.Errorf("%w: chỉ đơn vị chủ trì hoặc Văn phòng báo cáo hoàn thành", domain.ErrForbidden)
 		}

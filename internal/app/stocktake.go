@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -20,10 +21,16 @@ type StocktakeData struct {
 	Notices []StocktakeNotice
 	// Overdue lists the open tasks past their due day, most overdue first.
 	Overdue []StocktakeTask
-	// Units are the per-lead-unit totals, most overdue first.
+	// Units are the per-lead-unit totals, most overdue first: they count
+	// lead assignments (a task with two lead units is in two rows).
 	Units []StocktakeUnit
-	// Total sums Units over tasks (a task with two lead units counts once).
+	// Assignments sums Units: lead assignments (lượt giao đơn vị chủ trì).
+	Assignments StocktakeUnit
+	// Total counts the tasks of Notices, each once.
 	Total StocktakeUnit
+	// Unresolved counts the tasks of Total that no unit leads yet
+	// (chưa xác định đơn vị): in no row of Units.
+	Unresolved int
 }
 
 // StocktakeNotice is one notice and its tasks in the order they were recorded.
@@ -115,6 +122,10 @@ func (s *Service) Stocktake(ctx context.Context, actor *domain.User, blockID int
 					units[u.Name] = u
 				}
 				u.add(t.Status, last)
+				data.Assignments.add(t.Status, last)
+			}
+			if len(r.Lead) == 0 && !counted[r.ID] {
+				data.Unresolved++
 			}
 			if !counted[r.ID] {
 				counted[r.ID] = true
@@ -123,7 +134,8 @@ func (s *Service) Stocktake(ctx context.Context, actor *domain.User, blockID int
 		}
 		data.Notices = append(data.Notices, sn)
 	}
-	data.Total.Name = "Tổng cộng"
+	data.Total.Name = "Tổng số nhiệm vụ"
+	data.Assignments.Name = "Tổng lượt giao đơn vị chủ trì"
 	sort.SliceStable(data.Overdue, func(i, j int) bool { return data.Overdue[i].DaysOverdue > data.Overdue[j].DaysOverdue })
 	for _, u := range units {
 		data.Units = append(data.Units, *u)
@@ -136,6 +148,17 @@ func (s *Service) Stocktake(ctx context.Context, actor *domain.User, blockID int
 		return a.Name < b.Name
 	})
 	return data, nil
+}
+
+// StocktakeCountNote says what the per-unit table of the stocktake counts:
+// lead assignments in its rows, tasks in its total line.
+func StocktakeCountNote(d *StocktakeData) string {
+	s := fmt.Sprintf("Các dòng theo đơn vị đếm lượt giao đơn vị chủ trì (cộng %d lượt giao): một nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị. Dòng tổng đếm mỗi nhiệm vụ một lần (%d nhiệm vụ",
+		d.Assignments.Assigned, d.Total.Assigned)
+	if d.Unresolved > 0 {
+		s += fmt.Sprintf(", trong đó %d nhiệm vụ chưa xác định đơn vị chủ trì", d.Unresolved)
+	}
+	return s + ")."
 }
 
 func (u *StocktakeUnit) add(st domain.Status, last domain.Date) {
@@ -201,6 +224,14 @@ func (s *Service) allTasks(ctx context.Context, f store.TaskFilter) ([]store.Tas
 
 func (s *Service) stocktakeTask(ctx context.Context, dir *Directory, r store.TaskRow) (StocktakeTask, error) {
 	t := StocktakeTask{ID: r.ID, Text: r.Text, Lead: dir.UnitNames(r.Lead), Due: r.DueOn, Status: r.Status, DaysOverdue: r.DaysOverdue}
+	if g := dir.GroupNames(r.LeadGroups); g != "" {
+		if t.Lead != "" {
+			t.Lead += ", "
+		}
+		t.Lead += g + " (chưa xác định đơn vị)"
+	} else if t.Lead == "" {
+		t.Lead = "Chưa xác định đơn vị"
+	}
 	if r.Status == domain.StatusDueSoon {
 		t.Status = domain.StatusOpen // the report counts in the Government Office's four buckets
 	}

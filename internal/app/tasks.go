@@ -30,7 +30,9 @@ func (s *Service) getTask(ctx context.Context, q *store.Queries, actor *domain.U
 	if err != nil {
 		return nil, err
 	}
-	if !visible(actor, &t.Task) {
+	// A task that does not count (a draft's, a proposed change) is the
+	// Office's working copy: nobody else learns it exists.
+	if !visible(actor, &t.Task) || (!t.Live && !actor.CanManage()) {
 		return nil, fmt.Errorf("task %d: %w", id, domain.ErrNotFound)
 	}
 	return t, nil
@@ -66,9 +68,9 @@ func (s *Service) Task(ctx context.Context, actor *domain.User, id int64) (*Task
 	}
 	done := !t.DoneOn.IsZero()
 	d.CanEdit = actor.CanManage()
-	d.CanReport = (actor.Role == domain.RoleUnit && t.InvolvesUnit(actor.UnitID)) || actor.CanManage()
-	d.CanComplete = !done && (leads(actor, &t.Task) || actor.CanManage())
-	d.CanRequestExtension = !done && !pending && leads(actor, &t.Task) && t.Deadline.Kind != domain.DeadlineRecurring
+	d.CanReport = t.Live && ((actor.Role == domain.RoleUnit && t.InvolvesUnit(actor.UnitID)) || actor.CanManage())
+	d.CanComplete = t.Live && !done && (leads(actor, &t.Task) || actor.CanManage())
+	d.CanRequestExtension = t.Live && !done && !pending && leads(actor, &t.Task) && t.Deadline.Kind != domain.DeadlineRecurring
 	d.CanDecide = pending && actor.CanDecideExtensions()
 	return d, nil
 }
@@ -82,11 +84,13 @@ func (s *Service) Tasks(ctx context.Context, actor *domain.User, f store.TaskFil
 	return s.st.Tasks(ctx, f)
 }
 
-// scope forces the organisation, the day and, for unit users, their unit.
+// scope forces the organisation, the day and, for unit users, their unit;
+// lists count only what counts (NoticeTasks alone shows a draft's tasks).
 func (s *Service) scope(actor *domain.User, f *store.TaskFilter) {
 	f.OrgID = actor.OrgID
 	f.Today = s.Today()
 	f.SoonDays = s.opt.SoonDays
+	f.WithDrafts = false
 	f.VisibleTo = 0
 	if !actor.SeesAll() {
 		f.VisibleTo = actor.UnitID
@@ -113,6 +117,12 @@ type TaskInput struct {
 	Key             bool
 	LegalRefs       []string
 	Version         int // for edits: the version the user read
+
+	// Groups named as lead or support, to expand later (chưa xác định đơn vị).
+	LeadGroups, SupportGroups []int64
+	// Unassigned keeps a task without any lead: it is listed for the Office
+	// to resolve (UnresolvedTasks) instead of being refused.
+	Unassigned bool
 }
 
 func (s *Service) checkTaskInput(ctx context.Context, actor *domain.User, in *TaskInput) (*Directory, error) {
@@ -124,6 +134,13 @@ func (s *Service) checkTaskInput(ctx context.Context, actor *domain.User, in *Ta
 		for _, id := range ids {
 			if dir.Unit(id) == nil {
 				return nil, invalid("đơn vị không có trong danh mục")
+			}
+		}
+	}
+	for _, ids := range [][]int64{in.LeadGroups, in.SupportGroups} {
+		for _, id := range ids {
+			if dir.Group(id) == nil {
+				return nil, invalid("nhóm đơn vị không có trong danh mục")
 			}
 		}
 	}
@@ -187,12 +204,13 @@ func (s *Service) createTask(ctx context.Context, actor *domain.User, in TaskInp
 		return nil, err
 	}
 	t := &domain.Task{OrgID: actor.OrgID, NoticeID: in.NoticeID, SectionID: in.SectionID, Text: in.Text, Lead: in.Lead,
-		Support: in.Support, Deadline: in.Deadline, ExpectedProduct: in.ExpectedProduct, SectorID: in.SectorID, Key: in.Key, LegalRefs: in.LegalRefs}
+		Support: in.Support, Deadline: in.Deadline, ExpectedProduct: in.ExpectedProduct, SectorID: in.SectorID, Key: in.Key, LegalRefs: in.LegalRefs,
+		LeadGroups: in.LeadGroups, SupportGroups: in.SupportGroups}
 	if t.Deadline.Kind == "" {
 		t.Deadline.Kind = domain.DeadlineNone
 	}
 	s.startRecurring(&t.Deadline)
-	if err := t.Validate(); err != nil {
+	if err := validateInput(t, in); err != nil {
 		return nil, err
 	}
 	t.Refresh()
@@ -226,15 +244,18 @@ func (s *Service) UpdateTask(ctx context.Context, actor *domain.User, id int64, 
 	if _, err := s.checkTaskInput(ctx, actor, &in); err != nil {
 		return nil, err
 	}
+	// A task kept without a lead stays so until the Office resolves it.
+	in.Unassigned = in.Unassigned || (len(cur.Lead) == 0 && len(cur.LeadGroups) == 0)
 	before := cur.Task
 	t := cur.Task
 	t.NoticeID, t.SectionID, t.Text, t.Lead, t.Support = in.NoticeID, in.SectionID, in.Text, in.Lead, in.Support
 	t.Deadline, t.ExpectedProduct, t.SectorID, t.Key, t.LegalRefs = in.Deadline, in.ExpectedProduct, in.SectorID, in.Key, in.LegalRefs
+	t.LeadGroups, t.SupportGroups = in.LeadGroups, in.SupportGroups
 	t.Version = in.Version
 	if t.Deadline.Kind == "" {
 		t.Deadline.Kind = domain.DeadlineNone
 	}
-	if err := t.Validate(); err != nil {
+	if err := validateInput(&t, in); err != nil {
 		return nil, err
 	}
 	t.Refresh()
@@ -245,6 +266,15 @@ func (s *Service) UpdateTask(ctx context.Context, actor *domain.User, id int64, 
 		return tx.Audit(ctx, actor, "update", "task", t.ID, before, t)
 	})
 	return &t, err
+}
+
+// validateInput checks t as built from in: a lead is required unless in
+// keeps the task unassigned.
+func validateInput(t *domain.Task, in TaskInput) error {
+	if in.Unassigned {
+		return t.ValidateUnassigned()
+	}
+	return t.Validate()
 }
 
 // SetEventDate records that the event a task waits for has happened, which

@@ -16,6 +16,7 @@ import (
 // through it.
 type UnitResolver struct {
 	byFold map[string]*domain.Unit
+	groups map[string]*domain.Group
 }
 
 // NewUnitResolver indexes units. An alias wins over another unit's name, and
@@ -32,8 +33,37 @@ func NewUnitResolver(units []domain.Unit) *UnitResolver {
 	return r
 }
 
-// Resolver returns a resolver over the directory's units.
-func (d *Directory) Resolver() *UnitResolver { return NewUnitResolver(d.Units) }
+// Resolver returns a resolver over the directory's units and groups.
+func (d *Directory) Resolver() *UnitResolver {
+	r := NewUnitResolver(d.Units)
+	r.groups = map[string]*domain.Group{}
+	for i := range d.Groups {
+		g := &d.Groups[i]
+		for _, n := range append([]string{g.Name}, g.Aliases...) {
+			if f := textfold.Fold(n); r.groups[f] == nil {
+				r.groups[f] = g
+			}
+		}
+	}
+	return r
+}
+
+// ResolveGroup returns the group name designates, or nil and false. A name
+// that is a unit's is never a group's (the directory refuses both).
+func (r *UnitResolver) ResolveGroup(name string) (*domain.Group, bool) {
+	g, ok := r.groups[textfold.Fold(name)]
+	return g, ok
+}
+
+// AddGroup makes a group just created resolvable.
+func (r *UnitResolver) AddGroup(g domain.Group) {
+	if r.groups == nil {
+		r.groups = map[string]*domain.Group{}
+	}
+	for _, n := range append([]string{g.Name}, g.Aliases...) {
+		r.groups[textfold.Fold(n)] = &g
+	}
+}
 
 // UnitResolver returns a resolver over the actor's directory. Unlike a
 // failed match, a database error is returned.

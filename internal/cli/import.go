@@ -83,7 +83,19 @@ func importOne(ctx context.Context, svc *app.Service, actor *domain.User, path s
 		return nil, nil, err
 	}
 	if addUnits && len(d.Unresolved) > 0 {
+		dir, err := svc.Directory(ctx, actor)
+		if err != nil {
+			return nil, nil, err
+		}
 		for _, n := range d.Unresolved {
+			// A name of several bodies ("các đơn vị có liên quan") is a group, not a unit.
+			if app.LooksLikeGroup(n, "") {
+				g := app.GroupFromName(n, dir)
+				if err := svc.CreateGroup(ctx, actor, &g); err != nil && !errors.Is(err, domain.ErrDuplicate) {
+					return nil, nil, err
+				}
+				continue
+			}
 			u := &domain.Unit{Name: n, BlockID: block}
 			if err := svc.CreateUnit(ctx, actor, u); err != nil && !errors.Is(err, domain.ErrDuplicate) {
 				return nil, nil, err

@@ -56,6 +56,12 @@ var demoUsers = []struct {
 	{"vhtt", "Hoàng Văn Nam", domain.RoleUnit, "Phòng Văn hóa và Thông tin"},
 }
 
+// demoCommunes are communes of the demo district that its notices name, so
+// that the group "UBND các xã, thị trấn" has units to expand to.
+var demoCommunes = []struct{ name, kind string }{
+	{"UBND thị trấn Lâm Thao", "thị trấn"}, {"UBND xã Xuân Lũng", "xã"}, {"UBND xã Sơn Vi", "xã"}, {"UBND xã Phùng Nguyên", "xã"},
+}
+
 // seed is one entry of data/seeds.json: a real document's meeting, notice
 // and sections, and the follow-up the demo adds to its tasks (gold file).
 type seed struct {
@@ -193,6 +199,11 @@ func Load(ctx context.Context, svc *app.Service) ([]Login, error) {
 	if err := presets.Load(ctx, svc, admin, "huyen-vhxh"); err != nil {
 		return nil, err
 	}
+	for _, c := range demoCommunes {
+		if err := svc.CreateUnit(ctx, admin, &domain.Unit{Name: c.name, Kind: c.kind}); err != nil {
+			return nil, err
+		}
+	}
 	if err := l.refresh(ctx); err != nil {
 		return nil, err
 	}
@@ -251,66 +262,88 @@ func (l *loader) refresh(ctx context.Context) error {
 
 // unitKind guesses the kind of a unit a document names that the preset lacks.
 func unitKind(name string) string {
-	switch {
-	case strings.HasPrefix(name, "Trường"):
+	if strings.HasPrefix(name, "Trường") {
 		return "trường"
-	case strings.HasPrefix(name, "Các "), strings.HasPrefix(name, "Khối "):
-		return "nhóm đơn vị"
 	}
 	return ""
 }
 
-// unit resolves a name a document uses to a unit of the directory, adding
-// the unit when no name or alias matches — as the Office does when a notice
-// names a body the directory does not list yet.
-func (l *loader) unit(ctx context.Context, name string) (int64, error) {
+// assignee is a unit or a group a document names.
+type assignee struct{ unit, group int64 }
+
+// unit resolves a name a document uses to a unit or group of the directory,
+// adding it when no name or alias matches — a group when the name designates
+// several bodies ("Các đơn vị có liên quan"), else a unit — as the Office
+// does when a notice names a body the directory does not list yet.
+func (l *loader) unit(ctx context.Context, name string) (assignee, error) {
 	if u, ok := l.resolver.Resolve(name); ok {
-		return u.ID, nil
+		return assignee{unit: u.ID}, nil
 	}
-	nu := &domain.Unit{Name: name, Kind: unitKind(name), BlockID: l.blockID}
-	if err := l.svc.CreateUnit(ctx, l.admin, nu); err != nil {
-		return 0, err
+	if g, ok := l.resolver.ResolveGroup(name); ok {
+		return assignee{group: g.ID}, nil
 	}
-	if err := l.refresh(ctx); err != nil {
-		return 0, err
+	var a assignee
+	if app.LooksLikeGroup(name, "") {
+		g := app.GroupFromName(name, l.dir)
+		if err := l.svc.CreateGroup(ctx, l.admin, &g); err != nil {
+			return a, err
+		}
+		a.group = g.ID
+	} else {
+		nu := &domain.Unit{Name: name, Kind: unitKind(name), BlockID: l.blockID}
+		if err := l.svc.CreateUnit(ctx, l.admin, nu); err != nil {
+			return a, err
+		}
+		a.unit = nu.ID
 	}
-	return nu.ID, nil
+	return a, l.refresh(ctx)
 }
 
-// units resolves names, dropping repeats and (with exclude) the lead units.
-func (l *loader) units(ctx context.Context, names []string, exclude []int64) ([]int64, error) {
-	seen := map[int64]bool{}
-	for _, id := range exclude {
-		seen[id] = true
+// units resolves names to units and groups, dropping repeats and the units
+// and groups in skipUnits and skipGroups (the lead ones).
+func (l *loader) units(ctx context.Context, names []string, skipUnits, skipGroups []int64) (units, groups []int64, err error) {
+	seen := map[assignee]bool{}
+	for _, id := range skipUnits {
+		seen[assignee{unit: id}] = true
 	}
-	var out []int64
+	for _, id := range skipGroups {
+		seen[assignee{group: id}] = true
+	}
 	for _, n := range names {
-		id, err := l.unit(ctx, n)
+		a, err := l.unit(ctx, n)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		if !seen[id] {
-			seen[id] = true
-			out = append(out, id)
+		if seen[a] {
+			continue
+		}
+		seen[a] = true
+		if a.group != 0 {
+			groups = append(groups, a.group)
+		} else {
+			units = append(units, a.unit)
 		}
 	}
-	return out, nil
+	return units, groups, nil
 }
 
-// taskUnits resolves a task's lead and support units by name; a unit named
-// in both leads and is not listed again as support.
-func (l *loader) taskUnits(ctx context.Context, leadNames, supportNames []string) (lead, support []int64, err error) {
-	if lead, err = l.units(ctx, leadNames, nil); err != nil {
-		return nil, nil, err
+// taskUnits resolves a task's lead and support units and groups by name; one
+// named in both leads and is not listed again as support.
+func (l *loader) taskUnits(ctx context.Context, in *app.TaskInput, leadNames, supportNames []string) error {
+	var err error
+	if in.Lead, in.LeadGroups, err = l.units(ctx, leadNames, nil, nil); err != nil {
+		return err
 	}
-	if support, err = l.units(ctx, supportNames, lead); err != nil {
-		return nil, nil, err
-	}
-	return lead, support, nil
+	in.Support, in.SupportGroups, err = l.units(ctx, supportNames, in.Lead, in.LeadGroups)
+	return err
 }
 
-func (l *loader) sectorOf(unitID int64) int64 {
-	if u := l.dir.Unit(unitID); u != nil {
+// sectorOf is the sector of the first of the lead units; 0 for none.
+func (l *loader) sectorOf(lead []int64) int64 {
+	if len(lead) == 0 {
+		return 0
+	}
+	if u := l.dir.Unit(lead[0]); u != nil {
 		return u.SectorID
 	}
 	return 0
@@ -325,11 +358,14 @@ func (l *loader) sectorNamed(name string) int64 {
 	return 0
 }
 
-// reporter is the account that files unit's reports: its own demo user, or
-// the Office entering what the unit reported on paper.
-func (l *loader) reporter(unitID int64) *domain.User {
-	if u := l.byUnit[unitID]; u != nil {
-		return u
+// reporter is the account that files the reports of a task led by lead:
+// the first lead unit's own demo user, or the Office entering what was
+// reported on paper (or for a group).
+func (l *loader) reporter(lead []int64) *domain.User {
+	if len(lead) > 0 {
+		if u := l.byUnit[lead[0]]; u != nil {
+			return u
+		}
 	}
 	return l.office
 }
@@ -383,11 +419,14 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 		return err
 	}
 	for alias, unit := range s.UnitAliases {
-		id, err := l.unit(ctx, unit)
+		a, err := l.unit(ctx, unit)
 		if err != nil {
 			return err
 		}
-		if err := l.svc.AddAlias(ctx, l.admin, id, alias); err != nil {
+		if a.unit == 0 {
+			return fmt.Errorf("alias %q: %q is a group", alias, unit)
+		}
+		if err := l.svc.AddAlias(ctx, l.admin, a.unit, alias); err != nil {
 			return err
 		}
 	}
@@ -400,13 +439,13 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 	if err != nil {
 		return err
 	}
-	attending, err := l.units(ctx, s.Meeting.Units, nil)
+	attending, attendingGroups, err := l.units(ctx, s.Meeting.Units, nil, nil)
 	if err != nil {
 		return err
 	}
 	m := &domain.Meeting{BlockID: l.blockID, Title: s.Meeting.Title, Period: domain.PeriodKind(s.Meeting.Period),
 		PeriodYear: s.Meeting.PeriodYear, PeriodNo: s.Meeting.PeriodNo, Date: mday, Time: s.Meeting.Time, Place: s.Meeting.Place,
-		Online: s.Meeting.Online, BridgePoints: s.Meeting.BridgePoints, Chair: s.Meeting.Chair, UnitIDs: attending,
+		Online: s.Meeting.Online, BridgePoints: s.Meeting.BridgePoints, Chair: s.Meeting.Chair, UnitIDs: attending, GroupIDs: attendingGroups,
 		Attendees: s.Meeting.Attendees, Agenda: s.Meeting.Agenda}
 	if err := l.svc.CreateMeeting(ctx, l.office, m); err != nil {
 		return err
@@ -425,8 +464,8 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 		if len(leadNames) == 0 {
 			leadNames = []string{s.DefaultLead}
 		}
-		lead, support, err := l.taskUnits(ctx, leadNames, gt.Support)
-		if err != nil {
+		in := app.TaskInput{NoticeID: n.ID, Text: gt.Text}
+		if err := l.taskUnits(ctx, &in, leadNames, gt.Support); err != nil {
 			return err
 		}
 		dl := domain.Deadline{Kind: domain.DeadlineNone}
@@ -437,7 +476,7 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 			}
 			dl = domain.Deadline{Kind: domain.DeadlineDate, Date: d}
 		}
-		in := app.TaskInput{NoticeID: n.ID, Text: gt.Text, Lead: lead, Support: support, Deadline: dl, SectorID: l.sectorOf(lead[0])}
+		in.Deadline, in.SectorID = dl, l.sectorOf(in.Lead)
 		if k := sectionOf(n.Sections, gt.Text); k >= 0 {
 			in.SectionID = n.Sections[k].ID
 		}
@@ -487,7 +526,7 @@ func (l *loader) report(ctx context.Context, taskID int64, at time.Time, body st
 		return err
 	}
 	in := app.ReportInput{Body: body, Percent: percent, Completion: done}
-	_, err = l.svc.RecordReportOn(ctx, l.reporter(t.Lead[0]), taskID, in, at)
+	_, err = l.svc.RecordReportOn(ctx, l.reporter(t.Lead), taskID, in, at)
 	return err
 }
 
@@ -500,13 +539,13 @@ func (l *loader) loadRecent(ctx context.Context) error {
 	mday := today.AddDays(r.Meeting.Days)
 	month := fmt.Sprintf("%d/%d", mday.Month, mday.Year)
 	fill := func(s string) string { return strings.ReplaceAll(s, "{{month}}", month) }
-	attending, err := l.units(ctx, r.Meeting.Units, nil)
+	attending, attendingGroups, err := l.units(ctx, r.Meeting.Units, nil, nil)
 	if err != nil {
 		return err
 	}
 	m := &domain.Meeting{BlockID: l.blockID, Title: fill(r.Meeting.Title), Period: domain.PeriodMonth, PeriodYear: mday.Year,
 		PeriodNo: int(mday.Month), Date: mday, Time: r.Meeting.Time, Place: r.Meeting.Place, Chair: r.Meeting.Chair,
-		UnitIDs: attending, Attendees: r.Meeting.Attendees, Agenda: fill(r.Meeting.Agenda)}
+		UnitIDs: attending, GroupIDs: attendingGroups, Attendees: r.Meeting.Attendees, Agenda: fill(r.Meeting.Agenda)}
 	if err := l.svc.CreateMeeting(ctx, l.office, m); err != nil {
 		return err
 	}
@@ -528,8 +567,8 @@ func (l *loader) loadRecent(ctx context.Context) error {
 	}
 	var created []later
 	for i, rt := range r.Tasks {
-		lead, support, err := l.taskUnits(ctx, rt.Lead, rt.Support)
-		if err != nil {
+		in := app.TaskInput{NoticeID: n.ID, SectionID: tasksSection, Text: rt.Text, Key: rt.Key}
+		if err := l.taskUnits(ctx, &in, rt.Lead, rt.Support); err != nil {
 			return err
 		}
 		dl := domain.Deadline{Kind: domain.DeadlineNone}
@@ -543,10 +582,10 @@ func (l *loader) loadRecent(ctx context.Context) error {
 		}
 		sector := l.sectorNamed(rt.Sector)
 		if sector == 0 {
-			sector = l.sectorOf(lead[0])
+			sector = l.sectorOf(in.Lead)
 		}
-		t, err := l.svc.CreateTask(ctx, l.office, app.TaskInput{NoticeID: n.ID, SectionID: tasksSection, Text: rt.Text, Lead: lead,
-			Support: support, Deadline: dl, SectorID: sector, Key: rt.Key})
+		in.Deadline, in.SectorID = dl, sector
+		t, err := l.svc.CreateTask(ctx, l.office, in)
 		if err != nil {
 			return fmt.Errorf("task %d: %w", i, err)
 		}
@@ -567,8 +606,8 @@ func (l *loader) loadRecent(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			u := l.byUnit[t.Lead[0]]
-			if u == nil {
+			u := l.reporter(t.Lead)
+			if u == l.office {
 				return fmt.Errorf("extension on task %d: its lead unit has no demo account", c.rt)
 			}
 			if _, err := l.svc.RequestExtension(ctx, u, c.id, today.AddDays(rt.Extension.Days), rt.Extension.Reason); err != nil {

@@ -74,14 +74,15 @@ func Stocktake(org domain.Org, data *app.StocktakeData) Document {
 	}
 
 	d.Body = append(d.Body, Head("III. TỔNG HỢP THEO ĐƠN VỊ CHỦ TRÌ"))
-	tab := &Table{Columns: []Column{{Title: "TT", Weight: 6, Center: true}, {Title: "Đơn vị", Weight: 24}, {Title: "Được giao", Weight: 9, Center: true},
+	tab := &Table{Columns: []Column{{Title: "TT", Weight: 6, Center: true}, {Title: "Đơn vị", Weight: 24}, {Title: "Lượt giao chủ trì", Weight: 9, Center: true},
 		{Title: "Hoàn thành đúng hạn", Weight: 11, Center: true}, {Title: "Hoàn thành quá hạn", Weight: 11, Center: true},
 		{Title: "Đang thực hiện trong hạn", Weight: 11, Center: true}, {Title: "Quá hạn", Weight: 9, Center: true}, {Title: "Cập nhật gần nhất", Weight: 16, Center: true}}}
 	for i, u := range data.Units {
 		tab.Rows = append(tab.Rows, unitRow(strconv.Itoa(i+1), u))
 	}
+	t.Name = "Tổng số nhiệm vụ (mỗi nhiệm vụ tính một lần)"
 	tab.Total = unitRow("", t)
-	d.Body = append(d.Body, Tab(tab),
+	d.Body = append(d.Body, Tab(tab), Para(app.StocktakeCountNote(data)),
 		Para("Trên đây là báo cáo tình hình thực hiện kết luận tại "+scope+" "+period+"./."))
 	return d
 }

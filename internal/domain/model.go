@@ -161,6 +161,8 @@ type Meeting struct {
 	Attendees    string   // people, free text
 	Agenda       string
 	Version      int
+
+	GroupIDs []int64 // attending groups ("UBND các xã, thị trấn")
 }
 
 // PeriodLabel is "Quý II/2024", "Tháng 3/2023", "6 tháng đầu năm 2023"...
@@ -188,7 +190,7 @@ type NoticeState string
 const (
 	NoticeDraft      NoticeState = "draft"      // dự thảo
 	NoticeIssued     NoticeState = "issued"     // đã ban hành
-	NoticeSuperseded NoticeState = "superseded" // đã được đính chính bằng bản sau
+	NoticeSuperseded NoticeState = "superseded" // đã được thay thế bằng thông báo sau
 )
 
 // Label is the state's Vietnamese name.
@@ -199,7 +201,7 @@ func (s NoticeState) Label() string {
 	case NoticeIssued:
 		return "Đã ban hành"
 	case NoticeSuperseded:
-		return "Đã đính chính"
+		return "Đã được thay thế"
 	}
 	return string(s)
 }
@@ -245,6 +247,10 @@ type Notice struct {
 	SupersedesID    int64 // the notice this one corrects
 	Sections        []Section
 	Version         int
+
+	// Correction is how this notice corrects SupersedesID: a Thông báo
+	// đính chính or a replacing notice ("" for a notice that corrects none).
+	Correction CorrectionKind
 }
 
 // Code is "Số: 12/TB-UBND" without the prefix.
@@ -280,6 +286,16 @@ type Task struct {
 	LastUpdateAt  time.Time
 	CreatedAt     time.Time
 	Version       int
+
+	// Groups named as lead or support that are not yet expanded to their
+	// units ("UBND các xã, thị trấn"): the task waits for the Office to say
+	// which units (chưa xác định đơn vị).
+	LeadGroups    []int64
+	SupportGroups []int64
+	// OriginID is, for a task of a correcting notice, the task of the
+	// corrected notice it proposes to change; the change applies only when
+	// the Office confirms it, and until then the proposal never counts.
+	OriginID int64
 }
 
 // Refresh recomputes the derived due day from the deadline, recurring reports
@@ -298,8 +314,21 @@ func (t *Task) Status(today Date, soonDays int) Status {
 }
 
 // Validate checks the rules every stored task keeps: text present and sane,
-// at least one lead unit, a unit not both lead and support, a trackable deadline.
-func (t *Task) Validate() error {
+// at least one lead (a unit, or a group still to expand), a unit or group not
+// both lead and support, a trackable deadline.
+func (t *Task) Validate() error { return t.validate(false) }
+
+// ValidateUnassigned is Validate for a task the Office keeps without any
+// lead yet (chưa xác định đơn vị), to be resolved later.
+func (t *Task) ValidateUnassigned() error { return t.validate(true) }
+
+// NeedsUnits reports whether the Office still has to say which units carry
+// the task: it has no lead unit, or names a group not yet expanded.
+func (t *Task) NeedsUnits() bool {
+	return len(t.Lead) == 0 || len(t.LeadGroups) > 0 || len(t.SupportGroups) > 0
+}
+
+func (t *Task) validate(allowNoLead bool) error {
 	t.Text = strings.TrimSpace(t.Text)
 	switch {
 	case t.Text == "":
@@ -308,16 +337,18 @@ func (t *Task) Validate() error {
 		return fmt.Errorf("%w: nội dung không phải văn bản UTF-8 hợp lệ", ErrInvalid)
 	case utf8.RuneCountInString(t.Text) > 10000:
 		return fmt.Errorf("%w: nội dung nhiệm vụ dài quá 10.000 ký tự", ErrInvalid)
-	case len(t.Lead) == 0:
+	case len(t.Lead) == 0 && len(t.LeadGroups) == 0 && !allowNoLead:
 		return fmt.Errorf("%w: cần chọn ít nhất một đơn vị chủ trì", ErrInvalid)
 	}
-	lead := map[int64]bool{}
-	for _, id := range t.Lead {
-		lead[id] = true
-	}
-	for _, id := range t.Support {
-		if lead[id] {
-			return fmt.Errorf("%w: một đơn vị không thể vừa chủ trì vừa phối hợp", ErrInvalid)
+	for _, pair := range [][2][]int64{{t.Lead, t.Support}, {t.LeadGroups, t.SupportGroups}} {
+		lead := map[int64]bool{}
+		for _, id := range pair[0] {
+			lead[id] = true
+		}
+		for _, id := range pair[1] {
+			if lead[id] {
+				return fmt.Errorf("%w: một đơn vị (hoặc nhóm) không thể vừa chủ trì vừa phối hợp", ErrInvalid)
+			}
 		}
 	}
 	if t.Percent < 0 || t.Percent > 100 {

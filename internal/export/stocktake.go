@@ -116,8 +116,9 @@ func WriteStocktake(w io.Writer, d *app.StocktakeData) error {
 		rows[i] = unitFigures{u.Name, u.Assigned, u.DoneOnTime, u.DoneLate, u.Open, u.Overdue, u.LastUpdate}
 	}
 	tot := d.Total
-	total := &unitFigures{"Tổng cộng (mỗi nhiệm vụ tính một lần)", tot.Assigned, tot.DoneOnTime, tot.DoneLate, tot.Open, tot.Overdue, tot.LastUpdate}
-	if err := unitSheet(f, st, SheetUnits, false, withHeight(heading("Phần 3. Tổng hợp theo đơn vị chủ trì")), rows, total); err != nil {
+	total := &unitFigures{"Tổng số nhiệm vụ (mỗi nhiệm vụ tính một lần)", tot.Assigned, tot.DoneOnTime, tot.DoneLate, tot.Open, tot.Overdue, tot.LastUpdate}
+	if err := unitSheet(f, st, SheetUnits, false, withHeight(heading("Phần 3. Tổng hợp theo đơn vị chủ trì")), rows, total,
+		app.StocktakeCountNote(d)); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

@@ -69,6 +69,8 @@ func WriteTasks(w io.Writer, l TaskList) error {
 		if err := t.note("Không có nhiệm vụ nào phù hợp với bộ lọc."); err != nil {
 			return err
 		}
+	} else if err := t.note(fmt.Sprintf("Cộng: %d nhiệm vụ (mỗi nhiệm vụ một dòng, dù có nhiều đơn vị chủ trì).", len(l.Tasks))); err != nil {
+		return err
 	}
 	if capNote != "" {
 		if err := t.note(capNote); err != nil {
@@ -139,7 +141,7 @@ func taskNote(t app.ExportTask) string {
 }
 
 // UnitColumns are the per-unit summary's headers, as the dashboard shows them.
-var UnitColumns = []string{"STT", "Đơn vị", "Được giao", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+var UnitColumns = []string{"STT", "Đơn vị", "Lượt giao chủ trì", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
 	"Đang thực hiện trong hạn", "Quá hạn", "Cập nhật lần cuối"}
 
 var unitWidths = []float64{6, 40, 11, 14, 14, 15, 11, 14}
@@ -150,6 +152,9 @@ type UnitSummary struct {
 	Today   domain.Date
 	Filters []string
 	Units   []app.UnitRow
+	// Tasks is how many tasks the filter selects, and Unresolved how many of
+	// them no unit leads yet: the table's total counts lead assignments.
+	Tasks, Unresolved int
 }
 
 // WriteUnits writes the per-lead-unit summary as a workbook of one sheet,
@@ -165,7 +170,11 @@ func WriteUnits(w io.Writer, s UnitSummary) error {
 	for i, u := range s.Units {
 		rows[i] = unitFigures{u.Name, u.Assigned, u.DoneOnTime, u.DoneLate, u.Open, u.Overdue, lastDay(u.LastUpdate.IsZero(), domain.DateOf(u.LastUpdate))}
 	}
-	if err := unitSheet(f, st, "Theo đơn vị", true, titleLines(s.Org, strings.ToUpper(title), s.Today, s.Filters), rows, nil); err != nil {
+	note := fmt.Sprintf("Bảng đếm lượt giao đơn vị chủ trì: một nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị. Tổng số nhiệm vụ theo bộ lọc: %d", s.Tasks)
+	if s.Unresolved > 0 {
+		note += fmt.Sprintf(", trong đó %d nhiệm vụ giao cho nhóm đơn vị hoặc chưa xác định đơn vị (không có trong bảng)", s.Unresolved)
+	}
+	if err := unitSheet(f, st, "Theo đơn vị", true, titleLines(s.Org, strings.ToUpper(title), s.Today, s.Filters), rows, nil, note+"."); err != nil {
 		return err
 	}
 	return writeFile(f, w)
@@ -186,8 +195,9 @@ type unitFigures struct {
 }
 
 // unitSheet writes a per-unit table; total, when given, is its last line,
-// else the columns are summed (a task with two lead units then counts twice).
-func unitSheet(f *excelize.File, st *styles, sheet string, first bool, title []titleLine, rows []unitFigures, total *unitFigures) error {
+// else the columns are summed as lead assignments (a task with two lead
+// units then counts twice, and the line says so); note, when given, follows.
+func unitSheet(f *excelize.File, st *styles, sheet string, first bool, title []titleLine, rows []unitFigures, total *unitFigures, note string) error {
 	cols := make([]column, len(UnitColumns))
 	for i, c := range UnitColumns {
 		cols[i] = column{c, unitWidths[i]}
@@ -196,7 +206,7 @@ func unitSheet(f *excelize.File, st *styles, sheet string, first bool, title []t
 	if err != nil {
 		return err
 	}
-	sum := unitFigures{name: "Tổng cộng"}
+	sum := unitFigures{name: "Cộng (lượt giao đơn vị chủ trì)"}
 	for i, u := range rows {
 		if err := t.add([]any{t.num(i + 1), t.text(u.name), t.num(u.assigned), t.num(u.doneOnTime), t.num(u.doneLate),
 			t.num(u.open), t.num(u.late), t.date(u.last)}); err != nil {
@@ -228,6 +238,11 @@ func unitSheet(f *excelize.File, st *styles, sheet string, first bool, title []t
 	if err := t.add([]any{excelize.Cell{StyleID: st.totalText}, excelize.Cell{StyleID: st.totalText, Value: sum.name},
 		n(sum.assigned), n(sum.doneOnTime), n(sum.doneLate), n(sum.open), n(sum.late), last}); err != nil {
 		return err
+	}
+	if note != "" {
+		if err := t.note(note); err != nil {
+			return err
+		}
 	}
 	return t.flush()
 }

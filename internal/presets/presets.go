@@ -46,6 +46,15 @@ type presetData struct {
 		Sector  string   `json:"sector"`
 		Aliases []string `json:"aliases"`
 	} `json:"units"`
+	// Groups are the collective names notices use ("UBND các xã, thị
+	// trấn"): every unit of some kinds, of a block, or an open set.
+	Groups []struct {
+		Name        string   `json:"name"`
+		Aliases     []string `json:"aliases"`
+		MemberKinds []string `json:"member_kinds"`
+		Block       string   `json:"block"`
+		Open        bool     `json:"open"`
+	} `json:"groups"`
 }
 
 // ErrUnknown is returned (wrapped) for an unknown preset name.
@@ -101,12 +110,12 @@ func All() []Preset {
 	return out
 }
 
-// Load adds preset name's blocks, sectors and units to the actor's
-// organisation, skipping what already exists.
+// Load adds preset name's blocks, sectors, units and groups of units to the
+// actor's organisation, skipping what already exists.
 //
-// A unit is skipped when its name (or one of its aliases) already names a
-// unit of the organisation; an alias already taken by another unit is left
-// off, so that a name never resolves to two units. Everything goes through
+// A unit or group is skipped when its name (or one of its aliases) already
+// names a unit or group of the organisation; an alias already taken is left
+// off, so that a name never resolves to two of them. Everything goes through
 // the service, which checks the actor's rights and writes the audit log. An
 // unknown name gives ErrUnknown.
 func Load(ctx context.Context, svc *app.Service, actor *domain.User, name string) error {
@@ -149,7 +158,8 @@ func Load(ctx context.Context, svc *app.Service, actor *domain.User, name string
 	units := dir.Resolver()
 	known := func(n string) bool {
 		_, ok := units.Resolve(n)
-		return ok
+		_, group := units.ResolveGroup(n)
+		return ok || group
 	}
 	for _, pu := range p.Units {
 		if known(pu.Name) {
@@ -165,6 +175,21 @@ func Load(ctx context.Context, svc *app.Service, actor *domain.User, name string
 			return fmt.Errorf("preset %s: %w", name, err)
 		}
 		units.Add(*u)
+	}
+	for _, pg := range p.Groups {
+		if known(pg.Name) {
+			continue
+		}
+		g := &domain.Group{Name: pg.Name, MemberKinds: pg.MemberKinds, BlockID: blocks[textfold.Fold(pg.Block)], Open: pg.Open}
+		for _, a := range pg.Aliases {
+			if !known(a) {
+				g.Aliases = append(g.Aliases, a)
+			}
+		}
+		if err := svc.CreateGroup(ctx, actor, g); err != nil {
+			return fmt.Errorf("preset %s: %w", name, err)
+		}
+		units.AddGroup(*g)
 	}
 	return nil
 }

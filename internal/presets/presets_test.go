@@ -6,6 +6,7 @@ import (
 	"os"
 	"testing"
 
+	"giaoban/internal/app"
 	"giaoban/internal/apptest"
 	"giaoban/internal/presets"
 	"giaoban/internal/store"
@@ -28,6 +29,7 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 	cases := []struct {
 		preset  string
 		aliases map[string]string // name as documents write it → unit
+		groups  map[string]string // name as documents write it → group
 	}{
 		{"xa-2025", map[string]string{
 			"BHXH":           "Bảo hiểm xã hội khu vực",
@@ -35,6 +37,10 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 			"Phòng Kinh tế, Hạ tầng và Đô thị": "Phòng Kinh tế",
 			"MTTQ":            "Ủy ban Mặt trận Tổ quốc Việt Nam xã",
 			"Đoàn Thanh niên": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+		}, map[string]string{
+			"Các nhà trường":                   "Các trường học",
+			"các cơ quan có liên quan":         "Các đơn vị có liên quan",
+			"Các đơn vị khối Văn hóa - Xã hội": "Các cơ quan, đơn vị khối Văn hóa - Xã hội",
 		}},
 		{"huyen-vhxh", map[string]string{
 			"BHXH":                           "Bảo hiểm xã hội",
@@ -43,9 +49,12 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 			"LĐTBXH":                         "Phòng Lao động - Thương binh và Xã hội",
 			"Phòng Giao dịch Ngân hàng CSXH": "Ngân hàng Chính sách xã hội",
 			"HĐND&UBND":                      "Văn phòng HĐND-UBND",
-			"các xã, thị trấn":               "UBND các xã, thị trấn",
 			"Trung tâm VH-TT-DL và Truyền thông": "Trung tâm Văn hóa, Thông tin và Truyền thanh",
 			"TC-KH": "Phòng Tài chính - Kế hoạch",
+		}, map[string]string{
+			"các xã, thị trấn":     "UBND các xã, thị trấn",
+			"Các CQCM":             "Các phòng chuyên môn",
+			"Các đơn vị liên quan": "Các đơn vị có liên quan",
 		}},
 	}
 	for _, c := range cases {
@@ -83,6 +92,27 @@ func TestPresetsLoadOnceAndResolveAliases(t *testing.T) {
 					if u.Name != want {
 						t.Errorf("ResolveUnit(%q) = %q, want %q", alias, u.Name, want)
 					}
+				}
+				// Collective names are groups, kept apart from the units.
+				r, err := svc.UnitResolver(ctx, admin)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for name, want := range c.groups {
+					if g, ok := r.ResolveGroup(name); !ok || g.Name != want {
+						t.Errorf("ResolveGroup(%q) = %v, %v; want %q", name, g, ok, want)
+					}
+					if u, ok := r.Resolve(name); ok {
+						t.Errorf("%q resolves to the unit %q: groups are not units", name, u.Name)
+					}
+				}
+				for _, u := range first.Units {
+					if app.LooksLikeGroup(u.Name, u.Kind) {
+						t.Errorf("the preset makes the unit %q, which names a group", u.Name)
+					}
+				}
+				if len(second.Groups) != len(first.Groups) || len(first.Groups) < len(c.groups) {
+					t.Errorf("groups: %d after one load, %d after two; want %d or more, once", len(first.Groups), len(second.Groups), len(c.groups))
 				}
 				entries, total, err := svc.AuditLog(ctx, admin, store.AuditFilter{Entity: "unit", Limit: 1})
 				if err != nil || total != len(first.Units) || len(entries) == 0 {

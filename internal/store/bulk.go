@@ -81,7 +81,8 @@ func (q *Queries) bulkPlaceholders(n, k int) string {
 // recomputed (Refresh), and its search text folded, exactly as CreateTask
 // stores them; DoneOn, Percent, LastUpdateAt and CreatedAt are taken as given
 // (zero instants become the store's now). The tasks' ids are set, and the
-// task counts follow as for CreateTask. No audit entries are written: this is
+// task counts follow as for CreateTask. Their groups are not stored: bulk
+// tasks name units only. No audit entries are written: this is
 // a loader, not a user's action.
 func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 	if len(ts) == 0 {
@@ -95,6 +96,7 @@ func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 	rows := make([][]any, 0, len(ts))
 	var units [][]any
 	counts := countDelta{}
+	issued := map[int64]bool{} // notice id: issued
 	for i := range ts {
 		bt := &ts[i]
 		t := &bt.Task
@@ -107,6 +109,19 @@ func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 		t.Refresh()
 		t.ID, t.Version = id, 1
 		id++
+		live := t.OriginID == 0
+		if live && t.NoticeID != 0 {
+			is, ok := issued[t.NoticeID]
+			if !ok {
+				state, err := tx.noticeState(ctx, t.NoticeID)
+				if err != nil {
+					return fmt.Errorf("bulk task %d: %w", i, err)
+				}
+				is = state == domain.NoticeIssued
+				issued[t.NoticeID] = is
+			}
+			live = is
+		}
 		created, updated := now, now
 		if !t.CreatedAt.IsZero() {
 			created = timestamp(t.CreatedAt)
@@ -118,21 +133,22 @@ func (tx *Tx) BulkTasks(ctx context.Context, ts []BulkTask) error {
 		rows = append(rows, []any{t.ID, t.OrgID, idArg(t.NoticeID), idArg(t.SectionID), idArg(bt.BlockID), t.Text, t.ExpectedProduct,
 			idArg(t.SectorID), boolInt(t.Key), lines(t.LegalRefs), string(d.Kind), dateArg(d.Date), string(d.Every), d.Day, d.Event,
 			dateArg(d.EventDate), d.EventDays, dateArg(t.ReportedUntil), dateArg(t.ExtendedTo), dateArg(t.DueOn), dateArg(t.DoneOn),
-			t.Percent, updated, taskSearch(t), idArg(bt.CreatedBy), created, 1})
-		st := stateOf(t, bt.BlockID)
+			t.Percent, updated, taskSearch(t), idArg(bt.CreatedBy), created, 1, boolInt(live), idArg(t.OriginID), boolInt(t.NeedsUnits())})
+		st := stateOf(t, bt.BlockID, live)
 		for _, u := range st.units {
-			units = append(units, []any{t.ID, u.unit, u.role, st.org, st.block, st.sector, st.key, nullText(st.due), nullText(st.done), updated})
+			units = append(units, []any{t.ID, u.unit, u.role, st.org, st.block, st.sector, st.key, nullText(st.due), nullText(st.done), updated,
+				boolInt(live)})
 		}
 		counts.add(&st, 1)
 	}
 	const cols = `id, org_id, notice_id, section_id, block_id, text, expected_product, sector_id, is_key, legal_refs, deadline_kind,
 		deadline_date, deadline_every, deadline_day, deadline_event, event_date, event_days, reported_until, extended_to, due_on, done_on,
-		percent, last_update_at, search_text, created_by, created_at, version`
-	if err := tx.insertRows(ctx, "tasks", cols, 27, rows); err != nil {
+		percent, last_update_at, search_text, created_by, created_at, version, live, origin_id, needs_units`
+	if err := tx.insertRows(ctx, "tasks", cols, 30, rows); err != nil {
 		return err
 	}
-	if err := tx.insertRows(ctx, "task_units", "task_id, unit_id, role, org_id, block_id, sector_id, is_key, due_on, done_on, last_update_at",
-		10, units); err != nil {
+	if err := tx.insertRows(ctx, "task_units", "task_id, unit_id, role, org_id, block_id, sector_id, is_key, due_on, done_on, last_update_at, live",
+		11, units); err != nil {
 		return err
 	}
 	if err := tx.applyCounts(ctx, counts); err != nil {

@@ -49,18 +49,20 @@ type unitRole struct {
 }
 
 // taskState is what a task contributes to task_counts and copies into its
-// task_units rows.
+// task_units rows. A task that is not live contributes nothing.
 type taskState struct {
 	org, block, sector int64
 	key                int
 	due, done          string // ISO days, "" for none
+	live               bool
 	units              []unitRole
 }
 
 // stateOf is the state t will be stored with; units are deduplicated as
 // setTaskUnits stores them (a unit named twice keeps its first role).
-func stateOf(t *domain.Task, blockID int64) taskState {
-	s := taskState{org: t.OrgID, block: blockID, sector: t.SectorID, key: boolInt(t.Key), due: t.DueOn.String(), done: t.DoneOn.String()}
+func stateOf(t *domain.Task, blockID int64, live bool) taskState {
+	s := taskState{org: t.OrgID, block: blockID, sector: t.SectorID, key: boolInt(t.Key), due: t.DueOn.String(), done: t.DoneOn.String(),
+		live: live}
 	seen := map[int64]bool{}
 	for _, ids := range []struct {
 		ids  []int64
@@ -80,6 +82,9 @@ func stateOf(t *domain.Task, blockID int64) taskState {
 // its units, a row of due_month "" and, for an open task with a due day, the
 // row of that month.
 func (d countDelta) add(s *taskState, sign int64) {
+	if !s.live {
+		return
+	}
 	var v countVal
 	month := ""
 	switch {
@@ -167,9 +172,10 @@ func (tx *Tx) applyCounts(ctx context.Context, d countDelta) error {
 // version (or not in org).
 func (q *Queries) storedState(ctx context.Context, org, id int64, version int) (taskState, error) {
 	s := taskState{org: org}
-	var v int
-	err := q.db.QueryRowContext(ctx, `SELECT block_id, sector_id, is_key, due_on, done_on, version FROM tasks WHERE id = $1 AND org_id = $2`, id, org).
-		Scan(nullID{&s.block}, nullID{&s.sector}, &s.key, nullString{&s.due}, nullString{&s.done}, &v)
+	var v, live int
+	err := q.db.QueryRowContext(ctx, `SELECT block_id, sector_id, is_key, due_on, done_on, live, version FROM tasks WHERE id = $1 AND org_id = $2`, id, org).
+		Scan(nullID{&s.block}, nullID{&s.sector}, &s.key, nullString{&s.due}, nullString{&s.done}, &live, &v)
+	s.live = live == 1
 	if errors.Is(err, sql.ErrNoRows) {
 		return s, domain.ErrConflict
 	}
@@ -230,7 +236,7 @@ func (b buckets) of(s domain.Status) int {
 // (organisation, block, sector, key flag, one unit), so that counts and lists
 // can come from the counters and the task_units indexes.
 func (f *TaskFilter) countable() bool {
-	return f.NoticeID == 0 && f.MeetingID == 0 && f.DueFrom.IsZero() && f.DueTo.IsZero() && f.Query == "" &&
+	return f.NoticeID == 0 && f.MeetingID == 0 && f.DueFrom.IsZero() && f.DueTo.IsZero() && f.Query == "" && !f.Unresolved && !f.WithDrafts &&
 		(f.VisibleTo == 0 || f.UnitID == 0 || f.VisibleTo == f.UnitID)
 }
 
@@ -323,11 +329,11 @@ func (q *Queries) countedBuckets(ctx context.Context, f *TaskFilter, unit int64,
 	var live string
 	if roles[0] == roleTask {
 		live = `SELECT t.org_id, COALESCE(SUM(CASE WHEN t.due_on < ` + l.add(f.Today.String()) + ` THEN 1 ELSE 0 END), 0), COUNT(*)
-			FROM tasks t WHERE t.org_id = ` + l.add(f.OrgID) + f.dimWhere(&l, "t.") +
+			FROM tasks t WHERE t.org_id = ` + l.add(f.OrgID) + f.liveWhere("t.") + f.dimWhere(&l, "t.") +
 			` AND t.done_on IS NULL AND t.due_on >= ` + l.add(f.monthStart()) + ` AND t.due_on < ` + l.add(f.soon()) + ` GROUP BY t.org_id`
 	} else {
 		live = `SELECT t.unit_id, COALESCE(SUM(CASE WHEN t.due_on < ` + l.add(f.Today.String()) + ` THEN 1 ELSE 0 END), 0), COUNT(*)
-			FROM task_units t WHERE t.org_id = ` + l.add(f.OrgID) + ` AND t.role IN ('` + strings.Join(roles, "', '") + `')`
+			FROM task_units t WHERE t.org_id = ` + l.add(f.OrgID) + f.liveWhere("t.") + ` AND t.role IN ('` + strings.Join(roles, "', '") + `')`
 		if unit != 0 {
 			live += ` AND t.unit_id = ` + l.add(unit)
 		}
@@ -420,7 +426,7 @@ func (q *Queries) countedStatsByUnit(ctx context.Context, f TaskFilter) ([]UnitS
 	// the end of its index range, not a scan of its tasks.
 	last := map[int64]string{}
 	rows, err := q.db.QueryContext(ctx, `SELECT u.id, (SELECT x.last_update_at FROM task_units x
-			WHERE x.unit_id = u.id AND x.role = 'lead' AND x.org_id = `+a.add(f.OrgID)+f.dimWhere(&a, "x.")+`
+			WHERE x.unit_id = u.id AND x.role = 'lead' AND x.org_id = `+a.add(f.OrgID)+f.liveWhere("x.")+f.dimWhere(&a, "x.")+`
 			ORDER BY x.last_update_at DESC LIMIT 1)
 		FROM units u WHERE u.id IN (`+strings.Join(ids, ", ")+`)`, a.args...)
 	if err != nil {

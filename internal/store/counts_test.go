@@ -78,10 +78,16 @@ func makeCountsOrg(t *testing.T, d store.Dialect) (*store.Store, *countsOrg) {
 	}
 	dues = append(dues, "2022-06-30", "2025-01-01", "", "", "", "", "")
 	i := 0
+	// Some tasks belong to a draft notice: they count nowhere.
+	draft := &domain.Notice{OrgID: o.org, Title: "Dự thảo", State: domain.NoticeDraft}
+	must(t, st.Transact(ctx, func(tx *store.Tx) error { return tx.CreateNotice(ctx, draft) }))
 	must(t, st.Transact(ctx, func(tx *store.Tx) error {
 		for _, due := range dues {
 			i++
 			task := &domain.Task{OrgID: o.org, Text: fmt.Sprintf("Nhiệm vụ %d", i), Key: i%3 == 0}
+			if i%11 == 0 {
+				task.NoticeID = draft.ID
+			}
 			switch i % 4 {
 			case 0:
 				task.Lead, task.Support = []int64{a}, []int64{b}
@@ -306,6 +312,11 @@ func checkCounters(t *testing.T, st *store.Store) {
 	must(t, err)
 	if len(stale) > 0 {
 		t.Errorf("task_units rows out of step with their tasks: %v", stale)
+	}
+	stale, err = st.StaleLiveRows(ctx)
+	must(t, err)
+	if len(stale) > 0 {
+		t.Errorf("tasks counted against their notice's state: %v", stale)
 	}
 }
 

@@ -61,3 +61,14 @@ func isUniqueViolation(err error) bool {
 
 // likeEscape is the clause that makes \ the escape character of a LIKE pattern.
 const likeEscape = ` ESCAPE '\'`
+
+// indexedBy names the index a query on a table must use. SQLite keeps no
+// statistics per value, so it cannot tell that a partial index of a few
+// rows (the tasks waiting for units) beats a range of the whole
+// organisation; PostgreSQL's statistics tell it, and it takes no hint.
+func (d Dialect) indexedBy(index string) string {
+	if d == SQLite {
+		return " INDEXED BY " + index
+	}
+	return ""
+}

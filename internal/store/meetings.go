@@ -57,8 +57,10 @@ func (tx *Tx) UpdateMeeting(ctx context.Context, m *domain.Meeting) error {
 		return domain.ErrConflict
 	}
 	m.Version++
-	if _, err := tx.db.ExecContext(ctx, `DELETE FROM meeting_units WHERE meeting_id = $1`, m.ID); err != nil {
-		return fmt.Errorf("update meeting: %w", err)
+	for _, table := range []string{"meeting_units", "meeting_groups"} {
+		if _, err := tx.db.ExecContext(ctx, `DELETE FROM `+table+` WHERE meeting_id = $1`, m.ID); err != nil {
+			return fmt.Errorf("update meeting: %w", err)
+		}
 	}
 	return tx.setMeetingUnits(ctx, m)
 }
@@ -72,6 +74,16 @@ func (tx *Tx) setMeetingUnits(ctx context.Context, m *domain.Meeting) error {
 		seen[id] = true
 		if _, err := tx.db.ExecContext(ctx, `INSERT INTO meeting_units (meeting_id, unit_id) VALUES ($1, $2)`, m.ID, id); err != nil {
 			return fmt.Errorf("meeting units: %w", err)
+		}
+	}
+	groups := map[int64]bool{}
+	for _, id := range m.GroupIDs {
+		if groups[id] {
+			continue
+		}
+		groups[id] = true
+		if _, err := tx.db.ExecContext(ctx, `INSERT INTO meeting_groups (meeting_id, group_id) VALUES ($1, $2)`, m.ID, id); err != nil {
+			return fmt.Errorf("meeting groups: %w", err)
 		}
 	}
 	return nil
@@ -95,7 +107,14 @@ func (q *Queries) Meeting(ctx context.Context, orgID, id int64) (*domain.Meeting
 		}
 		m.UnitIDs = append(m.UnitIDs, u)
 	}
-	return m, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("meeting units: %w", err)
+	}
+	rows.Close()
+	if m.GroupIDs, err = q.ids(ctx, `SELECT group_id FROM meeting_groups WHERE meeting_id = $1 ORDER BY group_id`, id); err != nil {
+		return nil, fmt.Errorf("meeting groups: %w", err)
+	}
+	return m, nil
 }
 
 // MeetingFilter selects meetings; zero fields select all.

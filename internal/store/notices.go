@@ -10,17 +10,17 @@ import (
 )
 
 const noticeCols = `id, org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority, signer_title, signer_name,
-	recipients, state, revision, supersedes_id, version`
+	recipients, state, revision, supersedes_id, version, correction`
 
 func scanNotice(sc interface{ Scan(...any) error }) (*domain.Notice, error) {
 	var n domain.Notice
-	var recipients, state string
+	var recipients, state, correction string
 	err := sc.Scan(&n.ID, &n.OrgID, nullID{&n.MeetingID}, &n.Number, &n.Symbol, &n.Place, nullDate{&n.IssuedOn}, &n.Title,
-		&n.SignerAuthority, &n.SignerTitle, &n.SignerName, &recipients, &state, &n.Revision, nullID{&n.SupersedesID}, &n.Version)
+		&n.SignerAuthority, &n.SignerTitle, &n.SignerName, &recipients, &state, &n.Revision, nullID{&n.SupersedesID}, &n.Version, &correction)
 	if err != nil {
 		return nil, err
 	}
-	n.Recipients, n.State = splitLines(recipients), domain.NoticeState(state)
+	n.Recipients, n.State, n.Correction = splitLines(recipients), domain.NoticeState(state), domain.CorrectionKind(correction)
 	return &n, nil
 }
 
@@ -38,10 +38,11 @@ func (tx *Tx) CreateNotice(ctx context.Context, n *domain.Notice) error {
 		n.Revision = 1
 	}
 	err := tx.db.QueryRowContext(ctx, `INSERT INTO notices (org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority,
-		signer_title, signer_name, recipients, state, revision, supersedes_id, search_text, version, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16) RETURNING id`,
+		signer_title, signer_name, recipients, state, revision, supersedes_id, search_text, version, created_at, correction)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17) RETURNING id`,
 		n.OrgID, idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle,
-		n.SignerName, lines(n.Recipients), string(n.State), n.Revision, idArg(n.SupersedesID), noticeSearch(n), tx.nowText()).Scan(&n.ID)
+		n.SignerName, lines(n.Recipients), string(n.State), n.Revision, idArg(n.SupersedesID), noticeSearch(n), tx.nowText(),
+		string(n.Correction)).Scan(&n.ID)
 	if err != nil {
 		return fmt.Errorf("create notice: %w", err)
 	}
@@ -118,7 +119,9 @@ func (tx *Tx) UpdateNotice(ctx context.Context, n *domain.Notice) error {
 	return nil
 }
 
-// SetNoticeState changes only the state (issuing, superseding) under optimistic locking.
+// SetNoticeState changes only the state (issuing, superseding) under
+// optimistic locking. The notice's tasks enter the figures when it is issued
+// and leave them when it no longer is, in the same transaction.
 func (tx *Tx) SetNoticeState(ctx context.Context, n *domain.Notice, state domain.NoticeState) error {
 	res, err := tx.db.ExecContext(ctx, `UPDATE notices SET state = $1, version = version + 1 WHERE id = $2 AND version = $3`, string(state), n.ID, n.Version)
 	if err != nil {
@@ -129,7 +132,7 @@ func (tx *Tx) SetNoticeState(ctx context.Context, n *domain.Notice, state domain
 	}
 	n.State = state
 	n.Version++
-	return nil
+	return tx.relive(ctx, n.OrgID, n.ID)
 }
 
 func (q *Queries) sections(ctx context.Context, noticeID int64) ([]domain.Section, error) {
@@ -169,8 +172,11 @@ type NoticeFilter struct {
 	MeetingID int64
 	State     domain.NoticeState
 	Query     string
-	Limit     int
-	Offset    int
+	// NoDrafts leaves drafts out: the service sets it for whoever does not
+	// write notices.
+	NoDrafts bool
+	Limit    int
+	Offset   int
 }
 
 // Notices lists notices newest first (without sections), with the total matching.
@@ -182,6 +188,9 @@ func (q *Queries) Notices(ctx context.Context, f NoticeFilter) ([]domain.Notice,
 	}
 	if f.State != "" {
 		where += " AND state = " + a.add(string(f.State))
+	}
+	if f.NoDrafts {
+		where += " AND state <> 'draft'"
 	}
 	if f.Query != "" {
 		where += " AND search_text LIKE " + a.add(textfold.LikePattern(f.Query)) + likeEscape
@@ -201,13 +210,44 @@ func (q *Queries) Notices(ctx context.Context, f NoticeFilter) ([]domain.Notice,
 	return out, total, nil
 }
 
-// NoticeCorrection returns the newest version that corrects notice id, or nil.
-func (q *Queries) NoticeCorrection(ctx context.Context, orgID, id int64) (*domain.Notice, error) {
-	rows, err := q.noticesWhere(ctx, `WHERE org_id = $1 AND supersedes_id = $2 ORDER BY id DESC LIMIT 1`, orgID, id)
-	if err != nil || len(rows) == 0 {
+// NoticeCorrections lists the notices that correct notice id, oldest first.
+func (q *Queries) NoticeCorrections(ctx context.Context, orgID, id int64) ([]domain.Notice, error) {
+	return q.noticesWhere(ctx, `WHERE org_id = $1 AND supersedes_id = $2 ORDER BY id`, orgID, id)
+}
+
+// NoticesNumbered lists the organisation's notices with number and symbol
+// (folded alike: "12" and "012" are not the same number) issued in year,
+// oldest first; state "" means any.
+func (q *Queries) NoticesNumbered(ctx context.Context, orgID int64, number, symbol string, year int, state domain.NoticeState) ([]domain.Notice, error) {
+	var a argList
+	where := `WHERE org_id = ` + a.add(orgID) + ` AND number = ` + a.add(number) + ` AND lower(symbol) = lower(` + a.add(symbol) + `)
+		AND issued_on >= ` + a.add(fmt.Sprintf("%04d-01-01", year)) + ` AND issued_on <= ` + a.add(fmt.Sprintf("%04d-12-31", year))
+	if state != "" {
+		where += ` AND state = ` + a.add(string(state))
+	}
+	return q.noticesWhere(ctx, where+` ORDER BY id`, a.args...)
+}
+
+// NoticeTexts returns the organisation's notices issued on day (or, for a
+// zero day, every notice) with their sections, for finding the same document
+// entered twice.
+func (q *Queries) NoticeTexts(ctx context.Context, orgID int64, day domain.Date) ([]domain.Notice, error) {
+	var ns []domain.Notice
+	var err error
+	if day.IsZero() {
+		ns, err = q.noticesWhere(ctx, `WHERE org_id = $1 ORDER BY id`, orgID)
+	} else {
+		ns, err = q.noticesWhere(ctx, `WHERE org_id = $1 AND issued_on = $2 ORDER BY id`, orgID, day.String())
+	}
+	if err != nil {
 		return nil, err
 	}
-	return &rows[0], nil
+	for i := range ns {
+		if ns[i].Sections, err = q.sections(ctx, ns[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return ns, nil
 }
 
 // noticesWhere reads the notices (without sections) that tail, the query's
@@ -229,10 +269,30 @@ func (q *Queries) noticesWhere(ctx context.Context, tail string, args ...any) ([
 	return out, rows.Err()
 }
 
-// MoveNoticeTasks points the tasks of notice from at notice to (a correction).
-func (tx *Tx) MoveNoticeTasks(ctx context.Context, from, to int64) error {
-	if _, err := tx.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = NULL WHERE notice_id = $2`, to, from); err != nil {
+// MoveNoticeTasks points the tasks of notice from (proposed changes aside)
+// at notice to, a replacing notice: each keeps the section of the same place
+// in to's body when there is one. The moved tasks count as to's state says.
+func (tx *Tx) MoveNoticeTasks(ctx context.Context, orgID, from, to int64) error {
+	oldSecs, err := tx.sections(ctx, from)
+	if err != nil {
+		return err
+	}
+	newSecs, err := tx.sections(ctx, to)
+	if err != nil {
+		return err
+	}
+	for i, s := range oldSecs {
+		var target any
+		if i < len(newSecs) {
+			target = newSecs[i].ID
+		}
+		if _, err := tx.db.ExecContext(ctx, `UPDATE tasks SET section_id = $1 WHERE notice_id = $2 AND section_id = $3 AND origin_id IS NULL`,
+			target, from, s.ID); err != nil {
+			return fmt.Errorf("move notice tasks: %w", err)
+		}
+	}
+	if _, err := tx.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1 WHERE notice_id = $2 AND origin_id IS NULL`, to, from); err != nil {
 		return fmt.Errorf("move notice tasks: %w", err)
 	}
-	return nil
+	return tx.relive(ctx, orgID, to)
 }

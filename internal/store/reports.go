@@ -155,7 +155,7 @@ func (q *Queries) Extensions(ctx context.Context, taskID int64) ([]domain.Extens
 
 // PendingExtensions lists the organisation's requests waiting for a decision, oldest first.
 func (q *Queries) PendingExtensions(ctx context.Context, orgID int64) ([]domain.Extension, error) {
-	return q.extensions(ctx, `JOIN tasks t ON t.id = e.task_id WHERE t.org_id = $1 AND e.state = 'pending' ORDER BY e.id`, orgID)
+	return q.extensions(ctx, `JOIN tasks t ON t.id = e.task_id WHERE t.org_id = $1 AND t.live = 1 AND e.state = 'pending' ORDER BY e.id`, orgID)
 }
 
 func (q *Queries) extensions(ctx context.Context, tail string, args ...any) ([]domain.Extension, error) {

@@ -112,7 +112,7 @@ func (q *Queries) PastSnapshots(ctx context.Context, orgID int64, days []domain.
 		COUNT(CASE WHEN ` + done + ` AND t.due_on IS NOT NULL AND t.done_on > t.due_on THEN 1 END),
 		COUNT(CASE WHEN ` + done + ` AND (t.due_on IS NULL OR t.done_on <= t.due_on) THEN 1 END)
 		FROM (` + strings.Join(points, " UNION ALL ") + `) p
-		JOIN tasks t ON t.org_id = ` + a.add(orgID) + `
+		JOIN tasks t ON t.org_id = ` + a.add(orgID) + ` AND t.live = 1
 		LEFT JOIN notices n ON n.id = t.notice_id
 		WHERE t.created_at < p.until_at OR n.issued_on <= p.day
 		GROUP BY p.day`

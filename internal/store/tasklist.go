@@ -112,7 +112,7 @@ func (q *Queries) countedTasks(ctx context.Context, f TaskFilter) ([]TaskRow, in
 		table, id = "task_units", "t.task_id"
 	}
 	where := func(a *argList, cond string) string {
-		w := "t.org_id = " + a.add(f.OrgID)
+		w := "t.org_id = " + a.add(f.OrgID) + f.liveWhere("t.")
 		if unit != 0 {
 			w += " AND t.unit_id = " + a.add(unit)
 			if len(roles) == 1 {

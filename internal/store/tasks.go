@@ -19,7 +19,8 @@ const (
 
 const taskCols = `t.id, t.org_id, t.notice_id, t.section_id, t.text, t.expected_product, t.sector_id, t.is_key, t.legal_refs,
 	t.deadline_kind, t.deadline_date, t.deadline_every, t.deadline_day, t.deadline_event, t.event_date, t.event_days,
-	t.reported_until, t.extended_to, t.due_on, t.done_on, t.percent, t.last_update_at, t.created_at, t.version, t.block_id`
+	t.reported_until, t.extended_to, t.due_on, t.done_on, t.percent, t.last_update_at, t.created_at, t.version, t.block_id,
+	t.live, t.origin_id`
 
 // TaskRow is a task as lists show it: the task, its status today, and the
 // names a reader needs beside it.
@@ -30,20 +31,25 @@ type TaskRow struct {
 	NoticeCode  string
 	NoticeDate  domain.Date
 	DaysOverdue int
+	// Live reports whether the task counts: it belongs to no notice or to an
+	// issued one, and is not a correction's proposed change. Only live tasks
+	// appear in lists, counts, exports and feeds (see liveWhere).
+	Live bool
 }
 
 func scanTask(sc interface{ Scan(...any) error }) (*TaskRow, error) {
 	var r TaskRow
 	t := &r.Task
-	var isKey int
+	var isKey, live int
 	var refs, kind, every, lastUpdate, created string
 	err := sc.Scan(&t.ID, &t.OrgID, nullID{&t.NoticeID}, nullID{&t.SectionID}, &t.Text, &t.ExpectedProduct, nullID{&t.SectorID}, &isKey, &refs,
 		&kind, nullDate{&t.Deadline.Date}, &every, &t.Deadline.Day, &t.Deadline.Event, nullDate{&t.Deadline.EventDate}, &t.Deadline.EventDays,
 		nullDate{&t.ReportedUntil}, nullDate{&t.ExtendedTo}, nullDate{&t.DueOn}, nullDate{&t.DoneOn}, &t.Percent, &lastUpdate, &created, &t.Version,
-		nullID{&r.BlockID})
+		nullID{&r.BlockID}, &live, nullID{&t.OriginID})
 	if err != nil {
 		return nil, err
 	}
+	r.Live = live == 1
 	t.Key, t.LegalRefs = isKey == 1, splitLines(refs)
 	t.Deadline.Kind, t.Deadline.Every = domain.DeadlineKind(kind), domain.Every(every)
 	t.LastUpdateAt, t.CreatedAt = parseTimestamp(lastUpdate), parseTimestamp(created)
@@ -54,31 +60,40 @@ func taskSearch(t *domain.Task) string {
 	return textfold.Fold(t.Text + " " + t.ExpectedProduct + " " + strings.Join(t.LegalRefs, " "))
 }
 
-// CreateTask inserts a task and its lead and support units; blockID records the
-// block it belongs to (0: none). The derived dates must already be refreshed.
+// CreateTask inserts a task, its lead and support units and groups; blockID
+// records the block it belongs to (0: none). The derived dates must already
+// be refreshed. Whether it counts follows from its notice (see liveOf).
 func (tx *Tx) CreateTask(ctx context.Context, t *domain.Task, blockID, createdBy int64) error {
 	now := tx.nowText()
 	d := t.Deadline
 	if d.Kind == "" {
 		d.Kind = domain.DeadlineNone
 	}
-	err := tx.db.QueryRowContext(ctx, `INSERT INTO tasks (org_id, notice_id, section_id, block_id, text, expected_product, sector_id, is_key,
+	live, err := tx.liveOf(ctx, t)
+	if err != nil {
+		return err
+	}
+	err = tx.db.QueryRowContext(ctx, `INSERT INTO tasks (org_id, notice_id, section_id, block_id, text, expected_product, sector_id, is_key,
 		legal_refs, deadline_kind, deadline_date, deadline_every, deadline_day, deadline_event, event_date, event_days, reported_until,
-		extended_to, due_on, done_on, percent, last_update_at, search_text, created_by, created_at, version)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 1)
+		extended_to, due_on, done_on, percent, last_update_at, search_text, created_by, created_at, version, live, origin_id, needs_units)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 1,
+		$26, $27, $28)
 		RETURNING id`,
 		t.OrgID, idArg(t.NoticeID), idArg(t.SectionID), idArg(blockID), t.Text, t.ExpectedProduct, idArg(t.SectorID), boolInt(t.Key),
 		lines(t.LegalRefs), string(d.Kind), dateArg(d.Date), string(d.Every), d.Day, d.Event, dateArg(d.EventDate), d.EventDays,
 		dateArg(t.ReportedUntil), dateArg(t.ExtendedTo), dateArg(t.DueOn), dateArg(t.DoneOn), t.Percent, now, taskSearch(t),
-		idArg(createdBy), now).Scan(&t.ID)
+		idArg(createdBy), now, boolInt(live), idArg(t.OriginID), boolInt(t.NeedsUnits())).Scan(&t.ID)
 	if err != nil {
 		return fmt.Errorf("create task: %w", err)
 	}
 	t.Version = 1
 	t.LastUpdateAt = parseTimestamp(now)
 	t.CreatedAt = t.LastUpdateAt
-	st := stateOf(t, blockID)
+	st := stateOf(t, blockID, live)
 	if err := tx.setTaskUnits(ctx, t.ID, &st, now); err != nil {
+		return err
+	}
+	if err := tx.setTaskGroups(ctx, t); err != nil {
 		return err
 	}
 	delta := countDelta{}
@@ -91,8 +106,8 @@ func (tx *Tx) CreateTask(ctx context.Context, t *domain.Task, blockID, createdBy
 func (tx *Tx) setTaskUnits(ctx context.Context, id int64, s *taskState, lastUpdate string) error {
 	for _, u := range s.units {
 		if _, err := tx.db.ExecContext(ctx, `INSERT INTO task_units (task_id, unit_id, role, org_id, block_id, sector_id, is_key,
-			due_on, done_on, last_update_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-			id, u.unit, u.role, s.org, s.block, s.sector, s.key, nullText(s.due), nullText(s.done), lastUpdate); err != nil {
+			due_on, done_on, last_update_at, live) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+			id, u.unit, u.role, s.org, s.block, s.sector, s.key, nullText(s.due), nullText(s.done), lastUpdate, boolInt(s.live)); err != nil {
 			return fmt.Errorf("task units: %w", err)
 		}
 	}
@@ -122,6 +137,10 @@ func (tx *Tx) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) err
 	if err != nil {
 		return err
 	}
+	live, err := tx.liveOf(ctx, t)
+	if err != nil {
+		return err
+	}
 	// last_update_at is the time a unit last reported on the task: it is kept
 	// as the caller read it (an Office edit is not a unit's update); a report
 	// sets it, and a task built afresh gets the current time.
@@ -132,12 +151,12 @@ func (tx *Tx) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) err
 	res, err := tx.db.ExecContext(ctx, `UPDATE tasks SET notice_id = $1, section_id = $2, block_id = $3, text = $4, expected_product = $5,
 		sector_id = $6, is_key = $7, legal_refs = $8, deadline_kind = $9, deadline_date = $10, deadline_every = $11, deadline_day = $12,
 		deadline_event = $13, event_date = $14, event_days = $15, reported_until = $16, extended_to = $17, due_on = $18, done_on = $19,
-		percent = $20, last_update_at = $21, search_text = $22, version = version + 1
-		WHERE id = $23 AND org_id = $24 AND version = $25`,
+		percent = $20, last_update_at = $21, search_text = $22, live = $23, origin_id = $24, needs_units = $25, version = version + 1
+		WHERE id = $26 AND org_id = $27 AND version = $28`,
 		idArg(t.NoticeID), idArg(t.SectionID), idArg(blockID), t.Text, t.ExpectedProduct, idArg(t.SectorID), boolInt(t.Key),
 		lines(t.LegalRefs), string(d.Kind), dateArg(d.Date), string(d.Every), d.Day, d.Event, dateArg(d.EventDate), d.EventDays,
 		dateArg(t.ReportedUntil), dateArg(t.ExtendedTo), dateArg(t.DueOn), dateArg(t.DoneOn), t.Percent, last, taskSearch(t),
-		t.ID, t.OrgID, t.Version)
+		boolInt(live), idArg(t.OriginID), boolInt(t.NeedsUnits()), t.ID, t.OrgID, t.Version)
 	if err != nil {
 		return fmt.Errorf("update task: %w", err)
 	}
@@ -149,8 +168,14 @@ func (tx *Tx) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) err
 	if _, err := tx.db.ExecContext(ctx, `DELETE FROM task_units WHERE task_id = $1`, t.ID); err != nil {
 		return fmt.Errorf("update task units: %w", err)
 	}
-	st := stateOf(t, blockID)
+	st := stateOf(t, blockID, live)
 	if err := tx.setTaskUnits(ctx, t.ID, &st, last); err != nil {
+		return err
+	}
+	if _, err := tx.db.ExecContext(ctx, `DELETE FROM task_groups WHERE task_id = $1`, t.ID); err != nil {
+		return fmt.Errorf("update task groups: %w", err)
+	}
+	if err := tx.setTaskGroups(ctx, t); err != nil {
 		return err
 	}
 	delta := countDelta{}
@@ -183,7 +208,7 @@ func (q *Queries) fillTaskRows(ctx context.Context, rows []TaskRow, today domain
 	for i := range rows {
 		ids[i] = rows[i].ID
 		idx[rows[i].ID] = i
-		rows[i].Lead, rows[i].Support = nil, nil
+		rows[i].Lead, rows[i].Support, rows[i].LeadGroups, rows[i].SupportGroups = nil, nil, nil, nil
 		rows[i].Status = rows[i].Task.Status(today, soonDays)
 		rows[i].DaysOverdue = domain.DaysOverdue(rows[i].DueOn, rows[i].DoneOn, today)
 		if rows[i].NoticeID != 0 {
@@ -212,6 +237,9 @@ func (q *Queries) fillTaskRows(ctx context.Context, rows []TaskRow, today domain
 		return fmt.Errorf("task units: %w", err)
 	}
 	ur.Close()
+	if err := q.fillTaskGroups(ctx, rows, idx, ids); err != nil {
+		return err
+	}
 	if len(notices) == 0 {
 		return nil
 	}
@@ -282,6 +310,14 @@ type TaskFilter struct {
 	SoonDays  int
 	Limit     int
 	Offset    int
+
+	// Unresolved keeps the tasks whose units the Office has still to say:
+	// no lead unit, or a group not yet expanded.
+	Unresolved bool
+	// WithDrafts also lists tasks that do not count (a draft notice's tasks,
+	// proposed changes of a correction): the service sets it only for the
+	// Office looking at one notice.
+	WithDrafts bool
 }
 
 // statusExpr mirrors domain.ComputeStatus in SQL, with $today and $soon (the
@@ -315,7 +351,10 @@ func statusCond(s domain.Status, today, soon string) string {
 
 // where builds the WHERE clause of f into a.
 func (f *TaskFilter) where(a *argList) string {
-	w := "WHERE t.org_id = " + a.add(f.OrgID)
+	w := "WHERE t.org_id = " + a.add(f.OrgID) + f.liveWhere("t.")
+	if f.Unresolved {
+		w += " AND t.needs_units = 1"
+	}
 	if f.VisibleTo != 0 {
 		w += " AND t.id IN (SELECT task_id FROM task_units WHERE unit_id = " + a.add(f.VisibleTo) + ")"
 	}
@@ -390,7 +429,8 @@ func (q *Queries) exactTasks(ctx context.Context, f TaskFilter) ([]TaskRow, int,
 	var a argList
 	where := f.where(&a)
 	var total int
-	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM tasks t `+where, a.args...).Scan(&total); err != nil {
+	from := f.from(q.d)
+	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+from+where, a.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("count tasks: %w", err)
 	}
 	if f.Limit <= 0 {
@@ -406,8 +446,8 @@ func (q *Queries) exactTasks(ctx context.Context, f TaskFilter) ([]TaskRow, int,
 		order = `CASE WHEN t.done_on IS NULL AND t.due_on < ` + a.add(f.Today.String()) +
 			` THEN 0 WHEN t.done_on IS NULL THEN 1 ELSE 2 END, t.due_on IS NULL, t.due_on, t.id`
 	}
-	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM tasks t %s ORDER BY %s LIMIT %s OFFSET %s`,
-		taskCols, where, order, a.add(f.Limit), a.add(f.Offset)), a.args...)
+	rows, err := q.db.QueryContext(ctx, fmt.Sprintf(`SELECT %s FROM %s%s ORDER BY %s LIMIT %s OFFSET %s`,
+		taskCols, from, where, order, a.add(f.Limit), a.add(f.Offset)), a.args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("list tasks: %w", err)
 	}
@@ -445,7 +485,7 @@ func (q *Queries) exactStatusCounts(ctx context.Context, f TaskFilter) (map[doma
 	var a argList
 	st := statusExpr(a.add(f.Today.String()), a.add(f.soon()))
 	where := f.where(&a)
-	rows, err := q.db.QueryContext(ctx, `SELECT `+st+` AS st, COUNT(*) FROM tasks t `+where+` GROUP BY st`, a.args...)
+	rows, err := q.db.QueryContext(ctx, `SELECT `+st+` AS st, COUNT(*) FROM `+f.from(q.d)+where+` GROUP BY st`, a.args...)
 	if err != nil {
 		return nil, fmt.Errorf("status counts: %w", err)
 	}
@@ -509,7 +549,7 @@ func (q *Queries) exactStatsByUnit(ctx context.Context, f TaskFilter) ([]UnitSta
 	st := statusExpr(a.add(f.Today.String()), a.add(f.soon()))
 	where := f.where(&a)
 	rows, err := q.db.QueryContext(ctx, `SELECT tu.unit_id, `+st+` AS st, COUNT(*), MAX(t.last_update_at)
-		FROM tasks t JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' `+where+` GROUP BY tu.unit_id, st`, a.args...)
+		FROM `+f.from(q.d)+`JOIN task_units tu ON tu.task_id = t.id AND tu.role = 'lead' `+where+` GROUP BY tu.unit_id, st`, a.args...)
 	if err != nil {
 		return nil, fmt.Errorf("unit stats: %w", err)
 	}

@@ -49,8 +49,11 @@ type reviewTask struct {
 	Key, Skip, Merge    bool
 	Section             string // shown when it changes from the task before
 	Marked              bool   // the source text has a mark for the task
-	NoLead              bool   // will not be stored: no lead unit
-	First               bool
+	// Groups the text names as lead or support: kept from the draft (the
+	// form does not edit them); the task waits for units once stored.
+	LeadGroups, SupportGroups []int64
+	NoLead                    bool // will not be stored: no lead unit
+	First                     bool
 }
 
 // Recurring reports whether the chosen deadline recurs, and so needs its day.
@@ -95,7 +98,8 @@ func reviewOfDraft(sd *app.SavedDraft) *reviewForm {
 		Chair: d.Chair, Meeting: n.MeetingID}}
 	for i, t := range d.Tasks {
 		tf := reviewTask{N: i + 1, Text: t.Text, Lead: t.Lead, Support: t.Support, ULead: t.UnresolvedLead,
-			USupport: t.UnresolvedSupport, Refs: strings.Join(t.LegalRefs, "\n"), Key: t.Key, Skip: t.Skip}
+			USupport: t.UnresolvedSupport, Refs: strings.Join(t.LegalRefs, "\n"), Key: t.Key, Skip: t.Skip,
+			LeadGroups: t.LeadGroups, SupportGroups: t.SupportGroups}
 		dl := t.Deadline
 		tf.Kind, tf.Date = string(dl.Kind), dl.Date.String()
 		switch dl.Kind {
@@ -186,7 +190,7 @@ func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft)
 		old := sd.Draft.Tasks[i]
 		t := app.ImportTask{Text: strings.ReplaceAll(tf.Text, "\r\n", "\n"), Lead: tf.Lead, Support: tf.Support,
 			UnresolvedLead: tf.ULead, UnresolvedSupport: tf.USupport, LegalRefs: lines(tf.Refs), Section: old.Section,
-			Key: tf.Key, Skip: tf.Skip, Start: old.Start, End: old.End}
+			Key: tf.Key, Skip: tf.Skip, Start: old.Start, End: old.End, LeadGroups: old.LeadGroups, SupportGroups: old.SupportGroups}
 		if t.Lead, t.UnresolvedLead, err = s.addTypedUnits(r, tf.LeadAdd, t.Lead, t.UnresolvedLead); err != nil {
 			return err
 		}

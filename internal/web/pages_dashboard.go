@@ -50,6 +50,11 @@ type dashboardData struct {
 	Meetings []meetingOption
 	Sort     string
 	SortURL  map[string]string
+	// Sum adds up the unit lines: lead assignments, not tasks.
+	Sum app.UnitRow
+	// Unresolved counts the tasks that wait for units (UnresolvedURL lists them).
+	Unresolved    int
+	UnresolvedURL string
 }
 
 // unitSorts are the orders of the per-unit table, by the sort parameter.
@@ -123,6 +128,17 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) error {
 		since := s.svc.DaysSince(ur.LastUpdate)
 		d.Units = append(d.Units, unitLine{UnitRow: ur, Since: since, Stale: since > staleDays,
 			URL: listURL("unit", strconv.FormatInt(ur.UnitID, 10), "lead", "1")})
+	}
+	for _, l := range d.Units {
+		d.Sum.Assigned += l.Assigned
+		d.Sum.DoneOnTime += l.DoneOnTime
+		d.Sum.DoneLate += l.DoneLate
+		d.Sum.Open += l.Open
+		d.Sum.Overdue += l.Overdue
+	}
+	d.Unresolved = dash.Unresolved
+	if u.CanManage() {
+		d.UnresolvedURL = "/tasks/unresolved"
 	}
 	d.Sort = r.URL.Query().Get("sort")
 	less, ok := unitSorts[d.Sort]

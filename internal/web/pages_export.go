@@ -167,7 +167,8 @@ func (s *Server) dashboardExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	today := s.svc.Today()
 	var buf bytes.Buffer
-	if err := export.WriteUnits(&buf, export.UnitSummary{Org: dir.Org, Today: today, Filters: s.describeFilter(r, dir, f), Units: rows}); err != nil {
+	if err := export.WriteUnits(&buf, export.UnitSummary{Org: dir.Org, Today: today, Filters: s.describeFilter(r, dir, f), Units: rows,
+		Tasks: dash.Total, Unresolved: dash.Unresolved}); err != nil {
 		return err
 	}
 	return sendFile(w, export.MIMEXLSX, "tong-hop-theo-don-vi-"+fileDate(today)+".xlsx", buf.Bytes())

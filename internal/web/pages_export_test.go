@@ -268,7 +268,9 @@ func TestDashboardExportXLSX(t *testing.T) {
 			t.Errorf("subtitle %q does not state the block", rows[2][0])
 		}
 		// Sorted by name as asked: Giáo dục before Y tế, then the totals.
-		if len(rows) != 7 || rows[4][1] != "Phòng Giáo dục và Đào tạo" || rows[5][1] != "Phòng Y tế" || rows[6][1] != "Tổng cộng" {
+		// The total line says it counts lead assignments, and a note says how many tasks.
+		if len(rows) != 9 || rows[4][1] != "Phòng Giáo dục và Đào tạo" || rows[5][1] != "Phòng Y tế" || rows[6][1] != "Cộng (lượt giao đơn vị chủ trì)" ||
+			!strings.Contains(rows[8][0], "Tổng số nhiệm vụ theo bộ lọc: 3") {
 			t.Fatalf("unit rows = %q", rows[4:])
 		}
 		if got := rows[4][2:7]; strings.Join(got, ",") != "2,0,0,2,0" {
@@ -287,7 +289,7 @@ func TestDashboardExportXLSX(t *testing.T) {
 		unit := e.login("gddt")
 		resp, data = unit.getResp("/dashboard/export.xlsx")
 		rows = sheetRows(t, xlsxFrom(t, resp, data), "Theo đơn vị")
-		if len(rows) != 6 || rows[4][1] != "Phòng Giáo dục và Đào tạo" {
+		if len(rows) != 8 || rows[4][1] != "Phòng Giáo dục và Đào tạo" || rows[5][1] != "Cộng (lượt giao đơn vị chủ trì)" {
 			t.Errorf("unit user's summary = %q, want their unit only", rows[4:])
 		}
 	})

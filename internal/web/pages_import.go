@@ -130,6 +130,9 @@ type reviewData struct {
 	Kinds      []deadlineChoice
 	NoLead     int
 	Skipped    int
+	// Dup is the notice the organisation already has when confirming was
+	// refused as a duplicate: the page offers to import it as its correction.
+	Dup *app.DuplicateNoticeError
 }
 
 // reviewURL is the review page of draft id, keeping the block chosen on
@@ -167,6 +170,12 @@ func (s *Server) importReview(w http.ResponseWriter, r *http.Request) error {
 // renderReview shows draft sd with the typed form f, or with the
 // draft's own values when f is nil.
 func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, code int, sd *app.SavedDraft, f *reviewForm, msg string) error {
+	return s.renderReviewDup(w, r, code, sd, f, msg, nil)
+}
+
+// renderReviewDup is renderReview naming, when dup is not nil, the notice
+// the draft duplicates.
+func (s *Server) renderReviewDup(w http.ResponseWriter, r *http.Request, code int, sd *app.SavedDraft, f *reviewForm, msg string, dup *app.DuplicateNoticeError) error {
 	ctx, u := r.Context(), userOf(r)
 	dir, err := s.svc.Directory(ctx, u)
 	if err != nil {
@@ -178,7 +187,7 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, code int, 
 	}
 	text, marked := markSource(sd.Draft.SourceText, sd.Draft.Tasks)
 	d := &reviewData{ID: sd.ID, Source: sd.Draft.Source, Format: sd.Draft.Format, Text: text, F: f,
-		Unresolved: sd.Draft.Unresolved, Kinds: deadlineChoices}
+		Unresolved: sd.Draft.Unresolved, Kinds: deadlineChoices, Dup: dup}
 	section := ""
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
@@ -187,9 +196,10 @@ func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, code int, 
 				t.Section, section = sec, sec
 			}
 			t.Marked = marked[i]
+			t.LeadGroups, t.SupportGroups = sd.Draft.Tasks[i].LeadGroups, sd.Draft.Tasks[i].SupportGroups
 		}
 		t.First = i == 0
-		t.NoLead = len(t.Lead) == 0 && !t.Skip
+		t.NoLead = len(t.Lead) == 0 && len(t.LeadGroups) == 0 && !t.Skip
 		if t.NoLead {
 			d.NoLead++
 		}
@@ -256,7 +266,9 @@ func (s *Server) reviewError(w http.ResponseWriter, r *http.Request, sd *app.Sav
 		return s.renderReview(w, r, http.StatusConflict, fresh, nil, httpx.Message(err))
 	}
 	if isFormError(err) {
-		return s.renderReview(w, r, httpx.Status(err), sd, f, httpx.Message(err))
+		var dup *app.DuplicateNoticeError
+		errors.As(err, &dup)
+		return s.renderReviewDup(w, r, httpx.Status(err), sd, f, httpx.Message(err), dup)
 	}
 	return err
 }
@@ -292,6 +304,13 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 		case !app.IsNotFound(err):
 			return err
 		}
+	}
+	if r.PostFormValue("is_correction") == "1" {
+		// The user says the notice corrects the one a refused confirmation named.
+		if sd.Draft.CorrectionOf, err = formID(r, "corrects_id"); err != nil {
+			return s.reviewError(w, r, sd, nil, err)
+		}
+		sd.Draft.Correction = domain.CorrectionKind(r.PostFormValue("correction"))
 	}
 	res, err := s.svc.ConfirmSavedDraft(ctx, u, sd, meetingID, blockID)
 	if err != nil {

@@ -246,7 +246,7 @@ func TestImportReviewAndConfirm(t *testing.T) {
 		}
 		noticeID, err := strconv.ParseInt(strings.TrimPrefix(strings.SplitN(loc, "?", 2)[0], "/notices/"), 10, 64)
 		apptest.Must(t, err)
-		rows, total, err := e.Service.Tasks(ctx, office, store.TaskFilter{NoticeID: noticeID, Sort: store.SortCreated})
+		rows, total, err := e.Service.NoticeTasks(ctx, office, noticeID, 50)
 		apptest.Must(t, err)
 		if total != 3 {
 			t.Fatalf("stored %d tasks, want 3", total)

@@ -105,6 +105,8 @@ func readMeeting(r *http.Request, m *domain.Meeting, f *meetingForm) error {
 	fe.keep(err)
 	m.UnitIDs, err = formIDs(r, "unit_ids")
 	fe.keep(err)
+	m.GroupIDs, err = formIDs(r, "group_ids")
+	fe.keep(err)
 	m.Date, err = domain.ParseDate(f.Date)
 	if err != nil {
 		fe.keep(fmt.Errorf("Ngày họp: %w", err))

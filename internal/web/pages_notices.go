@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -66,8 +67,12 @@ func (s *Server) noticeList(w http.ResponseWriter, r *http.Request) error {
 
 // noticeForm is the draft form with what the user typed.
 type noticeForm struct {
-	N           domain.Notice
-	New         bool
+	N   domain.Notice
+	New bool
+	// Dup is the notice the organisation already has, when saving was
+	// refused as a duplicate: the form then offers to enter it as a
+	// correction of that notice.
+	Dup         *app.DuplicateNoticeError
 	IssuedOn    string
 	Recipients  string
 	Rows        []domain.Section
@@ -118,6 +123,14 @@ func readNotice(r *http.Request, n *domain.Notice, f *noticeForm, existing []dom
 	n.SignerAuthority = r.PostFormValue("signer_authority")
 	n.SignerTitle = r.PostFormValue("signer_title")
 	n.SignerName = r.PostFormValue("signer_name")
+	if r.PostFormValue("is_correction") == "1" {
+		// The user says it corrects the notice a refused save named.
+		var err error
+		if n.SupersedesID, err = formID(r, "corrects_id"); err != nil {
+			fe.keep(err)
+		}
+		n.Correction = domain.CorrectionKind(r.PostFormValue("correction"))
+	}
 	f.IssuedOn, f.Recipients = r.PostFormValue("issued_on"), r.PostFormValue("recipients")
 	n.Recipients = lines(f.Recipients)
 	var err error
@@ -189,10 +202,15 @@ func (s *Server) noticeCreate(w http.ResponseWriter, r *http.Request) error {
 		err = s.svc.CreateNotice(r.Context(), userOf(r), n)
 	}
 	if isFormError(err) {
+		errors.As(err, &f.Dup)
 		return s.renderNoticeForm(w, r, httpx.Status(err), httpx.Message(err), f)
 	}
 	if err != nil {
 		return err
+	}
+	if n.SupersedesID != 0 {
+		return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID),
+			fmt.Sprintf("Đã lưu %s (dự thảo) của thông báo đã có; các nhiệm vụ của thông báo đó được chép sang để sửa.", strings.ToLower(n.Correction.Label())))
 	}
 	return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID), "Đã lưu dự thảo thông báo")
 }
@@ -233,6 +251,7 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
 			err = s.svc.UpdateNotice(r.Context(), u, n)
 		}
 		if isFormError(err) {
+			errors.As(err, &f.Dup)
 			return s.renderNoticeForm(w, r, httpx.Status(err), httpx.Message(err), f)
 		}
 		if err != nil {
@@ -246,6 +265,8 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
 // page shows beside it.
 type noticeData struct {
 	N          *domain.Notice
+	Corrects   *domain.Notice   // the notice this one corrects
+	Changes    []app.TaskChange // its proposed changes (Office only)
 	Meeting    *domain.Meeting
 	Superior   string
 	OrgName    string
@@ -332,12 +353,28 @@ func (s *Server) showNotice(w http.ResponseWriter, r *http.Request, code int, n 
 		return err
 	}
 	for i := range d.Versions {
-		if d.Versions[i].SupersedesID == n.ID {
-			d.Newer = &d.Versions[i]
+		v := &d.Versions[i]
+		if v.SupersedesID == n.ID && v.State != domain.NoticeDraft {
+			d.Newer = v
+		}
+		if v.ID == n.SupersedesID {
+			d.Corrects = v
 		}
 	}
-	if d.Tasks, d.TaskTotal, err = s.svc.Tasks(ctx, u, store.TaskFilter{NoticeID: n.ID, Limit: 200}); err != nil {
+	tasks, _, err := s.svc.NoticeTasks(ctx, u, n.ID, 200)
+	if err != nil {
 		return err
+	}
+	for _, t := range tasks {
+		if t.OriginID == 0 {
+			d.Tasks = append(d.Tasks, t)
+		}
+	}
+	d.TaskTotal = len(d.Tasks)
+	if u.CanManage() && n.SupersedesID != 0 {
+		if d.Changes, err = s.svc.NoticeChanges(ctx, u, n.ID); err != nil {
+			return err
+		}
 	}
 	title := "Thông báo " + n.Code()
 	if n.Number == "" {
@@ -379,7 +416,7 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	n, err := s.svc.CorrectNotice(r.Context(), userOf(r), id)
+	n, err := s.svc.CorrectNotice(r.Context(), userOf(r), id, domain.CorrectionKind(r.PostFormValue("kind")))
 	if isFormError(err) {
 		return s.showNoticeRefused(w, r, id, err)
 	}
@@ -387,5 +424,6 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return redirect(w, r, fmt.Sprintf("/notices/%d/edit", n.ID),
-		fmt.Sprintf("Đã tạo bản đính chính (phiên bản %d, dự thảo). Sửa nội dung rồi ban hành để thay thế bản cũ.", n.Revision))
+		fmt.Sprintf("Đã tạo dự thảo %s, có số và ngày riêng; các nhiệm vụ được chép sang để sửa. Nhập số, sửa nội dung rồi ban hành; sau đó xác nhận từng thay đổi nhiệm vụ.",
+			strings.ToLower(n.Correction.Label())))
 }

@@ -116,8 +116,8 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 			t.Fatal("an issued notice was edited in place")
 		}
 
-		// Correct: a version 2 draft; issuing it supersedes version 1.
-		code, _, loc = c.post(fmt.Sprintf("/notices/%d/correct", nid), nil)
+		// Correct by a replacing notice: a version 2 draft of its own; issuing it supersedes version 1.
+		code, _, loc = c.post(fmt.Sprintf("/notices/%d/correct", nid), url.Values{"kind": {"replace"}})
 		if code != http.StatusSeeOther || !strings.HasSuffix(loc[:strings.Index(loc+"?", "?")], "/edit") {
 			t.Fatalf("correct: %d → %q", code, loc)
 		}
@@ -126,7 +126,7 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("correction form: %d", code)
 		}
-		wantIn(t, "correction form", body, "phiên bản 2", "Đã tạo bản đính chính")
+		wantIn(t, "correction form", body, "phiên bản 2", "Đã tạo dự thảo thông báo thay thế, có số và ngày riêng")
 		n2, err := e.Service.Notice(ctx, office, n2id)
 		apptest.Must(t, err)
 		if n2.Revision != 2 || n2.SupersedesID != nid || n2.State != domain.NoticeDraft {
@@ -147,7 +147,7 @@ func TestMeetingAndNoticeLifecycle(t *testing.T) {
 			t.Fatalf("version 1 state %s, want superseded", old.State)
 		}
 		_, body, _ = c.get(fmt.Sprintf("/notices/%d", nid))
-		wantIn(t, "superseded page", body, "Đã đính chính", "đã được đính chính", fmt.Sprintf(`<a href="/notices/%d">Số 12a/TB-UBND`, n2id), "Phiên bản 2")
+		wantIn(t, "superseded page", body, "Đã được thay thế", "Thông báo này đã được thay thế", fmt.Sprintf(`<a href="/notices/%d">Thông báo thay thế số 12a/TB-UBND`, n2id), "Phiên bản 2")
 		_, body, _ = c.get(fmt.Sprintf("/notices/%d", n2id))
 		wantIn(t, "version 2 page", body, "Lâm Thao, ngày 09 tháng 3 năm 2023", fmt.Sprintf(`<a href="/notices/%d">Phiên bản 1</a>`, nid))
 

@@ -18,8 +18,11 @@ func TestSearchIgnoresDiacritics(t *testing.T) {
 		office := e.Office
 		m := &domain.Meeting{Title: "Giao ban công tác giáo dục quý I", Period: domain.PeriodQuarter, PeriodNo: 1, Date: domain.MustDate("2023-02-22")}
 		apptest.Must(t, e.Service.CreateMeeting(ctx, office, m))
-		n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận về công tác giáo dục và đào tạo", Number: "7", Symbol: "TB-UBND"}
+		n := &domain.Notice{MeetingID: m.ID, Title: "Kết luận về công tác giáo dục và đào tạo", Number: "7", Symbol: "TB-UBND",
+			IssuedOn: domain.MustDate("2023-02-23"), SignerName: "Ngô Đức Sáu"}
 		apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
+		_, err := e.Service.IssueNotice(ctx, office, n.ID, n.Version)
+		apptest.Must(t, err)
 		task := e.task("Sửa chữa đồng hồ điện các điểm trường", []int64{e.Unit1.ID}, dateDeadline("2023-03-31"))
 		c := e.login("xem")
 		for _, tc := range []struct {

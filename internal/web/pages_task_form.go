@@ -35,6 +35,8 @@ type taskFormValues struct {
 	Key              bool
 	Refs             string
 	Version          int
+	// Groups named as lead or support, not yet expanded.
+	LeadGroups, SupportGroups []int64
 }
 
 type noticeOption struct {
@@ -50,6 +52,9 @@ type taskFormData struct {
 	Sections []domain.Section
 	// Quarters maps 1–4 to the Roman numerals the notices print.
 	Quarters map[int]string
+	// UnitGroups are the directory's groups of units, to name as lead or
+	// support when the notice does (they are expanded later).
+	UnitGroups []domain.Group
 }
 
 func (s *Server) taskNew(w http.ResponseWriter, r *http.Request) error {
@@ -97,7 +102,7 @@ func formOfTask(t *store.TaskRow) taskFormValues {
 	d := t.Deadline
 	f := taskFormValues{Text: t.Text, Lead: t.Lead, Support: t.Support, Kind: string(d.Kind), Product: t.ExpectedProduct,
 		Sector: t.SectorID, Block: t.BlockID, Notice: t.NoticeID, Section: t.SectionID, Key: t.Key,
-		Refs: strings.Join(t.LegalRefs, "\n"), Version: t.Version, Every: "month"}
+		Refs: strings.Join(t.LegalRefs, "\n"), Version: t.Version, Every: "month", LeadGroups: t.LeadGroups, SupportGroups: t.SupportGroups}
 	switch d.Kind {
 	case domain.DeadlineDate:
 		f.Date = d.Date.String()
@@ -131,6 +136,12 @@ func readTaskForm(r *http.Request) (taskFormValues, error) {
 	if f.Support, err = formIDs(r, "support"); err != nil {
 		errs = append(errs, err)
 	}
+	if f.LeadGroups, err = formIDs(r, "lead_group"); err != nil {
+		errs = append(errs, err)
+	}
+	if f.SupportGroups, err = formIDs(r, "support_group"); err != nil {
+		errs = append(errs, err)
+	}
 	for _, x := range []struct {
 		name string
 		dst  *int64
@@ -149,7 +160,7 @@ func readTaskForm(r *http.Request) (taskFormValues, error) {
 // the calendar or a number that is not one gives a Vietnamese ErrInvalid.
 func (f *taskFormValues) input(today domain.Date) (app.TaskInput, error) {
 	in := app.TaskInput{NoticeID: f.Notice, SectionID: f.Section, BlockID: f.Block, Text: f.Text, Lead: f.Lead, Support: f.Support,
-		ExpectedProduct: f.Product, SectorID: f.Sector, Key: f.Key, Version: f.Version}
+		ExpectedProduct: f.Product, SectorID: f.Sector, Key: f.Key, Version: f.Version, LeadGroups: f.LeadGroups, SupportGroups: f.SupportGroups}
 	in.LegalRefs = lines(f.Refs)
 	number := func(v, field string) (int, error) {
 		n, err := strconv.Atoi(strings.TrimSpace(v))
@@ -286,7 +297,8 @@ func (s *Server) renderTaskForm(w http.ResponseWriter, r *http.Request, code int
 	if err != nil {
 		return err
 	}
-	d := &taskFormData{ID: id, F: f, Groups: groupUnits(dir, activeOrChosen(f.Lead, f.Support)), Quarters: map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}}
+	d := &taskFormData{ID: id, F: f, Groups: groupUnits(dir, activeOrChosen(f.Lead, f.Support)), Quarters: map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"},
+		UnitGroups: dir.Groups}
 	seen := false
 	for _, n := range notices {
 		d.Notices = append(d.Notices, noticeOption{n.ID, noticeLabel(&n)})

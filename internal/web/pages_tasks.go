@@ -37,8 +37,8 @@ type taskItem struct {
 func (s *Server) taskItems(dir *app.Directory, rows []store.TaskRow) []taskItem {
 	out := make([]taskItem, len(rows))
 	for i, r := range rows {
-		out[i] = taskItem{TaskRow: r, Short: shorten(r.Text, 260), Leads: dir.UnitNames(r.Lead),
-			Helpers: dir.UnitNames(r.Support), Since: s.svc.DaysSince(r.LastUpdateAt),
+		out[i] = taskItem{TaskRow: r, Short: shorten(r.Text, 260), Leads: dir.Assignees(r.Lead, r.LeadGroups, app.Unassigned),
+			Helpers: dir.Assignees(r.Support, r.SupportGroups, ""), Since: s.svc.DaysSince(r.LastUpdateAt),
 			DueShown: !r.DueOn.IsZero() && (r.Deadline.Kind != domain.DeadlineDate || r.DueOn != r.Deadline.Date)}
 	}
 	return out
@@ -181,6 +181,7 @@ type taskPageForm struct {
 
 type taskPageData struct {
 	*app.TaskDetail
+	Change           *app.TaskChange // a correction's proposed change: what it alters
 	Leads, Helpers   string
 	Sector, Block    string
 	Since            int
@@ -210,14 +211,18 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, code int, id
 	if err != nil {
 		return err
 	}
-	d := &taskPageData{TaskDetail: td, Leads: dir.UnitNames(td.Lead), Helpers: dir.UnitNames(td.Support),
-		Sector: dir.SectorName(td.SectorID), Block: dir.BlockName(td.BlockID), Since: s.svc.DaysSince(td.LastUpdateAt),
+	d := &taskPageData{TaskDetail: td, Leads: dir.Assignees(td.Lead, td.LeadGroups, app.Unassigned),
+		Helpers: dir.Assignees(td.Support, td.SupportGroups, ""),
+		Sector:  dir.SectorName(td.SectorID), Block: dir.BlockName(td.BlockID), Since: s.svc.DaysSince(td.LastUpdateAt),
 		Form: form, MaxUploadMB: s.svc.Options().MaxUpload >> 20}
 	d.ReopenAllowed = td.CanEdit && !td.DoneOn.IsZero()
 	d.EventDateAllowed = td.CanEdit && td.Deadline.Kind == domain.DeadlineEvent
 	d.HasForms = td.CanReport || td.CanComplete || td.CanRequestExtension || d.EventDateAllowed || d.ReopenAllowed
 	if d.MaxUploadMB == 0 {
 		d.MaxUploadMB = 1
+	}
+	if d.Change, err = s.svc.TaskChangeOf(ctx, u, id); err != nil {
+		return err
 	}
 	return s.render(w, r, code, "task", &view{Title: shorten(td.Text, 60), Nav: "tasks", Error: msg, Dir: dir, Data: d})
 }

@@ -40,7 +40,7 @@ func TestTaskCreateAndList(t *testing.T) {
 	eachEnv(t, func(t *testing.T, e *env) {
 		ctx := context.Background()
 		n := &domain.Notice{Title: "Kết luận giao ban khối Văn hóa - Xã hội", Number: "12", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"),
-			Sections: []domain.Section{{Kind: domain.SectionTasks, Heading: "2. Nhiệm vụ thời gian tới"}}}
+			SignerName: "Ngô Đức Sáu", Sections: []domain.Section{{Kind: domain.SectionTasks, Heading: "2. Nhiệm vụ thời gian tới"}}}
 		apptest.Must(t, e.Service.CreateNotice(ctx, e.Office, n))
 		c := e.login("vanphong")
 
@@ -63,7 +63,19 @@ func TestTaskCreateAndList(t *testing.T) {
 				t.Errorf("task page lacks %q", want)
 			}
 		}
+		// A draft's task is on its own page and its notice's, in no list until the notice is issued.
 		_, list, _ := c.get("/tasks")
+		if strings.Contains(list, "Tham mưu kế hoạch tuyển sinh") {
+			t.Fatalf("the task list shows a task of a draft notice")
+		}
+		if _, body, _ := c.get(fmt.Sprintf("/notices/%d", n.ID)); !strings.Contains(body, "Tham mưu kế hoạch tuyển sinh") {
+			t.Fatalf("the draft notice's page lacks its task")
+		}
+		cur, err := e.Service.Notice(ctx, e.Office, n.ID)
+		apptest.Must(t, err)
+		_, err = e.Service.IssueNotice(ctx, e.Office, n.ID, cur.Version)
+		apptest.Must(t, err)
+		_, list, _ = c.get("/tasks")
 		if !strings.Contains(list, "Tham mưu kế hoạch tuyển sinh") || !strings.Contains(list, "12/TB-UBND") || !strings.Contains(list, "Tạo nhiệm vụ") {
 			t.Fatalf("task list lacks the new task, its notice or the create button")
 		}

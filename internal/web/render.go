@@ -144,14 +144,19 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 }
 
-// redirect sends the browser to path after a successful POST, with a flash message.
+// redirect sends the browser to path after a successful POST, with a flash
+// message; a #fragment of path stays last.
 func redirect(w http.ResponseWriter, r *http.Request, path, flash string) error {
 	if flash != "" {
+		base, frag, hasFrag := strings.Cut(path, "#")
 		sep := "?"
-		if strings.Contains(path, "?") {
+		if strings.Contains(base, "?") {
 			sep = "&"
 		}
-		path += sep + "ok=" + url.QueryEscape(flash)
+		path = base + sep + "ok=" + url.QueryEscape(flash)
+		if hasFrag {
+			path += "#" + frag
+		}
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
 	return nil

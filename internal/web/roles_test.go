@@ -93,8 +93,9 @@ type roleCase struct {
 	path   func() string
 	form   func() url.Values
 	// managers is the status for admin and office; the others get 403 unless
-	// everyone is the status for all roles.
-	managers, everyone int
+	// everyone is the status for all roles, or others theirs (404 for what
+	// they may not know exists).
+	managers, everyone, others int
 }
 
 func runMatrix(t *testing.T, e *env, cases []roleCase, roles map[string]bool) {
@@ -112,6 +113,8 @@ func runMatrix(t *testing.T, e *env, cases []roleCase, roles map[string]bool) {
 				want = tc.everyone
 			case roles[name]:
 				want = tc.managers
+			case tc.others != 0:
+				want = tc.others
 			}
 			var code int
 			var body string
@@ -142,11 +145,22 @@ func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
 		draft := &domain.Notice{Title: "Dự thảo kết luận", Symbol: "TB-UBND", MeetingID: m.ID}
 		apptest.Must(t, e.Service.CreateNotice(ctx, office, draft))
 		fixed := func(p string) func() string { return func() string { return p } }
+		number := 0 // each notice made here has a number of its own
 		complete := func() *domain.Notice {
-			n := &domain.Notice{Title: "Kết luận đầy đủ", Number: "5", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-03-02"), SignerName: "Nguyễn Văn A"}
+			number++
+			n := &domain.Notice{Title: "Kết luận đầy đủ", Number: fmt.Sprint(100 + number), Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-03-02"), SignerName: "Nguyễn Văn A"}
 			apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
 			return n
 		}
+		newNotice := func() url.Values {
+			number++
+			v := noticeValues(m.ID)
+			v.Set("number", fmt.Sprint(100+number))
+			return v
+		}
+		issued := complete()
+		_, err := e.Service.IssueNotice(ctx, office, issued.ID, issued.Version)
+		apptest.Must(t, err)
 		meetingForm := func() url.Values {
 			cur, err := e.Service.Meeting(ctx, office, m.ID)
 			apptest.Must(t, err)
@@ -158,6 +172,7 @@ func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
 			cur, err := e.Service.Notice(ctx, office, draft.ID)
 			apptest.Must(t, err)
 			v := noticeValues(m.ID)
+			v.Set("number", "99")
 			v.Set("version", strconv.Itoa(cur.Version))
 			return v
 		}
@@ -172,9 +187,11 @@ func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
 			{method: "POST", path: fixed(fmt.Sprintf("/meetings/%d", m.ID)), form: meetingForm, managers: 303},
 			{method: "GET", path: fixed("/notices"), everyone: 200},
 			{method: "GET", path: fixed(fmt.Sprintf("/notices/new?meeting=%d", m.ID)), managers: 200},
-			{method: "GET", path: fixed(fmt.Sprintf("/notices/%d", draft.ID)), everyone: 200},
+			{method: "GET", path: fixed(fmt.Sprintf("/notices/%d", issued.ID)), everyone: 200},
+			// A draft is the Office's: others are not told it exists.
+			{method: "GET", path: fixed(fmt.Sprintf("/notices/%d", draft.ID)), managers: 200, others: 404},
 			{method: "GET", path: fixed(fmt.Sprintf("/notices/%d/edit", draft.ID)), managers: 200},
-			{method: "POST", path: fixed("/notices"), form: func() url.Values { return noticeValues(m.ID) }, managers: 303},
+			{method: "POST", path: fixed("/notices"), form: newNotice, managers: 303},
 			{method: "POST", path: fixed(fmt.Sprintf("/notices/%d", draft.ID)), form: draftForm, managers: 303},
 			{method: "POST", path: func() string { issuing = complete(); return fmt.Sprintf("/notices/%d/issue", issuing.ID) },
 				form: func() url.Values { return url.Values{"version": {strconv.Itoa(issuing.Version)}} }, managers: 303},
@@ -183,14 +200,14 @@ func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
 				_, err := e.Service.IssueNotice(ctx, office, correcting.ID, correcting.Version)
 				apptest.Must(t, err)
 				return fmt.Sprintf("/notices/%d/correct", correcting.ID)
-			}, managers: 303},
+			}, form: func() url.Values { return url.Values{"kind": {"erratum"}} }, managers: 303},
 		}, manage)
 
 		// What readers see: no buttons they cannot use.
 		for _, name := range []string{"lanhdao", "xem", "gddt"} {
 			c := e.login(name)
-			_, body, _ := c.get(fmt.Sprintf("/notices/%d", draft.ID))
-			if strings.Contains(body, "Sửa dự thảo") || strings.Contains(body, "Thêm nhiệm vụ") {
+			_, body, _ := c.get(fmt.Sprintf("/notices/%d", issued.ID))
+			if strings.Contains(body, "Sửa dự thảo") || strings.Contains(body, "Thêm nhiệm vụ") || strings.Contains(body, "Soạn văn bản đính chính") {
 				t.Errorf("%s sees editing buttons on a notice", name)
 			}
 			_, body, _ = c.get("/meetings")
@@ -202,5 +219,85 @@ func TestMeetingAndNoticeRoleMatrix(t *testing.T) {
 		if strings.Contains(body, `href="/meetings"`) {
 			t.Error("unit users have a meetings menu")
 		}
+	})
+}
+
+// TestGroupsAndCorrectionsRoleMatrix covers the routes of groups of units,
+// of the tasks that wait for units and of a correction's proposed changes:
+// the Office and admin only; a proposed change, which counts nowhere, is
+// unknown to others (404).
+func TestGroupsAndCorrectionsRoleMatrix(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		office := e.Office
+		g := &domain.Group{Name: "Các phòng thử", Members: []int64{e.Unit1.ID, e.Unit2.ID}}
+		apptest.Must(t, e.Service.CreateGroup(ctx, office, g))
+		fixed := func(p string) func() string { return func() string { return p } }
+		n := 0
+		// waiting is a fresh task led by unit 1 (gddt sees it) whose support is the group.
+		var waiting *domain.Task
+		newWaiting := func() int64 {
+			var err error
+			waiting, err = e.Service.CreateTask(ctx, office, app.TaskInput{Text: fmt.Sprintf("Phối hợp với nhóm %d", n), Lead: []int64{e.Unit1.ID},
+				SupportGroups: []int64{g.ID}})
+			apptest.Must(t, err)
+			return waiting.ID
+		}
+		// proposal is a fresh proposed change of an issued correction.
+		var proposal *app.TaskChange
+		newProposal := func() int64 {
+			n++
+			issued := &domain.Notice{Title: fmt.Sprintf("Kết luận %d", n), Number: fmt.Sprint(200 + n), Symbol: "TB-UBND",
+				IssuedOn: domain.MustDate("2023-02-20"), SignerName: "Nguyễn Văn A"}
+			apptest.Must(t, e.Service.CreateNotice(ctx, office, issued))
+			_, err := e.Service.CreateTask(ctx, office, app.TaskInput{NoticeID: issued.ID, Text: "Báo cáo kết quả", Lead: []int64{e.Unit1.ID},
+				Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-12-25")}})
+			apptest.Must(t, err)
+			_, err = e.Service.IssueNotice(ctx, office, issued.ID, issued.Version)
+			apptest.Must(t, err)
+			fix, err := e.Service.CorrectNotice(ctx, office, issued.ID, domain.CorrectionErratum)
+			apptest.Must(t, err)
+			changes, err := e.Service.NoticeChanges(ctx, office, fix.ID)
+			apptest.Must(t, err)
+			p := changes[0].Proposal
+			_, err = e.Service.UpdateTask(ctx, office, p.ID, app.TaskInput{NoticeID: fix.ID, Text: p.Text, Lead: p.Lead, Version: p.Version,
+				Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-12-31")}})
+			apptest.Must(t, err)
+			fix, err = e.Service.Notice(ctx, office, fix.ID)
+			apptest.Must(t, err)
+			fix.Number, fix.IssuedOn = fmt.Sprint(300+n), domain.MustDate("2023-02-25")
+			apptest.Must(t, e.Service.UpdateNotice(ctx, office, fix))
+			_, err = e.Service.IssueNotice(ctx, office, fix.ID, fix.Version)
+			apptest.Must(t, err)
+			proposal, err = e.Service.TaskChangeOf(ctx, office, p.ID)
+			apptest.Must(t, err)
+			return p.ID
+		}
+		groupForm := func() url.Values {
+			n++
+			return url.Values{"name": {fmt.Sprintf("Các đơn vị thử %d", n)}, "kinds": {"phòng"}}
+		}
+		editForm := func() url.Values {
+			dir, err := e.Service.Directory(ctx, office)
+			apptest.Must(t, err)
+			return url.Values{"name": {g.Name}, "members": {fmt.Sprint(e.Unit1.ID)}, "version": {strconv.Itoa(dir.Group(g.ID).Version)}}
+		}
+		runMatrix(t, e, []roleCase{
+			{method: "GET", path: fixed("/groups/new"), managers: 200},
+			{method: "POST", path: fixed("/groups"), form: groupForm, managers: 303},
+			{method: "GET", path: fixed(fmt.Sprintf("/groups/%d/edit", g.ID)), managers: 200},
+			{method: "POST", path: fixed(fmt.Sprintf("/groups/%d", g.ID)), form: editForm, managers: 303},
+			{method: "GET", path: fixed("/tasks/unresolved"), managers: 200},
+			{method: "POST", path: func() string { return fmt.Sprintf("/tasks/%d/expand-group", newWaiting()) },
+				form: func() url.Values { return url.Values{"group": {fmt.Sprint(g.ID)}, "version": {"1"}} }, managers: 303},
+			{method: "GET", path: func() string { return fmt.Sprintf("/tasks/%d/resolve", newWaiting()) }, managers: 200},
+			{method: "POST", path: func() string { return fmt.Sprintf("/tasks/%d/resolve", newWaiting()) },
+				form: func() url.Values { return url.Values{"lead": {fmt.Sprint(e.Unit2.ID)}, "version": {"1"}} }, managers: 303},
+			{method: "GET", path: func() string { return fmt.Sprintf("/tasks/%d", newProposal()) }, managers: 200, others: 404},
+			{method: "POST", path: func() string { return fmt.Sprintf("/tasks/%d/confirm-change", newProposal()) },
+				form: func() url.Values { return url.Values{"version": {strconv.Itoa(proposal.Proposal.Version)}} }, managers: 303, others: 404},
+			{method: "POST", path: func() string { return fmt.Sprintf("/tasks/%d/discard-change", newProposal()) },
+				form: func() url.Values { return url.Values{"version": {strconv.Itoa(proposal.Proposal.Version)}} }, managers: 303, others: 404},
+		}, map[string]bool{"admin": true, "vanphong": true})
 	})
 }

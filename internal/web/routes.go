@@ -29,6 +29,12 @@ func (s *Server) routePages(mux *http.ServeMux) {
 	mux.HandleFunc("POST /tasks/{id}/extensions", s.page(s.extensionCreate))
 	mux.HandleFunc("POST /extensions/{id}/decide", s.page(s.extensionDecide))
 	mux.HandleFunc("GET /attachments/{id}", s.page(s.attachment))
+	mux.HandleFunc("GET /tasks/unresolved", s.page(s.taskUnresolved))
+	mux.HandleFunc("POST /tasks/{id}/expand-group", s.page(s.taskExpandGroup))
+	mux.HandleFunc("GET /tasks/{id}/resolve", s.page(s.taskResolveForm))
+	mux.HandleFunc("POST /tasks/{id}/resolve", s.page(s.taskResolve))
+	mux.HandleFunc("POST /tasks/{id}/confirm-change", s.page(s.taskConfirmChange))
+	mux.HandleFunc("POST /tasks/{id}/discard-change", s.page(s.taskDiscardChange))
 
 	// Meetings and notices.
 	mux.HandleFunc("GET /meetings", s.page(s.meetingList))
@@ -60,6 +66,10 @@ func (s *Server) routePages(mux *http.ServeMux) {
 	mux.HandleFunc("GET /units/{id}/edit", s.page(s.unitEdit))
 	mux.HandleFunc("POST /units/{id}", s.page(s.unitUpdate))
 	mux.HandleFunc("POST /blocks", s.page(s.blockCreate))
+	mux.HandleFunc("GET /groups/new", s.page(s.groupNew))
+	mux.HandleFunc("POST /groups", s.page(s.groupCreate))
+	mux.HandleFunc("GET /groups/{id}/edit", s.page(s.groupEdit))
+	mux.HandleFunc("POST /groups/{id}", s.page(s.groupUpdate))
 	mux.HandleFunc("POST /sectors", s.page(s.sectorCreate))
 	mux.HandleFunc("POST /org", s.page(s.orgUpdate))
 	mux.HandleFunc("POST /presets/{name}", s.page(s.presetLoad))
