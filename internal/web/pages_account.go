@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode"
 
 	"giaoban/internal/httpx"
 	"giaoban/internal/store"
@@ -14,12 +16,35 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// safeNext keeps only local paths, so the login form cannot send users elsewhere.
+// safeNext keeps only plain local paths ("/tasks?status=overdue"), so that
+// the login form and the extension decision cannot send users to another
+// site. Anything else gives "/": a scheme or host, "//" or "/\\" (which
+// browsers read as another host), a backslash anywhere, and any control
+// character or space, since browsers drop tabs and newlines from a URL before
+// reading it ("/\t/evil.example" becomes "//evil.example").
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || next[0] != '/' || strings.ContainsRune(next, '\\') {
+		return "/"
+	}
+	if strings.HasPrefix(next, "//") || !plainText(next) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(u.Path, "//") || strings.ContainsRune(u.Path, '\\') || !plainText(u.Path) {
 		return "/"
 	}
 	return next
+}
+
+// plainText reports whether s holds no space, control or unprintable character.
+func plainText(s string) bool {
+	for _, c := range s {
+		if c <= ' ' || c == 0x7f || (c >= 0x80 && c <= 0x9f) || !unicode.IsPrint(c) {
+			return false
+		}
+	}
+	return true
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
