@@ -52,6 +52,8 @@ func errorOf(err error) (int, string, string) {
 		if errors.Is(err, domain.ErrDuplicate) {
 			code = "duplicate"
 		}
+	case http.StatusBadRequest:
+		code = "malformed_form"
 	case http.StatusUnprocessableEntity:
 		code = "invalid"
 	case http.StatusRequestEntityTooLarge:

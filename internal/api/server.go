@@ -95,11 +95,10 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 			s.serveError(w, r, err)
 			return
 		}
-		limit := int64(maxJSON)
-		if isMultipart(r) {
-			limit += s.svc.Options().MaxUpload
+		if err := httpx.ReadInput(w, r, httpx.Limits{Body: maxJSON + s.svc.Options().MaxUpload, JSON: maxJSON}); err != nil {
+			s.serveError(w, r, err)
+			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if err := h(w, r, u); err != nil {
 			s.serveError(w, r, err)
 		}
@@ -109,6 +108,10 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 // public wraps a handler that needs no token.
 func (s *Server) public(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.ReadInput(w, r, httpx.Limits{Body: maxJSON, JSON: maxJSON}); err != nil {
+			s.serveError(w, r, err)
+			return
+		}
 		if err := h(w, r, nil); err != nil {
 			s.serveError(w, r, err)
 		}

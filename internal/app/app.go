@@ -84,11 +84,15 @@ func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", domain.ErrInvalid, fmt.Sprintf(format, args...))
 }
 
-// cleanText trims s and checks that it is UTF-8 of at most max characters;
+// cleanText trims s and checks that it is UTF-8 of at most max characters,
+// without control characters (domain.FirstControl);
 // field names the field in the message.
 func cleanText(field, s string, required bool, max int) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", invalid("%s không phải văn bản UTF-8 hợp lệ", field)
+	}
+	if c, ok := domain.FirstControl(s); ok {
+		return "", invalid("%s có ký tự điều khiển không hiển thị được (mã U+%04X)", field, c)
 	}
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	if required && s == "" {

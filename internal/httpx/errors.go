@@ -10,9 +10,11 @@ import (
 
 // Status maps a service error to its HTTP status: the domain's sentinel
 // errors to 401, 403, 404, 409, 413, 422 and 429, a body over its size limit
-// to 413, anything else to 500.
+// to 413, an unreadable body (ErrBadBody) to 400, anything else to 500.
 func Status(err error) int {
 	switch {
+	case errors.Is(err, ErrBadBody):
+		return http.StatusBadRequest
 	case errors.Is(err, domain.ErrUnauthenticated):
 		return http.StatusUnauthorized
 	case errors.Is(err, domain.ErrNotFound):

@@ -48,7 +48,10 @@ func plainText(s string) bool {
 }
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := httpx.ReadInput(w, r, httpx.Limits{Body: 64 << 10, JSON: 64 << 10}); err != nil {
+		s.serveError(w, r, err)
+		return
+	}
 	next := safeNext(r.PostFormValue("next"))
 	token, _, err := s.svc.Login(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), httpx.ClientAddr(r, s.proxies))
 	if err != nil {
