@@ -60,8 +60,17 @@ func errorOf(err error) (int, string, string) {
 		code = "too_large"
 	case http.StatusTooManyRequests:
 		code = "throttled"
+	case http.StatusMethodNotAllowed:
+		code = "method_not_allowed"
 	}
 	return status, code, httpx.Message(err)
+}
+
+// ServeError writes err as the API's JSON error, as its own handlers do: the
+// site uses it for what it refuses under /api/ before any API handler runs
+// (a path it does not know, a cross-site request).
+func (s *Server) ServeError(w http.ResponseWriter, r *http.Request, err error) {
+	s.serveError(w, r, err)
 }
 
 // serveError writes err as a JSON error; internal errors are logged, never shown.

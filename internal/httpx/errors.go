@@ -10,8 +10,13 @@ import (
 
 // Status maps a service error to its HTTP status: the domain's sentinel
 // errors to 401, 403, 404, 409, 413, 422 and 429, a body over its size limit
-// to 413, an unreadable body (ErrBadBody) to 400, anything else to 500.
+// to 413, an unreadable body (ErrBadBody) to 400, an error with an
+// HTTPStatus method to what it says, anything else to 500.
 func Status(err error) int {
+	var hs interface{ HTTPStatus() int }
+	if errors.As(err, &hs) {
+		return hs.HTTPStatus()
+	}
 	switch {
 	case errors.Is(err, ErrBadBody):
 		return http.StatusBadRequest

@@ -408,7 +408,7 @@ func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 	secret, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
 	if !ok {
-		http.NotFound(w, r)
+		http.Error(w, httpx.Message(domain.ErrNotFound), http.StatusNotFound)
 		return
 	}
 	feed, err := s.svc.CalendarFeed(r.Context(), secret)

@@ -82,7 +82,12 @@ func TestMeetingValidation(t *testing.T) {
 				if code != http.StatusUnprocessableEntity {
 					t.Fatalf("status %d, want 422", code)
 				}
-				wantIn(t, tc.name, body, tc.want, `value="Phòng họp số 2 giữ nguyên"`)
+				if strings.Contains(tc.name, "UTF-8") {
+					// Refused by the input gate (httpx.ReadInput) before the form is read.
+					wantIn(t, tc.name, body, tc.want)
+				} else {
+					wantIn(t, tc.name, body, tc.want, `value="Phòng họp số 2 giữ nguyên"`)
+				}
 				if _, total, _ := e.Service.Meetings(context.Background(), e.Office, store.MeetingFilter{}); total != 0 {
 					t.Fatalf("%d meetings saved after refused input", total)
 				}

@@ -76,17 +76,20 @@ func New(svc *app.Service, opt Options) (*Server, error) {
 }
 
 // Handler returns the whole site: the pages' route table and the API under
-// /api/v1/, wrapped in the cross-origin (CSRF) protection, gzip and the
-// request log.
+// /api/v1/, wrapped in the cross-origin (CSRF) protection, gzip, the
+// security headers, panic recovery and the request log (site.go); a path or
+// method no route serves gets a Vietnamese page, or JSON under /api/.
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	static, _ := fs.Sub(assets, "static")
 	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheForever(http.FileServerFS(static))))
 	mux.HandleFunc("GET /healthz", s.healthz)
+	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	s.routePages(mux)
 	mux.Handle("/api/v1/", s.api.Handler())
 	cop := http.NewCrossOriginProtection()
-	return s.logRequests(gzipResponses(cop.Handler(mux)))
+	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
+	return s.logRequests(s.recoverPanics(securityHeaders(gzipResponses(cop.Handler(s.routed(mux))))))
 }
 
 func cacheForever(h http.Handler) http.Handler {
@@ -100,7 +103,8 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.svc.Store().Ping(ctx); err != nil {
-		http.Error(w, "database unreachable", http.StatusServiceUnavailable)
+		s.log.Error("healthz", "err", err)
+		http.Error(w, "không kết nối được cơ sở dữ liệu", http.StatusServiceUnavailable)
 		return
 	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -121,14 +125,16 @@ func (s *Server) logRequests(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w, status: 200}
-		w.Header().Set("X-Content-Type-Options", "nosniff")
-		w.Header().Set("X-Frame-Options", "DENY")
-		w.Header().Set("Referrer-Policy", "same-origin")
 		h.ServeHTTP(rec, r)
-		path := r.URL.Path
-		if strings.HasPrefix(path, "/cal/") {
-			path = "/cal/…" // the path is the calendar link's secret
-		}
-		s.log.Debug("request", "method", r.Method, "path", path, "status", rec.status, "ms", time.Since(start).Milliseconds())
+		s.log.Debug("request", "method", r.Method, "path", logPath(r), "status", rec.status, "ms", time.Since(start).Milliseconds())
 	})
+}
+
+// logPath is the request's path as logs may keep it: a calendar feed's path
+// is its secret.
+func logPath(r *http.Request) string {
+	if strings.HasPrefix(r.URL.Path, "/cal/") {
+		return "/cal/…"
+	}
+	return r.URL.Path
 }
