@@ -35,6 +35,9 @@ func TestAPIInputRefused(t *testing.T) {
 			contains: []string{"ký tự điều khiển"}},
 		{name: "NUL in a list filter", method: "GET", path: "/api/v1/tasks?q=%00", role: "office", status: 422,
 			contains: []string{"ký tự điều khiển"}},
+		{name: "a deadline in 2203", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
+			body:     `{"text": "Việc", "lead": [{unit1}], "deadline": {"kind": "date", "date": "2203-03-15"}}`,
+			contains: []string{"1990", "2100"}, after: wantTasks(4)},
 		{name: "tab and newline are kept", method: "POST", path: "/api/v1/tasks/{task1}/reports", role: "unit1", status: 201,
 			body: `{"body": "Dòng 1\n\tDòng 2", "percent": 10}`, contains: []string{`Dòng 1\n\tDòng 2`}},
 	}

@@ -68,6 +68,7 @@ func TestMeetingValidation(t *testing.T) {
 			{"empty title", "title", "  ", "Tên hội nghị không được để trống"},
 			{"impossible ISO date", "date", "2024-02-30", "không có trên lịch"},
 			{"impossible VN date", "date", "30/02/2024", "không có trên lịch"},
+			{"a typing slip of a year", "date", "15/3/2203", "nằm ngoài khoảng từ năm 1990 đến năm 2100"},
 			{"bad time", "time", "25:99", "không hợp lệ (ví dụ 07:30)"},
 			{"unknown unit", "unit_ids", "999999", "đơn vị dự họp không tồn tại"},
 			{"unknown block", "block_id", "999999", "khối không tồn tại"},

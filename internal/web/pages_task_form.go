@@ -174,7 +174,7 @@ func (f *taskFormValues) input(today domain.Date) (app.TaskInput, error) {
 		if q, err = number(f.Quarter, "Quý"); err == nil {
 			y, err = number(f.QYear, "Năm của quý")
 		}
-		if err == nil && (q < 1 || q > 4 || y < 1900 || y > 9999) {
+		if err == nil && (q < 1 || q > 4 || y < domain.MinYear || y > domain.MaxYear) {
 			err = fmt.Errorf("%w: quý phải từ I đến IV của một năm hợp lệ", domain.ErrInvalid)
 		}
 		d.Date = domain.NewDate(y, domain.QuarterEnd(y, q).Month-2, 1)
