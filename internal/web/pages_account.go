@@ -110,7 +110,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Changing the password ended every session, this one included.
 	s.setSessionCookie(w, "", -1)
-	return redirect(w, r, "/login", "")
+	return redirect(w, r, "/login", flashPasswordChangedNote)
 }
 
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
@@ -132,5 +132,5 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.RevokeAPIToken(r.Context(), userOf(r), id); err != nil {
 		return err
 	}
-	return redirect(w, r, "/account", "Đã thu hồi token")
+	return redirect(w, r, "/account", flashTokenRevoked)
 }

@@ -83,7 +83,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/admin/users", "Đã tạo người dùng "+in.U.Username)
+	return redirect(w, r, "/admin/users", flashUserCreated)
 }
 
 type userFormData struct {
@@ -150,7 +150,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/admin/users", "Đã lưu người dùng")
+	return redirect(w, r, "/admin/users", flashUserSaved)
 }
 
 func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
@@ -175,7 +175,7 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/admin/users/%d/edit", id), "Đã đặt lại mật khẩu; người dùng phải đăng nhập lại")
+	return redirect(w, r, fmt.Sprintf("/admin/users/%d/edit", id), flashUserPasswordReset)
 }
 
 // --- Audit log ---------------------------------------------------------------

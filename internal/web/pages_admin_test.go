@@ -112,7 +112,10 @@ func TestDirectoryForms(t *testing.T) {
 			{"duplicate", url.Values{"name": {"Phòng Y tế"}, "kind": {"trường"}}, 409, "đã tồn tại"},
 		} {
 			code, body, _ := c.post("/units", tc.form)
-			if code != tc.code || !strings.Contains(body, tc.want) || !strings.Contains(body, `value="trường"`) {
+			// Text that is not UTF-8 is refused by the input gate
+			// (httpx.ReadInput) before the form is read: message only.
+			kept := tc.name == "non-UTF-8" || strings.Contains(body, `value="trường"`)
+			if code != tc.code || !strings.Contains(body, tc.want) || !kept {
 				t.Errorf("%s: %d, want %d with %q and the input kept", tc.name, code, tc.code, tc.want)
 			}
 		}

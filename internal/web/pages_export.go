@@ -400,7 +400,7 @@ func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.RevokeCalendarLink(r.Context(), userOf(r), id); err != nil {
 		return err
 	}
-	return redirect(w, r, "/account/calendars", "Đã thu hồi liên kết lịch")
+	return redirect(w, r, "/account/calendars", flashCalendarRevoked)
 }
 
 // calendarFeed serves /cal/{token}.ics without a session: the secret in the

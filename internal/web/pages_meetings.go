@@ -145,7 +145,7 @@ func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/meetings/%d", m.ID), "Đã thêm hội nghị")
+	return redirect(w, r, fmt.Sprintf("/meetings/%d", m.ID), flashMeetingCreated)
 }
 
 type meetingData struct {
@@ -203,5 +203,5 @@ func (s *Server) meetingUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/meetings/%d", id), "Đã lưu hội nghị")
+	return redirect(w, r, fmt.Sprintf("/meetings/%d", id), flashMeetingSaved)
 }

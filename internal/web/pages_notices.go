@@ -194,7 +194,7 @@ func (s *Server) noticeCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID), "Đã lưu dự thảo thông báo")
+	return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID), flashNoticeSaved)
 }
 
 // errIssuedReadOnly answers an attempt to edit an issued notice in place.
@@ -238,7 +238,7 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		return redirect(w, r, fmt.Sprintf("/notices/%d", old.ID), "Đã lưu dự thảo thông báo")
+		return redirect(w, r, fmt.Sprintf("/notices/%d", old.ID), flashNoticeSaved)
 	})
 }
 
@@ -371,7 +371,7 @@ func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", id), "Đã ban hành thông báo")
+	return redirect(w, r, fmt.Sprintf("/notices/%d", id), flashNoticeIssued)
 }
 
 func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
@@ -386,6 +386,5 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d/edit", n.ID),
-		fmt.Sprintf("Đã tạo bản đính chính (phiên bản %d, dự thảo). Sửa nội dung rồi ban hành để thay thế bản cũ.", n.Revision))
+	return redirect(w, r, fmt.Sprintf("/notices/%d/edit", n.ID), flashNoticeCorrected, n.Revision)
 }

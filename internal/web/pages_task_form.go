@@ -253,7 +253,7 @@ func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", t.ID), "Đã tạo nhiệm vụ")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", t.ID), flashTaskCreated)
 }
 
 func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -272,7 +272,7 @@ func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã lưu nhiệm vụ")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashTaskSaved)
 }
 
 // renderTaskForm shows the new-task (id 0) or edit form with f's values.

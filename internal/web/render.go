@@ -112,7 +112,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		v.CSRF = csrfOf(r)
 	}
 	if v.Flash == "" {
-		v.Flash = r.URL.Query().Get("ok")
+		v.Flash = flashText(r.URL.Query())
 	}
 	v.Today = s.svc.Today()
 	var buf bytes.Buffer
@@ -142,19 +142,6 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, httpx.Message(err), code)
 	}
-}
-
-// redirect sends the browser to path after a successful POST, with a flash message.
-func redirect(w http.ResponseWriter, r *http.Request, path, flash string) error {
-	if flash != "" {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		path += sep + "ok=" + url.QueryEscape(flash)
-	}
-	http.Redirect(w, r, path, http.StatusSeeOther)
-	return nil
 }
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
