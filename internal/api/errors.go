@@ -62,6 +62,8 @@ func errorOf(err error) (int, string, string) {
 		code = "throttled"
 	case http.StatusMethodNotAllowed:
 		code = "method_not_allowed"
+	case http.StatusServiceUnavailable:
+		code = "busy"
 	}
 	return status, code, httpx.Message(err)
 }
@@ -81,6 +83,9 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="giaoban"`)
+	}
+	if status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
 	}
 	if werr := writeJSON(w, status, errorBody{Error: errorDetail{Code: code, Message: msg}}); werr != nil {
 		s.log.Error("api: write error", "err", werr)

@@ -36,6 +36,8 @@ func Status(err error) int {
 		return http.StatusRequestEntityTooLarge
 	case errors.Is(err, domain.ErrThrottled):
 		return http.StatusTooManyRequests
+	case errors.Is(err, app.ErrBusy):
+		return http.StatusServiceUnavailable
 	}
 	var mbe *http.MaxBytesError
 	if errors.As(err, &mbe) {

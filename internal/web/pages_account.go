@@ -11,9 +11,15 @@ import (
 )
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	if err := s.render(w, r, http.StatusOK, "login", &view{Title: "Đăng nhập", Data: safeNext(r.URL.Query().Get("next"))}); err != nil {
+	if err := s.render(w, r, http.StatusOK, "login", &view{Title: "Đăng nhập", Data: loginForm{Next: safeNext(r.URL.Query().Get("next"))}}); err != nil {
 		s.serveError(w, r, err)
 	}
+}
+
+// loginForm is what the login page shows again: where to go after, and the
+// user name typed (never the password).
+type loginForm struct {
+	Next, Username string
 }
 
 // safeNext keeps only plain local paths ("/tasks?status=overdue"), so that
@@ -60,7 +66,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			s.serveError(w, r, err)
 			return
 		}
-		if rerr := s.render(w, r, code, "login", &view{Title: "Đăng nhập", Error: err.Error(), Data: next}); rerr != nil {
+		if code == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", "5")
+		}
+		form := loginForm{Next: next, Username: r.PostFormValue("username")}
+		if rerr := s.render(w, r, code, "login", &view{Title: "Đăng nhập", Error: httpx.Message(err), Data: form}); rerr != nil {
 			s.serveError(w, r, rerr)
 		}
 		return

@@ -1,10 +1,20 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"giaoban/internal/app"
+	"giaoban/internal/apptest"
+	"giaoban/internal/auth"
+	"giaoban/internal/domain"
+	"giaoban/internal/store"
 )
 
 func TestSafeNext(t *testing.T) {
@@ -57,4 +67,79 @@ func TestLoginNextStaysLocal(t *testing.T) {
 			t.Errorf("login form keeps an unsafe next")
 		}
 	})
+}
+
+// TestLoginBurst: more simultaneous logins than hashing turns. Each one
+// signs in (having waited for a turn) or is told, in Vietnamese, to try
+// again shortly (503 with Retry-After); none fails with a 500.
+func TestLoginBurst(t *testing.T) {
+	a := apptest.New(t, store.SQLite)
+	const turns = 2
+	b := a.Instance(app.Options{HashConcurrency: turns, HashWait: 5 * time.Millisecond,
+		PasswordParams: auth.Params{Memory: 8 * 1024, Time: 3, Threads: 1}})
+	names := make([]string, turns+3)
+	for i := range names {
+		names[i] = fmt.Sprintf("canbo%d", i)
+		b.Must(b.Service.CreateUser(context.Background(), b.Admin, &domain.User{Username: names[i], FullName: "Cán bộ", Role: domain.RoleViewer}, apptest.Password))
+	}
+	e := serve(b)
+	type answer struct {
+		code       int
+		body       string
+		retryAfter string
+	}
+	answers := make(chan answer, len(names))
+	var wg sync.WaitGroup
+	for _, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			resp, body := e.anon().send(http.MethodPost, "/login", "application/x-www-form-urlencoded",
+				strings.NewReader(url.Values{"username": {name}, "password": {apptest.Password}}.Encode()))
+			answers <- answer{resp.StatusCode, string(body), resp.Header.Get("Retry-After")}
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	in := 0
+	for ans := range answers {
+		switch {
+		case ans.code == http.StatusSeeOther:
+			in++
+		case ans.code == http.StatusServiceUnavailable && strings.Contains(ans.body, "thử lại sau") && ans.retryAfter != "":
+			if !strings.Contains(ans.body, `name="username" value="canbo`) {
+				t.Errorf("503 login page lost the user name")
+			}
+		default:
+			t.Errorf("login: %d, want 303 or 503 asking to try again", ans.code)
+		}
+	}
+	if in == 0 {
+		t.Errorf("no login got through")
+	}
+	t.Logf("%d of %d logins got through", in, len(names))
+}
+
+// TestFailedLoginKeepsUserName: a wrong password shows the form again with
+// the user name typed, never the password.
+func TestFailedLoginKeepsUserName(t *testing.T) {
+	e := serve(apptest.New(t, store.SQLite))
+	code, body, _ := e.anon().postForm("/login", url.Values{"username": {"vanphong"}, "password": {"sai-mat-khau"}})
+	if code != http.StatusUnprocessableEntity || !strings.Contains(body, `name="username" value="vanphong"`) || strings.Contains(body, "sai-mat-khau") {
+		t.Errorf("failed login: %d, want the form with the user name kept", code)
+	}
+}
+
+// TestAccountPage: the page says that a new password ends sessions and
+// tokens; unit users, who connect no software, see no API-token block.
+func TestAccountPage(t *testing.T) {
+	e := serve(apptest.New(t, store.SQLite))
+	_, body, _ := e.login("vanphong").get("/account")
+	if !strings.Contains(body, "thu hồi mọi token API") || !strings.Contains(body, "Token kết nối API") {
+		t.Errorf("office's account page lacks the password note or the token block")
+	}
+	_, body, _ = e.login("gddt").get("/account")
+	if strings.Contains(body, "Token kết nối API") {
+		t.Errorf("a unit user sees the API-token block")
+	}
 }
