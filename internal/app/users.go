@@ -101,11 +101,32 @@ func (s *Service) UpdateUser(ctx context.Context, actor *domain.User, u *domain.
 		return err
 	}
 	return s.tx(ctx, func(tx *store.Tx) error {
+		if err := keepAnAdmin(ctx, tx, before, u); err != nil {
+			return err
+		}
 		if err := tx.UpdateUser(ctx, u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, actor, "update", "user", u.ID, before, u)
 	})
+}
+
+// keepAnAdmin refuses an edit that would leave the organisation without an
+// administrator who can sign in: nobody could then manage users again.
+func keepAnAdmin(ctx context.Context, tx *store.Tx, before, after *domain.User) error {
+	if before.Role != domain.RoleAdmin || before.Disabled || (after.Role == domain.RoleAdmin && !after.Disabled) {
+		return nil
+	}
+	ids, err := tx.LockActiveAdmins(ctx, before.OrgID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if id != before.ID {
+			return nil
+		}
+	}
+	return invalid("Đây là quản trị viên cuối cùng còn hoạt động: hãy giao quyền quản trị cho một người khác trước khi đổi vai trò hoặc khóa tài khoản này")
 }
 
 // ResetPassword sets another user's password (admin only).

@@ -82,6 +82,27 @@ func (tx *Tx) RehashPassword(ctx context.Context, userID int64, hash string) err
 	return nil
 }
 
+// LockActiveAdmins returns the ids of the organisation's administrators who
+// may sign in, and holds their rows until the transaction ends, so that two
+// admins demoting each other at once cannot leave none.
+func (tx *Tx) LockActiveAdmins(ctx context.Context, orgID int64) ([]int64, error) {
+	rows, err := tx.db.QueryContext(ctx, `SELECT id FROM users WHERE org_id = $1 AND role = $2 AND disabled = 0 ORDER BY id`+tx.d.forUpdate(),
+		orgID, string(domain.RoleAdmin))
+	if err != nil {
+		return nil, fmt.Errorf("active admins: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("active admins: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
 // User returns one user or domain.ErrNotFound.
 func (q *Queries) User(ctx context.Context, id int64) (*domain.User, error) {
 	u, err := scanUser(q.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = $1`, id))
