@@ -36,13 +36,13 @@ type errorDetail struct {
 func errorOf(err error) (int, string, string) {
 	var ae *httpError
 	if errors.As(err, &ae) {
-		return ae.status, ae.code, ae.msg
+		return ae.status, ae.code, httpx.Sentence(ae.msg)
 	}
 	status := httpx.Status(err)
 	code := "internal"
 	switch status {
 	case http.StatusUnauthorized:
-		return errToken.status, errToken.code, errToken.msg
+		return errToken.status, errToken.code, httpx.Sentence(errToken.msg)
 	case http.StatusForbidden:
 		code = "forbidden"
 	case http.StatusNotFound:

@@ -2,6 +2,7 @@ package httpx
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 
 	"giaoban/internal/domain"
@@ -27,5 +28,25 @@ func TestCheckText(t *testing.T) {
 		if (err == nil) != tt.ok || (err != nil && !errors.Is(err, domain.ErrInvalid)) {
 			t.Errorf("CheckText(%q) = %v, want ok=%v", tt.in, err, tt.ok)
 		}
+	}
+}
+
+func TestSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"dữ liệu không hợp lệ: tên đơn vị không được để trống", "Tên đơn vị không được để trống"},
+		{"tệp quá lớn: tệp đính kèm vượt quá 1 MB", "Tệp đính kèm vượt quá 1 MB"},
+		{"dữ liệu không hợp lệ: dữ liệu không hợp lệ: đã có một đề nghị", "Đã có một đề nghị"},
+		{"đơn vị không tồn tại", "Đơn vị không tồn tại"},
+		{"Đã viết hoa", "Đã viết hoa"},
+		{"dữ liệu không hợp lệ", "Dữ liệu không hợp lệ"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Sentence(tt.in); got != tt.want {
+			t.Errorf("Sentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	if got := Message(fmt.Errorf("%w: mật khẩu cần ít nhất 8 ký tự", domain.ErrInvalid)); got != "Mật khẩu cần ít nhất 8 ký tự" {
+		t.Errorf("Message = %q", got)
 	}
 }

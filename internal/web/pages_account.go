@@ -113,7 +113,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	err := s.svc.ChangePassword(r.Context(), userOf(r), r.PostFormValue("old"), r.PostFormValue("new"))
 	if httpx.Status(err) == http.StatusUnprocessableEntity {
-		return s.renderAccount(w, r, httpx.Status(err), err.Error(), "")
+		return s.renderAccount(w, r, httpx.Status(err), httpx.Message(err), "")
 	}
 	if err != nil {
 		return err
@@ -126,7 +126,7 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
 	secret, err := s.svc.CreateAPIToken(r.Context(), userOf(r), r.PostFormValue("name"))
 	if httpx.Status(err) == http.StatusUnprocessableEntity {
-		return s.renderAccount(w, r, httpx.Status(err), err.Error(), "")
+		return s.renderAccount(w, r, httpx.Status(err), httpx.Message(err), "")
 	}
 	if err != nil {
 		return err

@@ -107,7 +107,7 @@ func TestDirectoryForms(t *testing.T) {
 			want string
 		}{
 			{"empty name", url.Values{"name": {" "}, "kind": {"trường"}}, 422, "Tên đơn vị không được để trống"},
-			{"unknown block", url.Values{"name": {"Trường THCS A"}, "kind": {"trường"}, "block_id": {"999999"}}, 422, "khối không tồn tại"},
+			{"unknown block", url.Values{"name": {"Trường THCS A"}, "kind": {"trường"}, "block_id": {"999999"}}, 422, "Khối không tồn tại"},
 			{"non-UTF-8", url.Values{"name": {"Tr\xffng"}, "kind": {"trường"}}, 422, "UTF-8"},
 			{"duplicate", url.Values{"name": {"Phòng Y tế"}, "kind": {"trường"}}, 409, "đã tồn tại"},
 		} {

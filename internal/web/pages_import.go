@@ -71,7 +71,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 			// Sending a text above the limit back over a slow link helps nobody.
 			text = ""
 		}
-		return s.renderUpload(w, r, httpx.Status(err), text, importerMessage(err))
+		return s.renderUpload(w, r, httpx.Status(err), text, httpx.Message(err))
 	}
 	if err != nil {
 		return err
@@ -104,16 +104,6 @@ func readNoticeSource(r *http.Request, limit int64) (string, []byte, error) {
 		return "", nil, errNoSource
 	}
 	return pastedName, []byte(text), nil
-}
-
-// importerMessage is userMessage without the generic prefix the service puts
-// before the importer's own Vietnamese sentence.
-func importerMessage(err error) string {
-	msg := httpx.Message(err)
-	for _, sentinel := range []error{domain.ErrInvalid, domain.ErrTooLarge} {
-		msg = strings.TrimPrefix(msg, sentinel.Error()+": ")
-	}
-	return msg
 }
 
 // --- Review page -------------------------------------------------------------

@@ -70,9 +70,9 @@ func TestMeetingValidation(t *testing.T) {
 			{"impossible VN date", "date", "30/02/2024", "không có trên lịch"},
 			{"a typing slip of a year", "date", "15/3/2203", "nằm ngoài khoảng từ năm 1990 đến năm 2100"},
 			{"bad time", "time", "25:99", "không hợp lệ (ví dụ 07:30)"},
-			{"unknown unit", "unit_ids", "999999", "đơn vị dự họp không tồn tại"},
-			{"unknown block", "block_id", "999999", "khối không tồn tại"},
-			{"month 13", "period_no", "13", "số kỳ phải từ 1 đến 12"},
+			{"unknown unit", "unit_ids", "999999", "Đơn vị dự họp không tồn tại"},
+			{"unknown block", "block_id", "999999", "Khối không tồn tại"},
+			{"month 13", "period_no", "13", "Số kỳ phải từ 1 đến 12"},
 			{"non-UTF-8 title", "title", "H\xffi ngh\xfe", "không phải văn bản UTF-8 hợp lệ"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {

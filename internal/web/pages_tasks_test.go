@@ -92,7 +92,7 @@ func TestTaskCreateAndList(t *testing.T) {
 		if _, list, _ := c.get("/tasks?q=tuyen+sinh"); !strings.Contains(list, "Tham mưu kế hoạch tuyển sinh") || strings.Contains(list, "trong quý III/2024") {
 			t.Errorf("/tasks?q=tuyen+sinh should list only the enrolment task")
 		}
-		if code, body, _ := c.get("/tasks?status=bogus"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "tình trạng") {
+		if code, body, _ := c.get("/tasks?status=bogus"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "Tình trạng") {
 			t.Errorf("bad status filter: %d, want 422 with a message", code)
 		}
 		// Viewers and units do not get the form.
@@ -120,10 +120,10 @@ func TestTaskFormRejectsBadInput(t *testing.T) {
 			msg  string
 			kept string // what of the input must be shown again
 		}{
-			{"empty text", func(f url.Values) { f.Set("text", "   ") }, "nội dung nhiệm vụ không được để trống", `value="2023-04-30"`},
-			{"no lead unit", func(f url.Values) { f.Del("lead") }, "cần chọn ít nhất một đơn vị chủ trì", "Kiểm tra công tác y tế học đường"},
+			{"empty text", func(f url.Values) { f.Set("text", "   ") }, "Nội dung nhiệm vụ không được để trống", `value="2023-04-30"`},
+			{"no lead unit", func(f url.Values) { f.Del("lead") }, "Cần chọn ít nhất một đơn vị chủ trì", "Kiểm tra công tác y tế học đường"},
 			{"impossible date", func(f url.Values) { f.Set("deadline_date", "31/02/2023") }, "không có trên lịch", `value="31/02/2023"`},
-			{"unknown unit", func(f url.Values) { f.Set("lead", "99999") }, "đơn vị không có trong danh mục", "Kiểm tra công tác y tế học đường"},
+			{"unknown unit", func(f url.Values) { f.Set("lead", "99999") }, "Đơn vị không có trong danh mục", "Kiểm tra công tác y tế học đường"},
 			// Refused by the input gate (httpx.ReadInput) before the form is read:
 			// the message, and the input is still there on going back.
 			{"not UTF-8", func(f url.Values) { f.Set("text", "Nhiệm vụ \xff\xfe lỗi mã") }, "không phải văn bản UTF-8 hợp lệ", ""},
@@ -211,7 +211,7 @@ func TestUnitReportsAndExtension(t *testing.T) {
 
 		// A bad report is refused with the text kept.
 		code, body, _ := unit.postFiles(path+"/reports", url.Values{"body": {"Tiến độ sai"}, "percent": {"150"}})
-		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "tiến độ phải từ 0 đến 100%") || !strings.Contains(body, "Tiến độ sai") {
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Tiến độ phải từ 0 đến 100%") || !strings.Contains(body, "Tiến độ sai") {
 			t.Errorf("percent 150: %d, want 422 with the message and the text kept", code)
 		}
 		code, body, _ = unit.postFiles(path+"/reports", url.Values{"body": {"Gửi tệp chạy"}}, upload{"virus.exe", []byte("MZ")})
