@@ -557,7 +557,15 @@ func scenarios() []scenario {
 				return ""
 			})},
 		{name: "office refuses", method: "POST", path: "/api/v1/extensions/{ext}/decide", role: "office", status: 200,
-			body: `{"approve": false}`, contains: []string{`"code":"refused"`}},
+			body: `{"approve": false, "note": "Không có căn cứ"}`, contains: []string{`"code":"refused"`}},
+		{name: "a refusal needs a reason", method: "POST", path: "/api/v1/extensions/{ext}/decide", role: "office", status: 422,
+			body: `{"approve": false}`, contains: []string{"lý do không đồng ý"},
+			after: taskIs("task3", func(d *app.TaskDetail) string {
+				if d.Extensions[0].State != domain.ExtensionPending {
+					return "a refusal without a reason was recorded"
+				}
+				return ""
+			})},
 		{name: "decision without approve", method: "POST", path: "/api/v1/extensions/{ext}/decide", role: "leader", status: 422,
 			body: `{"note": "?"}`, contains: []string{"approve"}},
 		{name: "unit cannot decide", method: "POST", path: "/api/v1/extensions/{ext}/decide", role: "unit1", status: 403,

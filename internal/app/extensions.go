@@ -87,6 +87,9 @@ func (s *Service) DecideExtension(ctx context.Context, actor *domain.User, extID
 	if err != nil {
 		return err
 	}
+	if !approve && note == "" {
+		return invalid("Hãy ghi lý do không đồng ý gia hạn, để đơn vị biết cần làm gì tiếp")
+	}
 	return s.tx(ctx, func(tx *store.Tx) error {
 		e, err := tx.Extension(ctx, extID)
 		if err != nil {

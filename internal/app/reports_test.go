@@ -56,3 +56,18 @@ func TestConcurrentReports(t *testing.T) {
 		}
 	})
 }
+
+// TestRefusalNeedsAReason: an extension is refused only with a reason the
+// unit can act on; an approval needs none.
+func TestRefusalNeedsAReason(t *testing.T) {
+	apptest.Each(t, func(t *testing.T, a *apptest.App) {
+		ctx := context.Background()
+		task := a.Task(app.TaskInput{Text: "Việc", Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")}})
+		e, err := a.Service.RequestExtension(ctx, a.Unit1User, task.ID, domain.MustDate("2023-04-20"), "Chờ số liệu")
+		a.Must(err)
+		if err := a.Service.DecideExtension(ctx, a.Leader, e.ID, false, "  "); !errors.Is(err, domain.ErrInvalid) {
+			t.Errorf("refusal without a reason: %v, want ErrInvalid", err)
+		}
+		a.Must(a.Service.DecideExtension(ctx, a.Leader, e.ID, true, ""))
+	})
+}

@@ -189,6 +189,12 @@ type taskPageData struct {
 	EventDateAllowed bool
 	HasForms         bool // any form at all: the page then has two columns
 	MaxUploadMB      int64
+	// The deadline line: the due day the deadline alone gives, whether an
+	// approved extension moved it, and whether that day says more than the
+	// deadline's words (a month, a period, an event).
+	OriginalDue      domain.Date
+	Extended         bool
+	OriginalSaysMore bool
 }
 
 func (s *Server) taskShow(w http.ResponseWriter, r *http.Request) error {
@@ -213,6 +219,9 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, code int, id
 	d := &taskPageData{TaskDetail: td, Leads: dir.UnitNames(td.Lead), Helpers: dir.UnitNames(td.Support),
 		Sector: dir.SectorName(td.SectorID), Block: dir.BlockName(td.BlockID), Since: s.svc.DaysSince(td.LastUpdateAt),
 		Form: form, MaxUploadMB: s.svc.Options().MaxUpload >> 20}
+	d.OriginalDue = td.Deadline.Due(td.ReportedUntil)
+	d.Extended = !td.ExtendedTo.IsZero() && td.DueOn == td.ExtendedTo && td.ExtendedTo != d.OriginalDue
+	d.OriginalSaysMore = !d.OriginalDue.IsZero() && (td.Deadline.Kind != domain.DeadlineDate || d.OriginalDue != td.Deadline.Date)
 	d.ReopenAllowed = td.CanEdit && !td.DoneOn.IsZero()
 	d.EventDateAllowed = td.CanEdit && td.Deadline.Kind == domain.DeadlineEvent
 	d.HasForms = td.CanReport || td.CanComplete || td.CanRequestExtension || d.EventDateAllowed || d.ReopenAllowed

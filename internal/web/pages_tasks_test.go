@@ -58,7 +58,7 @@ func TestTaskCreateAndList(t *testing.T) {
 		}
 		_, page, _ := c.get(loc)
 		for _, want := range []string{"Đã tạo nhiệm vụ", "Tham mưu kế hoạch tuyển sinh", "Phòng Giáo dục và Đào tạo", "Phòng Y tế",
-			"trước ngày 15/03/2023", "Thông báo số 12/TB-UBND", "2. Nhiệm vụ thời gian tới", "Công văn 10/SGD"} {
+			"Trước ngày 15/03/2023", "Thông báo số 12/TB-UBND", "2. Nhiệm vụ thời gian tới", "Công văn 10/SGD"} {
 			if !strings.Contains(page, want) {
 				t.Errorf("task page lacks %q", want)
 			}
@@ -238,7 +238,7 @@ func TestUnitReportsAndExtension(t *testing.T) {
 		if !strings.Contains(page, "30/04/2023") || !strings.Contains(page, "Đã đồng ý") {
 			t.Fatalf("the task page does not show the new due day after approval")
 		}
-		if code, _, _ := leader.post("/extensions/"+m[1]+"/decide", url.Values{"decision": {"refuse"}, "task": {fmt.Sprint(task.ID)}}); code != http.StatusConflict {
+		if code, _, _ := leader.post("/extensions/"+m[1]+"/decide", url.Values{"decision": {"refuse"}, "note": {"Đã quyết"}, "task": {fmt.Sprint(task.ID)}}); code != http.StatusConflict {
 			t.Errorf("deciding twice: %d, want 409", code)
 		}
 
@@ -405,6 +405,44 @@ func TestPageWeight(t *testing.T) {
 			if path == "/tasks" && strings.Count(body, `<a href="/tasks/`) < 50 {
 				t.Errorf("/tasks lists %d tasks, want 50", strings.Count(body, `<a href="/tasks/`))
 			}
+		}
+	})
+}
+
+// TestTaskPageDeadlineLine: the task page says the deadline in one line —
+// the day, and after an approved extension the new day with the original
+// beside it — and "hôm nay" for an update made today.
+func TestTaskPageDeadlineLine(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		task := e.task("Rà soát hồ sơ", []int64{e.Unit1.ID}, dateDeadline("2023-03-20"))
+		c := e.login("vanphong")
+		page := func() string {
+			_, body, _ := c.get(fmt.Sprintf("/tasks/%d", task.ID))
+			return body
+		}
+		body := page()
+		if !strings.Contains(body, "<b>Trước ngày 20/03/2023</b>") || strings.Contains(body, "Hạn thực hiện") {
+			t.Errorf("the deadline is not one line")
+		}
+		if !strings.Contains(body, "(hôm nay)") || strings.Contains(body, "0 ngày trước") {
+			t.Errorf("today's update is not “hôm nay”")
+		}
+		x, err := e.Service.RequestExtension(ctx, e.Unit1User, task.ID, domain.MustDate("2023-04-15"), "Chờ số liệu")
+		apptest.Must(t, err)
+		if p := page(); strings.Contains(p, "Đang chờ Lãnh đạo hoặc Văn phòng quyết định") || !strings.Contains(p, "Đồng ý gia hạn") {
+			t.Errorf("the office should see the decision form")
+		}
+		apptest.Must(t, e.Service.DecideExtension(ctx, e.Leader, x.ID, true, ""))
+		body = page()
+		if !strings.Contains(body, "Đã gia hạn đến 15/04/2023") || !strings.Contains(body, "Hạn ban đầu: trước ngày 20/03/2023") {
+			t.Errorf("an extended deadline does not show the new and the original day:\n%s", body[strings.Index(body, "tk-due"):][:300])
+		}
+		unit := e.login("gddt")
+		_, err = e.Service.RequestExtension(ctx, e.Unit1User, task.ID, domain.MustDate("2023-05-15"), "Thêm thời gian")
+		apptest.Must(t, err)
+		if _, body, _ := unit.get(fmt.Sprintf("/tasks/%d", task.ID)); !strings.Contains(body, "Đang chờ Lãnh đạo hoặc Văn phòng quyết định") {
+			t.Errorf("the unit is not told who decides")
 		}
 	})
 }

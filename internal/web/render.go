@@ -46,6 +46,8 @@ var funcs = template.FuncMap{
 		return t.In(domain.Location).Format("02/01/2006 15:04")
 	},
 	"add": func(a, b int) int { return a + b },
+	"ago": ago,
+	"cap": httpx.Sentence,
 	"sub": func(a, b int) int { return a - b },
 	"nl2br": func(s string) template.HTML {
 		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
@@ -168,6 +170,20 @@ func newPager(r *http.Request, page, per, total int) Pager {
 		pages = 1
 	}
 	return Pager{URL: r.URL, Page: page, Pages: pages, Total: total}
+}
+
+// ago says how many days ago something was: "hôm nay", "hôm qua", "5 ngày
+// trước"; "" for a negative count (unknown).
+func ago(days int) string {
+	switch {
+	case days < 0:
+		return ""
+	case days == 0:
+		return "hôm nay"
+	case days == 1:
+		return "hôm qua"
+	}
+	return strconv.Itoa(days) + " ngày trước"
 }
 
 // shorten cuts s to at most n characters, at a word boundary when it can.
