@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"giaoban/internal/app"
 	"giaoban/internal/apptest"
 	"giaoban/internal/domain"
 	"giaoban/internal/presets"
@@ -262,14 +263,76 @@ func TestAuditLogShowsMeetingCreation(t *testing.T) {
 		if code != http.StatusOK {
 			t.Fatalf("audit log: %d", code)
 		}
-		wantIn(t, "audit log", body, "01/03/2023 09:00", "vanphong", "create", fmt.Sprintf("meeting #%d", mid), "<details>",
-			"Hội nghị giao ban khối Văn hóa - Xã hội tháng 2/2023")
-		if strings.Contains(body, "login") {
+		wantIn(t, "audit log", body, "01/03/2023 09:00", "vanphong", "Tạo mới", "Hội nghị", fmt.Sprintf(`<a href="/meetings/%d">`, mid), "<details>",
+			"Hội nghị giao ban khối Văn hóa - Xã hội tháng 2/2023", "thông tin đã ghi", "<dt>Ngày</dt><dd>22/02/2023</dd>")
+		if strings.Contains(body, "Đăng nhập</td>") {
 			t.Error("the entity filter let other entries through")
 		}
 		_, body, _ = a.get("/admin/audit?entity=unit")
-		if strings.Contains(body, "meeting #") {
+		if strings.Contains(body, fmt.Sprintf(`href="/meetings/%d"`, mid)) {
 			t.Error("filtering by unit shows meeting entries")
+		}
+	})
+}
+
+// TestAuditLogReadable: an administrator reads the log in Vietnamese — the
+// action's name, the record by its title with a link, the fields an edit
+// changed before and after with days and unit names as the site writes them
+// — and filters it by user, action, kind of record and day.
+func TestAuditLogReadable(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		task := e.task("Rà soát hồ sơ", []int64{e.Unit1.ID}, domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-03-20")})
+		_, err := e.Service.UpdateTask(ctx, e.Office, task.ID, app.TaskInput{Text: "Rà soát hồ sơ cán bộ", Lead: []int64{e.Unit1.ID},
+			Support: []int64{e.Unit2.ID}, Deadline: domain.Deadline{Kind: domain.DeadlineDate, Date: domain.MustDate("2023-04-30")}, Version: task.Version})
+		apptest.Must(t, err)
+		_, err = e.Service.AddReport(ctx, e.Unit1User, task.ID, app.ReportInput{Body: "Đã rà soát 20 hồ sơ", Percent: 40})
+		apptest.Must(t, err)
+		a := e.login("admin")
+		code, body, _ := a.get("/admin/audit")
+		if code != http.StatusOK {
+			t.Fatalf("audit log: %d", code)
+		}
+		wantIn(t, "audit log", body, "Đăng nhập", "Tạo mới", "Sửa", "Báo cáo tiến độ",
+			fmt.Sprintf(`<a href="/tasks/%d">Rà soát hồ sơ cán bộ</a>`, task.ID),
+			"<dt>Nội dung</dt><dd><del>Rà soát hồ sơ</del> → <ins>Rà soát hồ sơ cán bộ</ins></dd>",
+			"<dt>Đơn vị phối hợp</dt><dd><i class=\"muted\">(trống)</i> → <ins>Phòng Y tế</ins></dd>",
+			"<dt>Thời hạn</dt><dd><del>Trước ngày 20/03/2023</del> → <ins>Trước ngày 30/04/2023</ins></dd>",
+			"<dt>Tiến độ (%)</dt><dd><del>0</del> → <ins>40</ins></dd>",
+			"<dt>Nội dung báo cáo</dt>", "Đã rà soát 20 hồ sơ")
+		for _, raw := range []string{"&#34;Text&#34;", `"Text":`, "{&#34;", "task #", ">update<", ">create<", ">login<", "Xem dữ liệu"} {
+			if strings.Contains(body, raw) {
+				t.Errorf("the log shows %q", raw)
+			}
+		}
+		rows := func(query string) int {
+			t.Helper()
+			code, body, _ := a.get("/admin/audit?" + query)
+			if code != http.StatusOK {
+				t.Fatalf("audit log ?%s: %d", query, code)
+			}
+			return strings.Count(body, `<td class="nowrap">`)
+		}
+		all := rows("")
+		for _, tc := range []struct {
+			query string
+			want  func(n int) bool
+		}{
+			{"action=update&entity=task", func(n int) bool { return n == 1 }},
+			{"action=report", func(n int) bool { return n == 1 }},
+			{fmt.Sprintf("user=%d", e.Unit1User.ID), func(n int) bool { return n == 1 }},
+			{"entity=task", func(n int) bool { return n == 3 }},
+			{"from=2023-03-01&to=2023-03-01", func(n int) bool { return n == all }},
+			{"from=01/03/2023", func(n int) bool { return n == all }},
+			{"from=2023-03-02", func(n int) bool { return n == 0 }},
+			{"to=2023-02-28", func(n int) bool { return n == 0 }},
+		} {
+			if n := rows(tc.query); !tc.want(n) {
+				t.Errorf("?%s: %d entries (of %d)", tc.query, n, all)
+			}
+		}
+		if code, body, _ := a.get("/admin/audit?from=30/02/2023"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "Từ ngày") {
+			t.Errorf("a bad day: %d, want 422 naming the field", code)
 		}
 	})
 }
