@@ -56,7 +56,8 @@ type meetingForm struct {
 	PeriodNo string
 	Year     string
 	Bridge   string
-	Groups   []unitGroup
+	// Units is the picker of the units that attend.
+	Units unitPicker
 }
 
 func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, code int, msg string, f *meetingForm) error {
@@ -64,7 +65,7 @@ func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, code 
 	if err != nil {
 		return err
 	}
-	f.Groups = groupUnits(dir, activeOrChosen(f.M.UnitIDs))
+	f.Units = pickUnits(dir, "unit_ids", "Đơn vị dự họp", f.M.UnitIDs, activeOrChosen(f.M.UnitIDs))
 	title := "Sửa hội nghị"
 	if f.New {
 		title = "Thêm hội nghị"

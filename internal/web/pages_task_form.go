@@ -43,11 +43,12 @@ type noticeOption struct {
 }
 
 type taskFormData struct {
-	ID       int64 // 0 for a new task
-	F        taskFormValues
-	Groups   []unitGroup
-	Notices  []noticeOption
-	Sections []domain.Section
+	ID int64 // 0 for a new task
+	F  taskFormValues
+	// The unit pickers of the lead and the supporting units.
+	Lead, Support unitPicker
+	Notices       []noticeOption
+	Sections      []domain.Section
 	// Quarters maps 1–4 to the Roman numerals the notices print.
 	Quarters map[int]string
 }
@@ -286,7 +287,10 @@ func (s *Server) renderTaskForm(w http.ResponseWriter, r *http.Request, code int
 	if err != nil {
 		return err
 	}
-	d := &taskFormData{ID: id, F: f, Groups: groupUnits(dir, activeOrChosen(f.Lead, f.Support)), Quarters: map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}}
+	d := &taskFormData{ID: id, F: f, Quarters: map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"},
+		Lead:    pickUnits(dir, "lead", "Đơn vị chủ trì", f.Lead, activeOrChosen(f.Lead)),
+		Support: pickUnits(dir, "support", "Đơn vị phối hợp", f.Support, activeOrChosen(f.Support))}
+	d.Lead.Hint = "Đơn vị chịu trách nhiệm chính; thường chỉ một đơn vị."
 	seen := false
 	for _, n := range notices {
 		d.Notices = append(d.Notices, noticeOption{n.ID, noticeLabel(&n)})

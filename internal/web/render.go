@@ -47,6 +47,10 @@ var funcs = template.FuncMap{
 	},
 	"add": func(a, b int) int { return a + b },
 	"ago": ago,
+	// pickerItem hands one unit of a picker to its partial.
+	"pickerItem": func(name string, u pickerUnit, checked bool) map[string]any {
+		return map[string]any{"Name": name, "U": u, "Checked": checked}
+	},
 	"cap": httpx.Sentence,
 	"sub": func(a, b int) int { return a - b },
 	"nl2br": func(s string) template.HTML {
