@@ -269,8 +269,10 @@ func bodyTable(t *Table, pad int) *wTable {
 	}
 	out.Rows = append(out.Rows, head)
 	for _, r := range t.Rows {
-		// A row is kept on one page: a task split across two reads as two.
-		row := wRow{CantSplit: true}
+		// A short row is kept on one page — a task split across two reads as
+		// two — but a long one may break, under the repeated header, rather
+		// than push a whole page's worth of blank to the next.
+		row := wRow{CantSplit: rowLines(r, grid, pad) <= maxKeptLines}
 		for i := range t.Columns {
 			row.Cells = append(row.Cells, cell(i, r[i], false))
 		}
@@ -286,6 +288,28 @@ func bodyTable(t *Table, pad int) *wTable {
 		out.Rows = append(out.Rows, row)
 	}
 	return out
+}
+
+// maxKeptLines is the tallest a table row may be and still be kept on one
+// page, in lines of its tallest cell: about 45 mm at the tables' size.
+const maxKeptLines = 10
+
+// rowLines estimates the lines of a body table row's tallest cell, whose
+// columns are grid twips wide with pad twips of margin on each side.
+func rowLines(r []string, grid []int, pad int) int {
+	most := 0
+	for i, text := range r {
+		if i >= len(grid) {
+			break
+		}
+		width := float64(grid[i]-2*pad) / 20
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += len(greedy(strings.Fields(para), SizeTable, false, width))
+		}
+		most = max(most, n)
+	}
+	return most
 }
 
 // nonEmpty is a one-line slice of s, or none for an empty s.

@@ -181,6 +181,24 @@ func fileDate(d domain.Date) string { return strings.ReplaceAll(d.String(), "-",
 type stocktakeForm struct {
 	Block int64
 	Since string
+	// The signature block of the .docx: authority line, position and name.
+	SignerAuthority, SignerTitle, SignerName string
+}
+
+// readSigner reads the stocktake form's signature fields, with the usual
+// TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH when left empty.
+func readSigner(r *http.Request, f *stocktakeForm) {
+	q := r.URL.Query()
+	field := func(name, def string) string {
+		v := strings.TrimSpace(q.Get(name))
+		if v == "" {
+			return def
+		}
+		return shorten(v, 120)
+	}
+	f.SignerAuthority = field("signer_authority", "TM. ỦY BAN NHÂN DÂN")
+	f.SignerTitle = field("signer_title", "CHỦ TỊCH")
+	f.SignerName = field("signer_name", "")
 }
 
 // stocktakePage shows the stocktake form: a block and a first issue day, then
@@ -189,6 +207,7 @@ func (s *Server) stocktakePage(w http.ResponseWriter, r *http.Request) error {
 	today := s.svc.Today()
 	block, _ := formID(r, "block") // a bad block is refused on download
 	form := stocktakeForm{Block: block, Since: r.URL.Query().Get("since")}
+	readSigner(r, &form)
 	if form.Since == "" {
 		form.Since = domain.NewDate(today.Year, time.January, 1).String()
 	}
@@ -221,7 +240,9 @@ func (s *Server) stocktakeDownload(w http.ResponseWriter, r *http.Request) error
 		}
 		return sendFile(w, export.MIMEXLSX, name+".xlsx", buf.Bytes())
 	}
-	if err := docs.StocktakeDOCX(&buf, data.Org, data); err != nil {
+	d := docs.Stocktake(data.Org, data)
+	d.Signature = docs.Signature{Authority: form.SignerAuthority, Title: form.SignerTitle, Name: form.SignerName}
+	if err := docs.WriteDOCX(&buf, d); err != nil {
 		return err
 	}
 	return sendFile(w, docs.MIMEDOCX, name+".docx", buf.Bytes())
@@ -230,6 +251,7 @@ func (s *Server) stocktakeDownload(w http.ResponseWriter, r *http.Request) error
 // stocktakeData reads the stocktake form and gathers the report.
 func (s *Server) stocktakeData(r *http.Request) (stocktakeForm, *app.StocktakeData, error) {
 	form := stocktakeForm{Since: r.URL.Query().Get("since")}
+	readSigner(r, &form)
 	var err error
 	if form.Block, err = formID(r, "block"); err != nil {
 		return form, nil, err
