@@ -51,6 +51,7 @@ type (
 		Line                   int    // 240ths of a line ("auto" rule)
 		Exact                  int    // exact line height in twips, for rules
 		KeepNext, RuleTop      bool
+		KeepLines              bool
 		MarkHalfPt             int
 		Runs                   []wRun
 	}
@@ -201,7 +202,7 @@ func docxBody(l laidOut) map[string]any {
 		para(r)
 	}
 
-	for _, b := range l.Body {
+	for i, b := range l.Body {
 		switch b.Kind {
 		case TableBlock:
 			table(bodyTable(b.Table, pad))
@@ -209,8 +210,11 @@ func docxBody(l laidOut) map[string]any {
 			para(wPara{Style: "BodyHeading", Align: "both", FirstLine: mmTwips(BodyIndentMM), After: twips(BodyParagraphGap),
 				Line: int(BodyLineSpacing * 240), KeepNext: true, Runs: []wRun{{Text: b.Text, Bold: true}}})
 		default:
+			// The closing paragraph goes with Nơi nhận and the signature, so
+			// that a last page never holds them alone.
+			last := i == len(l.Body)-1
 			para(wPara{Style: "BodyText", Align: "both", FirstLine: mmTwips(BodyIndentMM), After: twips(BodyParagraphGap),
-				Line: int(BodyLineSpacing * 240), Runs: []wRun{{Text: b.Text}}})
+				Line: int(BodyLineSpacing * 240), KeepNext: last, KeepLines: last, Runs: []wRun{{Text: b.Text}}})
 		}
 	}
 
