@@ -21,6 +21,7 @@ import (
 	"giaoban/internal/auth"
 	"giaoban/internal/config"
 	"giaoban/internal/demo"
+	"giaoban/internal/docs"
 	"giaoban/internal/domain"
 	"giaoban/internal/jobs"
 	"giaoban/internal/store"
@@ -54,8 +55,11 @@ func Serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	if err != nil {
 		return err
 	}
+	// One browser prints every PDF of the process, started on the first print.
+	printer := &docs.Printer{ExecPath: cfg.Chromium}
+	defer printer.Close()
 	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger,
-		TrustedProxies: cfg.TrustedProxies, Chromium: cfg.Chromium})
+		TrustedProxies: cfg.TrustedProxies, Printer: printer})
 	if err != nil {
 		return err
 	}

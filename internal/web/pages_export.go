@@ -325,25 +325,27 @@ func (s *Server) noticeDOCX(w http.ResponseWriter, r *http.Request) error {
 const errPrintUnavailable = "Máy chủ chưa in được bản PDF lúc này (Chromium chưa được cài đặt hoặc không chạy được). " +
 	"Bạn có thể tải bản Word (.docx) rồi in hoặc lưu PDF từ Word; nếu cần bản PDF, hãy báo quản trị hệ thống."
 
-// noticePDF prints a notice to PDF with a headless Chromium, started for this
-// print only; when it cannot, the answer is 503 with a Vietnamese message.
+// noticePDF prints a notice to PDF with the site's printer; when it cannot,
+// the answer is 503 with a Vietnamese message.
 func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
 	n, doc, err := s.noticeDocument(r)
 	if err != nil {
 		return err
 	}
-	p := &docs.Printer{ExecPath: s.chromium, Timeout: 60 * time.Second}
-	defer p.Close()
 	var buf bytes.Buffer
-	if err := p.PDF(r.Context(), &buf, doc); err != nil {
+	if err := s.printer.PDF(r.Context(), &buf, doc); err != nil {
 		if r.Context().Err() != nil {
 			return r.Context().Err()
 		}
-		if !errors.Is(err, docs.ErrNoChromium) {
+		msg := errPrintUnavailable
+		switch {
+		case errors.Is(err, docs.ErrPrinterBusy):
+			msg = httpx.Sentence(docs.ErrPrinterBusy.Error())
+		case !errors.Is(err, docs.ErrNoChromium):
 			s.log.Error("print notice", "notice", n.ID, "err", err)
 		}
 		w.Header().Set("Retry-After", "60")
-		return s.render(w, r, http.StatusServiceUnavailable, "error", &view{Title: "Chưa in được PDF", Error: errPrintUnavailable, Data: http.StatusServiceUnavailable})
+		return s.render(w, r, http.StatusServiceUnavailable, "error", &view{Title: "Chưa in được PDF", Error: msg, Data: http.StatusServiceUnavailable})
 	}
 	return sendFile(w, docs.MIMEPDF, noticeFileName(n)+".pdf", buf.Bytes())
 }

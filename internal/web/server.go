@@ -24,6 +24,7 @@ import (
 
 	"giaoban/internal/api"
 	"giaoban/internal/app"
+	"giaoban/internal/docs"
 )
 
 //go:embed templates static
@@ -39,8 +40,9 @@ type Server struct {
 	secure bool
 	// proxies whose X-Forwarded-For is believed.
 	proxies []netip.Prefix
-	// chromium prints notices as PDF ("" for the usual places).
-	chromium string
+	// printer prints every PDF of the site; owned when New made it.
+	printer     *docs.Printer
+	ownsPrinter bool
 }
 
 // Options configure a Server.
@@ -52,6 +54,9 @@ type Options struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
 	// believed; login throttling then counts the address the proxy saw.
 	TrustedProxies []netip.Prefix
+	// Printer prints the site's PDFs: the process's one docs.Printer. When
+	// nil, New makes one with Chromium (below), which Close stops.
+	Printer *docs.Printer
 	// Chromium is the path of the Chromium that prints notices as PDF; ""
 	// looks in the usual places (docs.FindChromium).
 	Chromium string
@@ -71,8 +76,20 @@ func New(svc *app.Service, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies,
-		chromium: opt.Chromium}, nil
+	s := &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies, printer: opt.Printer}
+	if s.printer == nil {
+		s.printer, s.ownsPrinter = &docs.Printer{ExecPath: opt.Chromium}, true
+	}
+	return s, nil
+}
+
+// Close releases what New made: the PDF printer's browser, when New made the
+// printer. The handler must not be used after.
+func (s *Server) Close() error {
+	if s.ownsPrinter {
+		return s.printer.Close()
+	}
+	return nil
 }
 
 // Handler returns the whole site: the pages' route table and the API under
