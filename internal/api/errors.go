@@ -79,7 +79,7 @@ func (s *Server) ServeError(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	status, code, msg := errorOf(err)
 	if status == http.StatusInternalServerError {
-		s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err, "request_id", httpx.RequestID(r.Context()))
 	}
 	if status == http.StatusUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="giaoban"`)

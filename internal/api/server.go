@@ -61,11 +61,15 @@ func (s *Server) Handler() http.Handler {
 	allow := map[string][]string{}
 	known := http.NewServeMux()
 	for _, rt := range s.routes() {
+		pattern := rt.method + " " + rt.path
+		h := s.authed(rt.h)
 		if rt.public {
-			mux.HandleFunc(rt.method+" "+rt.path, s.public(rt.h))
-		} else {
-			mux.HandleFunc(rt.method+" "+rt.path, s.authed(rt.h))
+			h = s.public(rt.h)
 		}
+		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+			httpx.NoteRoute(r, pattern)
+			h(w, r)
+		})
 		if allow[rt.path] == nil {
 			known.HandleFunc(rt.path, func(http.ResponseWriter, *http.Request) {})
 		}

@@ -137,7 +137,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	code := httpx.Status(err)
 	if code == http.StatusInternalServerError {
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("request failed", "method", r.Method, "path", logPath(r), "err", err, "request_id", httpx.RequestID(r.Context()))
 	}
 	if code == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)

@@ -25,6 +25,8 @@ import (
 	"giaoban/internal/api"
 	"giaoban/internal/app"
 	"giaoban/internal/docs"
+	"giaoban/internal/httpx"
+	"giaoban/internal/metrics"
 )
 
 //go:embed templates static
@@ -41,8 +43,10 @@ type Server struct {
 	// proxies whose X-Forwarded-For is believed.
 	proxies []netip.Prefix
 	// printer prints every PDF of the site; owned when New made it.
-	printer     *docs.Printer
-	ownsPrinter bool
+	printer      *docs.Printer
+	ownsPrinter  bool
+	metrics      *metrics.Metrics
+	metricsToken string
 }
 
 // Options configure a Server.
@@ -54,6 +58,11 @@ type Options struct {
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For header is
 	// believed; login throttling then counts the address the proxy saw.
 	TrustedProxies []netip.Prefix
+	// Metrics, when set, counts and times every request by route; with a
+	// MetricsToken it is also served at /metrics to "Authorization: Bearer
+	// MetricsToken" (an address of its own is the command's to open).
+	Metrics      *metrics.Metrics
+	MetricsToken string
 	// Printer prints the site's PDFs: the process's one docs.Printer. When
 	// nil, New makes one with Chromium (below), which Close stops.
 	Printer *docs.Printer
@@ -76,7 +85,8 @@ func New(svc *app.Service, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies, printer: opt.Printer}
+	s := &Server{svc: svc, pages: ps, api: a, log: opt.Logger, secure: opt.SecureCookies, proxies: opt.TrustedProxies, printer: opt.Printer,
+		metrics: opt.Metrics, metricsToken: opt.MetricsToken}
 	if s.printer == nil {
 		s.printer, s.ownsPrinter = &docs.Printer{ExecPath: opt.Chromium}, true
 	}
@@ -104,9 +114,16 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /favicon.ico", http.RedirectHandler("/static/favicon.svg", http.StatusMovedPermanently))
 	s.routePages(mux)
 	mux.Handle("/api/v1/", s.api.Handler())
+	if s.metrics != nil && s.metricsToken != "" {
+		mux.Handle("GET /metrics", s.metrics.Handler(s.metricsToken))
+	}
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
-	return s.logRequests(s.recoverPanics(securityHeaders(gzipResponses(cop.Handler(s.routed(mux))))))
+	var h http.Handler = s.recoverPanics(securityHeaders(gzipResponses(cop.Handler(s.routed(mux)))))
+	if s.metrics != nil {
+		h = s.metrics.Middleware(h)
+	}
+	return s.logRequests(h)
 }
 
 func cacheForever(h http.Handler) http.Handler {
@@ -141,9 +158,12 @@ func (r *statusRecorder) WriteHeader(code int) {
 func (s *Server) logRequests(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		r = httpx.WithRequestID(w, r)
+		r, route := httpx.WithRoute(r)
 		rec := &statusRecorder{ResponseWriter: w, status: 200}
 		h.ServeHTTP(rec, r)
-		s.log.Debug("request", "method", r.Method, "path", logPath(r), "status", rec.status, "ms", time.Since(start).Milliseconds())
+		s.log.Debug("request", "method", r.Method, "route", route(), "path", logPath(r), "status", rec.status,
+			"ms", time.Since(start).Milliseconds(), "request_id", httpx.RequestID(r.Context()))
 	})
 }
 

@@ -70,6 +70,7 @@ func (s *Server) routed(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h, pattern := mux.Handler(r)
 		if pattern != "" {
+			httpx.NoteRoute(r, pattern)
 			mux.ServeHTTP(w, r)
 			return
 		}
@@ -133,7 +134,8 @@ func (s *Server) recoverPanics(h http.Handler) http.Handler {
 			if p == http.ErrAbortHandler {
 				panic(p)
 			}
-			s.log.Error("panic", "method", r.Method, "path", logPath(r), "panic", p, "stack", string(debug.Stack()))
+			s.log.Error("panic", "method", r.Method, "path", logPath(r), "panic", p, "stack", string(debug.Stack()),
+				"request_id", httpx.RequestID(r.Context()))
 			if !rec.wrote {
 				s.serveAny(w, r, errors.New("panic"))
 			}
