@@ -157,6 +157,13 @@ func splitStatements(src string) []string {
 	return out
 }
 
+// OpenUnmigrated opens dsn as it is, applying no migration: for tools that
+// must not change a database another process serves (a backup), or that
+// look at one before deciding (a restore's target).
+func OpenUnmigrated(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	return open(ctx, dsn, opts)
+}
+
 // OpenAt opens dsn and migrates it only up to schema version v; tests use it
 // to make a database of an older version and then upgrade it with Open.
 func OpenAt(ctx context.Context, dsn string, v int, opts ...Option) (*Store, error) {
