@@ -30,7 +30,8 @@ var auditActions = map[string]string{
 	"correct":          "Tạo bản đính chính",
 	"import":           "Nhập từ văn bản",
 	"report":           "Báo cáo tiến độ",
-	"report_backdated": "Nhập bổ sung báo cáo cũ",
+	"report_backdated": "Nhập bổ sung báo cáo (ghi lùi ngày)",
+	"create_backdated": "Nhập bổ sung nhiệm vụ (ghi lùi ngày)",
 	"request":          "Đề nghị gia hạn",
 	"approved":         "Đồng ý gia hạn",
 	"refused":          "Không đồng ý gia hạn",
@@ -130,20 +131,23 @@ type auditLine struct {
 	store.AuditEntry
 	Action, Entity string // in Vietnamese
 	Title, Link    string
-	// Changes are the fields an edit changed; Fields what a creation or an
-	// event recorded.
-	Changes []auditChange
-	Fields  []auditChange
+	// Changes are the fields an edit changed, Added what the entry records
+	// beside the record (a report's text), Fields what a creation recorded.
+	Changes, Added []auditChange
+	Fields         []auditChange
+	// Who is the user's full name, when the user still exists.
+	Who string
 }
 
 // auditReader turns entries into lines with the organisation's names.
 type auditReader struct {
-	dir *app.Directory
+	dir   *app.Directory
+	users map[int64]string
 }
 
 // line reads one entry; titles are the current titles of the records.
 func (ar *auditReader) line(e store.AuditEntry, titles map[store.AuditRef]string, taskOf map[int64]int64) auditLine {
-	l := auditLine{AuditEntry: e, Action: actionLabel(e.Action), Entity: entityLabel(e.Entity)}
+	l := auditLine{AuditEntry: e, Action: actionLabel(e.Action), Entity: entityLabel(e.Entity), Who: ar.users[e.UserID]}
 	before, after := ar.flatten(e.Before), ar.flatten(e.After)
 	l.Title = titles[store.AuditRef{Entity: e.Entity, ID: e.EntityID}]
 	if l.Title == "" {
@@ -171,12 +175,17 @@ func (ar *auditReader) line(e store.AuditEntry, titles map[store.AuditRef]string
 		keys[k] = true
 	}
 	for _, f := range ar.order(keys) {
-		b, a := before[f.Key], after[f.Key]
+		b, inBefore := before[f.Key]
+		a := after[f.Key]
 		switch {
-		case len(before) > 0 && b != a:
+		case len(before) == 0:
+			if a != "" {
+				l.Fields = append(l.Fields, auditChange{Label: f.Label, After: a})
+			}
+		case !inBefore && a != "":
+			l.Added = append(l.Added, auditChange{Label: f.Label, After: a})
+		case inBefore && b != a:
 			l.Changes = append(l.Changes, auditChange{Label: f.Label, Before: b, After: a})
-		case len(before) == 0 && a != "":
-			l.Fields = append(l.Fields, auditChange{Label: f.Label, After: a})
 		}
 	}
 	return l
@@ -233,9 +242,7 @@ func (ar *auditReader) flatten(raw string) map[string]string {
 		if auditQuiet[k] {
 			continue
 		}
-		if s := ar.value(k, x); s != "" {
-			out[k] = s
-		}
+		out[k] = ar.value(k, x) // an empty value too: "(trống) → …" on an edit
 	}
 	return out
 }
@@ -243,6 +250,10 @@ func (ar *auditReader) flatten(raw string) map[string]string {
 // value writes one field's value as the site shows it.
 func (ar *auditReader) value(key string, x any) string {
 	switch key {
+	case "completion":
+		if b, _ := x.(bool); !b {
+			return "" // an ordinary progress report
+		}
 	case "Lead", "Support", "UnitIDs":
 		return ar.dir.UnitNames(ids(x))
 	case "UnitID", "unit":
@@ -409,7 +420,10 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ar := &auditReader{dir: dir}
+	ar := &auditReader{dir: dir, users: map[int64]string{}}
+	for _, usr := range d.Users {
+		ar.users[usr.ID] = usr.FullName
+	}
 	for _, e := range entries {
 		d.Lines = append(d.Lines, ar.line(e, titles, taskOf))
 	}

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -311,7 +314,7 @@ func TestAuditLogReadable(t *testing.T) {
 			if code != http.StatusOK {
 				t.Fatalf("audit log ?%s: %d", query, code)
 			}
-			return strings.Count(body, `<td class="nowrap">`)
+			return strings.Count(body, `<td class="nowrap phone-title">`)
 		}
 		all := rows("")
 		for _, tc := range []struct {
@@ -335,4 +338,36 @@ func TestAuditLogReadable(t *testing.T) {
 			t.Errorf("a bad day: %d, want 422 naming the field", code)
 		}
 	})
+}
+
+// TestEveryAuditActionHasALabel reads the service's code for the actions it
+// writes to the audit log: each has its Vietnamese name, so that the log
+// never shows a code ("create_backdated") to an administrator.
+func TestEveryAuditActionHasALabel(t *testing.T) {
+	files, err := filepath.Glob("../app/*.go")
+	apptest.Must(t, err)
+	written := regexp.MustCompile(`Audit\(ctx, \w+, "([a-z_]+)"|action = [^\n]*"([a-z_]+)"`)
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		apptest.Must(t, err)
+		for _, m := range written.FindAllStringSubmatch(string(src), -1) {
+			action := m[1] + m[2]
+			n++
+			if _, ok := auditActions[action]; !ok {
+				t.Errorf("%s writes the action %q, which has no name in auditActions (web/audit.go)", f, action)
+			}
+		}
+	}
+	if n < 15 {
+		t.Fatalf("found %d actions; the test no longer reads the code", n)
+	}
+	for _, state := range []domain.ExtensionState{domain.ExtensionApproved, domain.ExtensionRefused} {
+		if _, ok := auditActions[string(state)]; !ok {
+			t.Errorf("the extension decision %q has no name", state)
+		}
+	}
 }
