@@ -47,6 +47,8 @@ var funcs = template.FuncMap{
 	},
 	"add": func(a, b int) int { return a + b },
 	"ago": ago,
+	// agoShort is ago for a narrow column: "hôm nay", "hôm qua", "5 ngày".
+	"agoShort": func(days int) string { return strings.TrimSuffix(ago(days), " trước") },
 	// pickerItem hands one unit of a picker to its partial.
 	"pickerItem": func(name string, u pickerUnit, checked bool) map[string]any {
 		return map[string]any{"Name": name, "U": u, "Checked": checked}
