@@ -446,3 +446,25 @@ func TestTaskPageDeadlineLine(t *testing.T) {
 		}
 	})
 }
+
+// TestReportBelowProgress: a report with a lower percent than the task's is
+// accepted and explained, on the form and after sending it.
+func TestReportBelowProgress(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		task := e.task("Tổng hợp số liệu", []int64{e.Unit1.ID}, dateDeadline("2023-03-20"))
+		_, err := e.Service.AddReport(context.Background(), e.Unit1User, task.ID, app.ReportInput{Body: "Đã làm một nửa", Percent: 60})
+		apptest.Must(t, err)
+		c := e.login("gddt")
+		path := fmt.Sprintf("/tasks/%d", task.ID)
+		if _, body, _ := c.get(path); !strings.Contains(body, "Tiến độ hiện tại là 60%") {
+			t.Errorf("the form does not say the current progress")
+		}
+		code, _, loc := c.postFiles(path+"/reports", url.Values{"body": {"Rà soát lại số liệu"}, "percent": {"40"}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("report: %d", code)
+		}
+		if _, body, _ := c.get(loc); !strings.Contains(body, "Tiến độ của nhiệm vụ vẫn là 60%") {
+			t.Errorf("after a lower report the page does not explain the progress")
+		}
+	})
+}
