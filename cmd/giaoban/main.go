@@ -21,6 +21,8 @@ Cách dùng:
   giaoban render [--format docx|pdf] TỆP.json -o ĐẦU_RA   in lại thông báo (JSON của extract) theo thể thức Nghị định 30/2020/NĐ-CP
   giaoban report stocktake [--db ...] [--block ID] --since 2023-01-01 -o BÁO_CÁO.docx   báo cáo tình hình thực hiện kết luận
   giaoban jobs run snapshot [--db ...]   chạy ngay một lần việc chụp số liệu trạng thái hằng ngày
+  giaoban backup [--db ...] -o TỆP   sao lưu cơ sở dữ liệu đang chạy (cả tệp đính kèm)
+  giaoban restore [--db ...] TỆP     khôi phục bản sao lưu vào một cơ sở dữ liệu trống
   giaoban help
 `
 
@@ -46,6 +48,10 @@ func main() {
 		err = cli.Report(ctx, args, env, os.Stdout, os.Stderr)
 	case "jobs":
 		err = cli.Jobs(ctx, args, env, os.Stdout, os.Stderr)
+	case "backup":
+		err = cli.Backup(ctx, args, env, os.Stdout, os.Stderr)
+	case "restore":
+		err = cli.Restore(ctx, args, env, os.Stdout, os.Stderr)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return

@@ -12,7 +12,8 @@ import (
 
 func (s *Server) audit(w http.ResponseWriter, r *http.Request, u *domain.User) error {
 	q := query(r)
-	f := store.AuditFilter{Entity: q.v.Get("entity"), EntityID: q.id("entity_id"), UserID: q.id("user")}
+	f := store.AuditFilter{Entity: q.v.Get("entity"), EntityID: q.id("entity_id"), UserID: q.id("user"), Action: q.v.Get("action"),
+		From: q.date("from"), To: q.date("to")}
 	page, perPage, offset := q.page()
 	if q.err != nil {
 		return q.err

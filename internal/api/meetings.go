@@ -14,7 +14,7 @@ import (
 
 func (s *Server) meetings(w http.ResponseWriter, r *http.Request, u *domain.User) error {
 	q := query(r)
-	f := store.MeetingFilter{BlockID: q.id("block"), Year: q.integer("year", 0, 1900, 9999), Query: strings.TrimSpace(q.v.Get("q"))}
+	f := store.MeetingFilter{BlockID: q.id("block"), Year: q.integer("year", 0, domain.MinYear, domain.MaxYear), Query: strings.TrimSpace(q.v.Get("q"))}
 	if p := q.v.Get("period"); p != "" {
 		f.Period = domain.PeriodKind(p)
 		if !validPeriod(f.Period) {

@@ -61,11 +61,15 @@ func (s *Server) Handler() http.Handler {
 	allow := map[string][]string{}
 	known := http.NewServeMux()
 	for _, rt := range s.routes() {
+		pattern := rt.method + " " + rt.path
+		h := s.authed(rt.h)
 		if rt.public {
-			mux.HandleFunc(rt.method+" "+rt.path, s.public(rt.h))
-		} else {
-			mux.HandleFunc(rt.method+" "+rt.path, s.authed(rt.h))
+			h = s.public(rt.h)
 		}
+		mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+			httpx.NoteRoute(r, pattern)
+			h(w, r)
+		})
 		if allow[rt.path] == nil {
 			known.HandleFunc(rt.path, func(http.ResponseWriter, *http.Request) {})
 		}
@@ -95,11 +99,10 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 			s.serveError(w, r, err)
 			return
 		}
-		limit := int64(maxJSON)
-		if isMultipart(r) {
-			limit += s.svc.Options().MaxUpload
+		if err := httpx.ReadInput(w, r, httpx.Limits{Body: maxJSON + s.svc.Options().MaxUpload, JSON: maxJSON}); err != nil {
+			s.serveError(w, r, err)
+			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		if err := h(w, r, u); err != nil {
 			s.serveError(w, r, err)
 		}
@@ -109,6 +112,10 @@ func (s *Server) authed(h handler) http.HandlerFunc {
 // public wraps a handler that needs no token.
 func (s *Server) public(h handler) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if err := httpx.ReadInput(w, r, httpx.Limits{Body: maxJSON, JSON: maxJSON}); err != nil {
+			s.serveError(w, r, err)
+			return
+		}
 		if err := h(w, r, nil); err != nil {
 			s.serveError(w, r, err)
 		}

@@ -28,6 +28,11 @@ type Options struct {
 	LoginFailures  int           // failures allowed per window before throttling (default 5)
 	LoginWindow    time.Duration // default 15 min
 	PasswordParams auth.Params   // argon2id cost (tests use a cheap one)
+	// HashConcurrency bounds the password hashes computed at once (default
+	// GOMAXPROCS, at least 2); HashWait is how long a login waits for a turn
+	// before ErrBusy (default 3 s).
+	HashConcurrency int
+	HashWait        time.Duration
 	// Logger receives the service's events (a failed login); nothing is
 	// logged when it is nil.
 	Logger *slog.Logger
@@ -35,8 +40,9 @@ type Options struct {
 
 // Service runs every operation on one store.
 type Service struct {
-	st  *store.Store
-	opt Options
+	st   *store.Store
+	opt  Options
+	hash *hashing
 }
 
 // New returns a service on st with opt's zero fields set to defaults. Its
@@ -64,7 +70,12 @@ func New(st *store.Store, opt Options) *Service {
 	if opt.Logger == nil {
 		opt.Logger = slog.New(slog.DiscardHandler)
 	}
-	return &Service{st: st, opt: opt}
+	if opt.HashWait <= 0 {
+		opt.HashWait = 3 * time.Second
+	}
+	h := newHashing(opt.HashConcurrency)
+	opt.HashConcurrency = cap(h.slots)
+	return &Service{st: st, opt: opt, hash: h}
 }
 
 // Store is the underlying store (health checks, tools).
@@ -84,11 +95,15 @@ func invalid(format string, args ...any) error {
 	return fmt.Errorf("%w: %s", domain.ErrInvalid, fmt.Sprintf(format, args...))
 }
 
-// cleanText trims s and checks that it is UTF-8 of at most max characters;
+// cleanText trims s and checks that it is UTF-8 of at most max characters,
+// without control characters (domain.FirstControl);
 // field names the field in the message.
 func cleanText(field, s string, required bool, max int) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", invalid("%s không phải văn bản UTF-8 hợp lệ", field)
+	}
+	if c, ok := domain.FirstControl(s); ok {
+		return "", invalid("%s có ký tự điều khiển không hiển thị được (mã U+%04X)", field, c)
 	}
 	s = strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 	if required && s == "" {

@@ -115,7 +115,7 @@ func TestExtension(t *testing.T) {
 		if d.DueOn != domain.MustDate("2023-04-01") || d.Status != domain.StatusOpen || d.Extensions[0].State != domain.ExtensionApproved {
 			t.Fatalf("after extension: due %s status %s", d.DueOn, d.Status)
 		}
-		if err := f.Service.DecideExtension(ctx, f.Leader, e.ID, false, ""); !errors.Is(err, domain.ErrConflict) {
+		if err := f.Service.DecideExtension(ctx, f.Leader, e.ID, false, "Không cần"); !errors.Is(err, domain.ErrConflict) {
 			t.Fatalf("deciding twice: %v", err)
 		}
 	})

@@ -101,6 +101,23 @@ func (s *Service) AuditLog(ctx context.Context, actor *domain.User, f store.Audi
 	return s.st.AuditLog(ctx, f)
 }
 
+// AuditActions lists the actions the actor's audit log holds (admin only).
+func (s *Service) AuditActions(ctx context.Context, actor *domain.User) ([]string, error) {
+	if err := needAdmin(actor); err != nil {
+		return nil, err
+	}
+	return s.st.LoggedActions(ctx, actor.OrgID)
+}
+
+// AuditTitles gives the records entries name their current titles, and an
+// extension its task (store.Queries.TitlesOf; admin only).
+func (s *Service) AuditTitles(ctx context.Context, actor *domain.User, refs []store.AuditRef) (map[store.AuditRef]string, map[int64]int64, error) {
+	if err := needAdmin(actor); err != nil {
+		return nil, nil, err
+	}
+	return s.st.TitlesOf(ctx, actor.OrgID, refs)
+}
+
 // SearchResult holds the notices and tasks matching a query.
 type SearchResult struct {
 	Notices      []domain.Notice

@@ -39,7 +39,7 @@ func (s *Service) RequestExtension(ctx context.Context, actor *domain.User, task
 	}
 	var e *domain.Extension
 	err = s.tx(ctx, func(tx *store.Tx) error {
-		cur, err := s.getTask(ctx, &tx.Queries, actor, taskID)
+		cur, err := s.lockedTask(ctx, tx, actor, taskID)
 		if err != nil {
 			return err
 		}
@@ -87,12 +87,15 @@ func (s *Service) DecideExtension(ctx context.Context, actor *domain.User, extID
 	if err != nil {
 		return err
 	}
+	if !approve && note == "" {
+		return invalid("Hãy ghi lý do không đồng ý gia hạn, để đơn vị biết cần làm gì tiếp")
+	}
 	return s.tx(ctx, func(tx *store.Tx) error {
 		e, err := tx.Extension(ctx, extID)
 		if err != nil {
 			return err
 		}
-		cur, err := s.getTask(ctx, &tx.Queries, actor, e.TaskID)
+		cur, err := s.lockedTask(ctx, tx, actor, e.TaskID)
 		if err != nil {
 			return err
 		}

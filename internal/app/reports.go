@@ -78,7 +78,7 @@ func (s *Service) fileReport(ctx context.Context, actor *domain.User, taskID int
 	r := &domain.Report{TaskID: taskID, UnitID: actor.UnitID, UserID: actor.ID, UserName: actor.FullName, Body: body,
 		Percent: in.Percent, Completion: in.Completion, Attachments: atts}
 	err = s.tx(ctx, func(tx *store.Tx) error {
-		cur, err := s.getTask(ctx, &tx.Queries, actor, taskID)
+		cur, err := s.lockedTask(ctx, tx, actor, taskID)
 		if err != nil {
 			return err
 		}

@@ -34,13 +34,18 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (s
 		}
 	}
 	u, hash, err := s.st.UserByName(ctx, username)
-	if err == nil && !u.Disabled {
-		err = auth.CheckPassword(password, hash)
-	} else if err == nil {
-		err = ErrBadLogin
+	switch {
+	case err == nil && !u.Disabled:
+		err = s.checkPassword(ctx, password, hash)
+	case err == nil, errors.Is(err, domain.ErrNotFound):
+		// An unknown or disabled user costs the time of a real check, so
+		// that the answer's timing does not tell which user names exist.
+		if err = s.checkNobody(ctx, password); err == nil {
+			err = ErrBadLogin
+		}
 	}
 	if err != nil {
-		if !errors.Is(err, domain.ErrNotFound) && !errors.Is(err, auth.ErrMismatch) && !errors.Is(err, ErrBadLogin) {
+		if !errors.Is(err, auth.ErrMismatch) && !errors.Is(err, ErrBadLogin) {
 			return "", nil, err
 		}
 		werr := s.tx(ctx, func(tx *store.Tx) error {
@@ -65,9 +70,23 @@ func (s *Service) Login(ctx context.Context, username, password, addr string) (s
 	if err != nil {
 		return "", nil, err
 	}
+	// A hash made with other parameters (earlier versions used 64 MiB) is
+	// replaced now that the password is known; failing that is no reason to
+	// refuse the login.
+	var rehash string
+	if auth.NeedsRehash(hash, s.opt.PasswordParams) {
+		if rehash, err = s.hashPassword(ctx, password); err != nil {
+			rehash = ""
+		}
+	}
 	err = s.tx(ctx, func(tx *store.Tx) error {
 		if err := tx.ClearLoginFailures(ctx, keys[0]); err != nil {
 			return err
+		}
+		if rehash != "" {
+			if err := tx.RehashPassword(ctx, u.ID, rehash); err != nil {
+				return err
+			}
 		}
 		if err := tx.CreateSession(ctx, auth.HashToken(token), u.ID, csrf, s.opt.SessionTTL); err != nil {
 			return err

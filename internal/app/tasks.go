@@ -38,6 +38,16 @@ func (s *Service) getTask(ctx context.Context, q *store.Queries, actor *domain.U
 	return t, nil
 }
 
+// lockedTask is getTask inside a transaction that will write the task
+// without a version from the user: the row is locked first (store.LockTask),
+// so that concurrent reports queue rather than conflict.
+func (s *Service) lockedTask(ctx context.Context, tx *store.Tx, actor *domain.User, id int64) (*store.TaskRow, error) {
+	if err := tx.LockTask(ctx, id); err != nil {
+		return nil, err
+	}
+	return s.getTask(ctx, &tx.Queries, actor, id)
+}
+
 // Task returns a task page's content, or domain.ErrNotFound when the task does
 // not exist or belongs to another unit.
 func (s *Service) Task(ctx context.Context, actor *domain.User, id int64) (*TaskDetail, error) {
@@ -281,7 +291,7 @@ func validateInput(t *domain.Task, in TaskInput) error {
 // dates its deadline (admin or Office).
 func (s *Service) SetEventDate(ctx context.Context, actor *domain.User, id int64, day domain.Date, version int) error {
 	return s.tx(ctx, func(tx *store.Tx) error {
-		cur, err := s.getTask(ctx, &tx.Queries, actor, id)
+		cur, err := s.lockedTask(ctx, tx, actor, id)
 		if err != nil {
 			return err
 		}
@@ -318,7 +328,7 @@ var allowedTypes = map[string]bool{
 // as a report (admin or Office).
 func (s *Service) ReopenTask(ctx context.Context, actor *domain.User, taskID int64, reason string) error {
 	return s.tx(ctx, func(tx *store.Tx) error {
-		cur, err := s.getTask(ctx, &tx.Queries, actor, taskID)
+		cur, err := s.lockedTask(ctx, tx, actor, taskID)
 		if err != nil {
 			return err
 		}

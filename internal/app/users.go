@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -19,8 +20,11 @@ func (s *Service) ChangePassword(ctx context.Context, actor *domain.User, old, n
 	if err != nil {
 		return err
 	}
-	if err := auth.CheckPassword(old, hash); err != nil {
-		return invalid("mật khẩu hiện tại không đúng")
+	if err := s.checkPassword(ctx, old, hash); err != nil {
+		if errors.Is(err, auth.ErrMismatch) {
+			return invalid("mật khẩu hiện tại không đúng")
+		}
+		return err
 	}
 	return s.setPassword(ctx, actor, actor.ID, new)
 }
@@ -39,7 +43,7 @@ func (s *Service) setPassword(ctx context.Context, actor *domain.User, userID in
 	if err := checkPasswordRules(pw); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(pw, s.opt.PasswordParams)
+	hash, err := s.hashPassword(ctx, pw)
 	if err != nil {
 		return err
 	}
@@ -71,7 +75,7 @@ func (s *Service) CreateUser(ctx context.Context, actor *domain.User, u *domain.
 	if err := checkPasswordRules(password); err != nil {
 		return err
 	}
-	hash, err := auth.HashPassword(password, s.opt.PasswordParams)
+	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
 		return err
 	}
@@ -97,11 +101,32 @@ func (s *Service) UpdateUser(ctx context.Context, actor *domain.User, u *domain.
 		return err
 	}
 	return s.tx(ctx, func(tx *store.Tx) error {
+		if err := keepAnAdmin(ctx, tx, before, u); err != nil {
+			return err
+		}
 		if err := tx.UpdateUser(ctx, u); err != nil {
 			return err
 		}
 		return tx.Audit(ctx, actor, "update", "user", u.ID, before, u)
 	})
+}
+
+// keepAnAdmin refuses an edit that would leave the organisation without an
+// administrator who can sign in: nobody could then manage users again.
+func keepAnAdmin(ctx context.Context, tx *store.Tx, before, after *domain.User) error {
+	if before.Role != domain.RoleAdmin || before.Disabled || (after.Role == domain.RoleAdmin && !after.Disabled) {
+		return nil
+	}
+	ids, err := tx.LockActiveAdmins(ctx, before.OrgID)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if id != before.ID {
+			return nil
+		}
+	}
+	return invalid("Đây là quản trị viên cuối cùng còn hoạt động: hãy giao quyền quản trị cho một người khác trước khi đổi vai trò hoặc khóa tài khoản này")
 }
 
 // ResetPassword sets another user's password (admin only).
@@ -142,7 +167,10 @@ func (s *Service) validateUser(ctx context.Context, u *domain.User) error {
 }
 
 // Bootstrap creates the first organisation and its admin on an empty
-// database; it does nothing when an organisation exists.
+// database and reports true; when an organisation exists it sets org to it
+// and reports false. Instances starting together on one empty database may
+// all call it: one makes the organisation, the others find it (the check is
+// made again under store.Tx.LockSetup).
 func (s *Service) Bootstrap(ctx context.Context, org *domain.Org, admin *domain.User, password string) (bool, error) {
 	orgs, err := s.st.Orgs(ctx)
 	if err != nil {
@@ -152,11 +180,25 @@ func (s *Service) Bootstrap(ctx context.Context, org *domain.Org, admin *domain.
 		*org = orgs[0]
 		return false, nil
 	}
-	hash, err := auth.HashPassword(password, s.opt.PasswordParams)
+	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
 		return false, err
 	}
+	var created bool
 	err = s.tx(ctx, func(tx *store.Tx) error {
+		created = false
+		if err := tx.LockSetup(ctx); err != nil {
+			return err
+		}
+		orgs, err := tx.Orgs(ctx)
+		if err != nil {
+			return err
+		}
+		if len(orgs) > 0 {
+			*org = orgs[0]
+			return nil
+		}
+		created = true
 		if err := tx.CreateOrg(ctx, org); err != nil {
 			return err
 		}
@@ -169,5 +211,5 @@ func (s *Service) Bootstrap(ctx context.Context, org *domain.Org, admin *domain.
 	if err != nil {
 		return false, fmt.Errorf("bootstrap: %w", err)
 	}
-	return true, nil
+	return created, nil
 }

@@ -38,3 +38,26 @@ func TestPassword(t *testing.T) {
 		t.Error("two hashes of one password are equal: salt not random")
 	}
 }
+
+// TestDefaultWithinOWASP: new hashes use OWASP's recommended argon2id
+// parameters with a small memory footprint, and a hash of the earlier
+// 64 MiB parameters still verifies and asks to be replaced.
+func TestDefaultWithinOWASP(t *testing.T) {
+	if Default.Memory < 19*1024 || Default.Memory > 32*1024 || Default.Time < 2 || Default.Threads != 1 {
+		t.Errorf("Default = %+v, want m ≥ 19 MiB (and small), t ≥ 2, p = 1", Default)
+	}
+	old := Params{Memory: 64 * 1024, Time: 1, Threads: 2}
+	h, err := HashPassword("mật khẩu cũ", old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckPassword("mật khẩu cũ", h); err != nil {
+		t.Errorf("old hash: %v", err)
+	}
+	if !NeedsRehash(h, Default) || NeedsRehash(h, old) {
+		t.Errorf("NeedsRehash wrong for %q", h)
+	}
+	if !NeedsRehash("không phải hash", Default) {
+		t.Errorf("NeedsRehash of garbage = false")
+	}
+}

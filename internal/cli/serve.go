@@ -21,8 +21,10 @@ import (
 	"giaoban/internal/auth"
 	"giaoban/internal/config"
 	"giaoban/internal/demo"
+	"giaoban/internal/docs"
 	"giaoban/internal/domain"
 	"giaoban/internal/jobs"
+	"giaoban/internal/metrics"
 	"giaoban/internal/store"
 	"giaoban/internal/web"
 )
@@ -38,7 +40,11 @@ func Serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	if err := level.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
 		return err
 	}
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	var lh slog.Handler = slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level})
+	if cfg.LogFormat == "json" {
+		lh = slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: level})
+	}
+	logger := slog.New(lh)
 	if path, ok := strings.CutPrefix(cfg.DB, "sqlite:"); ok {
 		if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 			return fmt.Errorf("create data folder: %w", err)
@@ -54,10 +60,34 @@ func Serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	if err != nil {
 		return err
 	}
+	// One browser prints every PDF of the process, started on the first print.
+	printer := &docs.Printer{ExecPath: cfg.Chromium}
+	defer printer.Close()
+	mx := metrics.New(logger)
+	for name, stats := range st.Pools() {
+		mx.Pool(name, stats)
+	}
 	srv, err := web.New(svc, web.Options{SecureCookies: cfg.SecureCookies, Logger: logger,
-		TrustedProxies: cfg.TrustedProxies, Chromium: cfg.Chromium})
+		TrustedProxies: cfg.TrustedProxies, Printer: printer, Metrics: mx, MetricsToken: cfg.MetricsToken})
 	if err != nil {
 		return err
+	}
+	defer srv.Close()
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen for metrics: %w", err)
+		}
+		mux := http.NewServeMux()
+		mux.Handle("GET /metrics", mx.Handler(cfg.MetricsToken))
+		ms := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+		go func() {
+			if err := ms.Serve(mln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				logger.Error("metrics server", "err", err)
+			}
+		}()
+		defer ms.Close()
+		fmt.Fprintf(stdout, "số liệu giám sát (Prometheus): http://%s/metrics\n", mln.Addr())
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
@@ -80,7 +110,7 @@ func Serve(ctx context.Context, args []string, env config.Env, stdout, stderr io
 	jobsDone := make(chan struct{})
 	go func() {
 		defer close(jobsDone)
-		if err := (&jobs.Runner{Store: st, Service: svc, Logger: logger}).Run(jobCtx); err != nil {
+		if err := (&jobs.Runner{Store: st, Service: svc, Logger: logger, Observe: mx.ObserveJob}).Run(jobCtx); err != nil {
 			logger.Error("job runner", "err", err)
 		}
 	}()

@@ -37,6 +37,14 @@ func TestParseServe(t *testing.T) {
 		{"upload limit out of range", []string{"--max-upload-mb", "0"}, nil, nil, "max-upload-mb"},
 		{"bad log level", []string{"--log-level", "loud"}, nil, nil, "log-level"},
 		{"stray argument", []string{"extra"}, nil, nil, "unexpected"},
+		{"JSON logs and metrics from the environment", nil,
+			map[string]string{"GIAOBAN_LOG_FORMAT": "json", "GIAOBAN_METRICS_ADDR": "127.0.0.1:9100", "GIAOBAN_METRICS_TOKEN": "0123456789abcdef"},
+			func(c Serve) bool {
+				return c.LogFormat == "json" && c.MetricsAddr == "127.0.0.1:9100" && c.MetricsToken == "0123456789abcdef"
+			}, ""},
+		{"bad log format", []string{"--log-format", "xml"}, nil, nil, "log-format"},
+		{"short metrics token", []string{"--metrics-token", "abc"}, nil, nil, "metrics-token"},
+		{"metrics on the site's own address", []string{"--addr", "127.0.0.1:8080", "--metrics-addr", "127.0.0.1:8080"}, nil, nil, "metrics-addr"},
 		{"trusted proxies", []string{"--trusted-proxies", "10.0.0.0/8, 192.168.1.5"}, nil,
 			func(c Serve) bool {
 				return len(c.TrustedProxies) == 2 && c.TrustedProxies[1].String() == "192.168.1.5/32"

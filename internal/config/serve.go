@@ -19,6 +19,11 @@ type Serve struct {
 	SessionTTL    time.Duration // how long a login lasts
 	SecureCookies bool          // behind HTTPS
 	LogLevel      string        // debug, info, warn, error
+	LogFormat     string        // text or json
+	// MetricsAddr, when set, serves /metrics (Prometheus) on an address of
+	// its own, for the monitoring only; MetricsToken, when set, serves it
+	// on the main address too, to "Authorization: Bearer MetricsToken".
+	MetricsAddr, MetricsToken string
 	// Chromium is the path of the Chromium that prints notices as PDF; ""
 	// looks in the usual places.
 	Chromium string
@@ -32,7 +37,7 @@ const DefaultDB = "sqlite:data/giaoban.db"
 
 // DefaultServe is the configuration of `giaoban serve` with no flags.
 func DefaultServe() Serve {
-	return Serve{DB: DefaultDB, Addr: "127.0.0.1:8080", SoonDays: 7, MaxUploadMB: 10, SessionTTL: 12 * time.Hour, LogLevel: "info"}
+	return Serve{DB: DefaultDB, Addr: "127.0.0.1:8080", SoonDays: 7, MaxUploadMB: 10, SessionTTL: 12 * time.Hour, LogLevel: "info", LogFormat: "text"}
 }
 
 // ParseServe reads `giaoban serve`'s flags args and variables env; -h prints
@@ -48,6 +53,9 @@ func ParseServe(args []string, env Env, out io.Writer) (Serve, error) {
 	f.duration(&c.SessionTTL, "session-ttl", "SESSION_TTL", c.SessionTTL, "login lifetime")
 	f.bool(&c.SecureCookies, "secure-cookies", "SECURE_COOKIES", c.SecureCookies, "mark cookies Secure, behind HTTPS")
 	f.string(&c.LogLevel, "log-level", "LOG_LEVEL", c.LogLevel, "debug, info, warn or error")
+	f.string(&c.LogFormat, "log-format", "LOG_FORMAT", c.LogFormat, "text, or json for a log collector (one JSON object a line)")
+	f.string(&c.MetricsAddr, "metrics-addr", "METRICS_ADDR", "", "serve Prometheus metrics at /metrics on this address of their own (e.g. 127.0.0.1:9100)")
+	f.string(&c.MetricsToken, "metrics-token", "METRICS_TOKEN", "", "serve /metrics on the main address to \"Authorization: Bearer TOKEN\" (at least 16 characters)")
 	f.string(&c.Chromium, "chromium", "CHROMIUM", "", "Chromium's path, to print notices as PDF (default: the usual places)")
 	var proxies string
 	f.string(&proxies, "trusted-proxies", "TRUSTED_PROXIES", "", "comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed")
@@ -105,6 +113,15 @@ func (c Serve) Validate() error {
 	case "debug", "info", "warn", "error":
 	default:
 		return fmt.Errorf("--log-level %q: want debug, info, warn or error", c.LogLevel)
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		return fmt.Errorf("--log-format %q: want text or json", c.LogFormat)
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < 16 {
+		return errors.New("--metrics-token must be at least 16 characters")
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.Addr && !strings.HasSuffix(c.Addr, ":0") {
+		return errors.New("--metrics-addr must differ from --addr (use --metrics-token to serve /metrics there)")
 	}
 	return nil
 }

@@ -51,6 +51,7 @@ type (
 		Line                   int    // 240ths of a line ("auto" rule)
 		Exact                  int    // exact line height in twips, for rules
 		KeepNext, RuleTop      bool
+		KeepLines              bool
 		MarkHalfPt             int
 		Runs                   []wRun
 	}
@@ -201,7 +202,7 @@ func docxBody(l laidOut) map[string]any {
 		para(r)
 	}
 
-	for _, b := range l.Body {
+	for i, b := range l.Body {
 		switch b.Kind {
 		case TableBlock:
 			table(bodyTable(b.Table, pad))
@@ -209,8 +210,11 @@ func docxBody(l laidOut) map[string]any {
 			para(wPara{Style: "BodyHeading", Align: "both", FirstLine: mmTwips(BodyIndentMM), After: twips(BodyParagraphGap),
 				Line: int(BodyLineSpacing * 240), KeepNext: true, Runs: []wRun{{Text: b.Text, Bold: true}}})
 		default:
+			// The closing paragraph goes with Nơi nhận and the signature, so
+			// that a last page never holds them alone.
+			last := i == len(l.Body)-1
 			para(wPara{Style: "BodyText", Align: "both", FirstLine: mmTwips(BodyIndentMM), After: twips(BodyParagraphGap),
-				Line: int(BodyLineSpacing * 240), Runs: []wRun{{Text: b.Text}}})
+				Line: int(BodyLineSpacing * 240), KeepNext: last, KeepLines: last, Runs: []wRun{{Text: b.Text}}})
 		}
 	}
 
@@ -269,8 +273,10 @@ func bodyTable(t *Table, pad int) *wTable {
 	}
 	out.Rows = append(out.Rows, head)
 	for _, r := range t.Rows {
-		// A row is kept on one page: a task split across two reads as two.
-		row := wRow{CantSplit: true}
+		// A short row is kept on one page — a task split across two reads as
+		// two — but a long one may break, under the repeated header, rather
+		// than push a whole page's worth of blank to the next.
+		row := wRow{CantSplit: rowLines(r, grid, pad) <= maxKeptLines}
 		for i := range t.Columns {
 			row.Cells = append(row.Cells, cell(i, r[i], false))
 		}
@@ -286,6 +292,28 @@ func bodyTable(t *Table, pad int) *wTable {
 		out.Rows = append(out.Rows, row)
 	}
 	return out
+}
+
+// maxKeptLines is the tallest a table row may be and still be kept on one
+// page, in lines of its tallest cell: about 45 mm at the tables' size.
+const maxKeptLines = 10
+
+// rowLines estimates the lines of a body table row's tallest cell, whose
+// columns are grid twips wide with pad twips of margin on each side.
+func rowLines(r []string, grid []int, pad int) int {
+	most := 0
+	for i, text := range r {
+		if i >= len(grid) {
+			break
+		}
+		width := float64(grid[i]-2*pad) / 20
+		n := 0
+		for _, para := range strings.Split(text, "\n") {
+			n += len(greedy(strings.Fields(para), SizeTable, false, width))
+		}
+		most = max(most, n)
+	}
+	return most
 }
 
 // nonEmpty is a one-line slice of s, or none for an empty s.

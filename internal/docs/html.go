@@ -81,6 +81,7 @@ table.grid { font-size: %dpt; margin: 0 0 %gpt; }
 .grid thead { display: table-header-group; }
 .grid tr { break-inside: avoid; }
 table.closing { break-inside: avoid; margin-top: 6pt; }
+.end { break-inside: avoid; }
 .recipients { font-size: %dpt; text-align: left; }
 .recipients .label { font-size: %dpt; font-weight: bold; font-style: italic; }
 .sign { font-size: %dpt; font-weight: bold; text-align: center; }
@@ -98,8 +99,9 @@ table.closing { break-inside: avoid; margin-top: 6pt; }
 func WriteHTML(w io.Writer, d Document) error {
 	l := layout(d)
 	var body []htmlBlock
-	for _, b := range l.Body {
-		hb := htmlBlock{Block: b}
+	for i, b := range l.Body {
+		// The closing paragraph is kept on one page with the signature.
+		hb := htmlBlock{Block: b, Last: i == len(l.Body)-1 && b.Kind != TableBlock}
 		if b.Table != nil {
 			total := 0
 			for _, c := range b.Table.Columns {
@@ -119,6 +121,7 @@ func WriteHTML(w io.Writer, d Document) error {
 		"Motto":        Motto,
 		"L":            l,
 		"Body":         body,
+		"KeptEnd":      len(body) > 0 && body[len(body)-1].Last,
 	}
 	if err := htmlTmpl.Execute(w, data); err != nil {
 		return fmt.Errorf("html: %w", err)
@@ -130,4 +133,7 @@ func WriteHTML(w io.Writer, d Document) error {
 type htmlBlock struct {
 	Block
 	Widths []template.CSS
+	// Last marks the closing paragraph, which opens the block kept whole
+	// with the signature.
+	Last bool
 }

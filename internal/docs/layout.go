@@ -116,7 +116,7 @@ func layout(d Document) laidOut {
 		l.IssuerRule = RuleFraction * widest(l.Issuer, SizeIssuer, true)
 	}
 	l.MottoRule = textWidth(Motto, SizeMotto, true)
-	l.Summary = wrapBalanced(nfc(d.Summary), SizeSummary, true, textWidthPt*0.9)
+	l.Summary = wrapSummary(nfc(d.Summary), SizeSummary, true, textWidthPt*0.9)
 	if len(l.Summary) > 0 {
 		l.SummaryRule = RuleFraction * widest(l.Summary, SizeSummary, true)
 	}

@@ -140,3 +140,34 @@ func TestTaskLineAddsMissingDeadline(t *testing.T) {
 		t.Errorf("taskLine = %q", got)
 	}
 }
+
+// TestSummaryKeepsNamesWhole: at any width, the summary's lines never break
+// inside a person's name, with or without a comma after it.
+func TestSummaryKeepsNamesWhole(t *testing.T) {
+	summary := "Kết luận của Phó Chủ tịch UBND huyện Nguyễn Văn An, Trưởng ban Chỉ đạo tại Hội nghị giao ban với đồng chí Tạ Quang Thắng về công tác chuyển đổi số"
+	for width := 120.0; width <= 460; width += 2 {
+		lines := wrapSummary(summary, SizeSummary, true, width)
+		joined := strings.Join(lines, "|")
+		for _, name := range []string{"Nguyễn Văn An,", "Tạ Quang Thắng"} {
+			if !strings.Contains(joined, name) {
+				t.Errorf("at %.0f pt the summary breaks inside %q: %q", width, name, lines)
+			}
+		}
+		if strings.Join(lines, " ") != summary {
+			t.Fatalf("at %.0f pt the summary's words changed: %q", width, lines)
+		}
+	}
+	// A notice's summary as the layout sets it (it used to end a line on
+	// "… UBND huyện Nguyễn" and begin the next with "Văn An …").
+	for _, sum := range []string{"Kết luận của Phó Chủ tịch UBND huyện Nguyễn Văn An tại cuộc họp giao ban tháng 2/2023",
+		"Kết luận của Phó Chủ tịch UBND huyện Tạ Quang Thắng tại buổi làm việc với Phòng Giáo dục và Đào tạo"} {
+		l := layout(Document{Summary: sum})
+		if j := strings.Join(l.Summary, "|"); !strings.Contains(j, "Nguyễn Văn An") && !strings.Contains(j, "Tạ Quang Thắng") {
+			t.Errorf("summary lines %q break inside the name", l.Summary)
+		}
+	}
+	// The letterhead's names are wrapped as before.
+	if got := wrapBalanced("ỦY BAN NHÂN DÂN HUYỆN LÂM THAO", SizeIssuer, true, 150); len(got) != 2 {
+		t.Errorf("issuer lines = %q", got)
+	}
+}

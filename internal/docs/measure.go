@@ -2,6 +2,7 @@ package docs
 
 import (
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -45,9 +46,64 @@ func widest(lines []string, size float64, bold bool) float64 {
 // set ("ỦY BAN NHÂN DÂN" / "HUYỆN LÂM THAO", not a lone "LÂM THAO"). A "\n"
 // in s always breaks.
 func wrapBalanced(s string, size float64, bold bool, maxPt float64) []string {
+	return wrapWords(s, size, bold, maxPt, strings.Fields)
+}
+
+// wrapSummary is wrapBalanced for a document's summary (trích yếu), whose
+// lines never break inside a person's name: "… đồng chí Nguyễn Văn" / "An, …"
+// reads as two people.
+func wrapSummary(s string, size float64, bold bool, maxPt float64) []string {
+	return wrapWords(s, size, bold, maxPt, namedWords)
+}
+
+// namedWords splits a paragraph into words, keeping a person's name — two
+// to four capitalised words in a row, not acronyms ("Tạ Quang Thắng", not
+// "UBND") — as one.
+func namedWords(para string) []string {
+	var out, run []string
+	flush := func() {
+		if len(run) >= 2 && len(run) <= 4 {
+			out = append(out, strings.Join(run, " "))
+		} else {
+			out = append(out, run...)
+		}
+		run = run[:0]
+	}
+	for _, w := range strings.Fields(para) {
+		if core := strings.TrimRight(w, ",.;:!?)”\""); capitalised(core) {
+			run = append(run, w)
+			if core != w {
+				flush() // "An," ends the name
+			}
+			continue
+		}
+		flush()
+		out = append(out, w)
+	}
+	flush()
+	return out
+}
+
+// capitalised reports whether w is a word of a name: a capital letter, then
+// small letters only.
+func capitalised(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 2 || !unicode.IsUpper(rs[0]) {
+		return false
+	}
+	for _, r := range rs[1:] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// wrapWords is wrapBalanced with the paragraph's words as split says.
+func wrapWords(s string, size float64, bold bool, maxPt float64, split func(string) []string) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
-		words := strings.Fields(para)
+		words := split(para)
 		if len(words) == 0 {
 			continue
 		}

@@ -41,36 +41,90 @@ func FindChromium(path string) (string, error) {
 // MIMEPDF is the media type of a PDF file.
 const MIMEPDF = "application/pdf"
 
-// Printer prints documents to PDF with one headless Chromium, started on
-// the first call and kept until Close. It is safe for concurrent use: each
-// document is printed in its own tab.
+// Printer prints documents to PDF with one headless Chromium per process:
+// started on the first print, shared by all prints (each in its own tab),
+// started again when it has died, with at most MaxConcurrent prints at once
+// and each bounded by Timeout. It is the one way giaoban prints a PDF:
+// `giaoban serve` makes one for the whole process and hands it to the pages
+// (web.Options.Printer) and to anything else that prints; Close stops the
+// browser. It is safe for concurrent use.
 type Printer struct {
 	// ExecPath is Chromium's path (the commands take it from
 	// internal/config); empty means the usual places (FindChromium).
 	ExecPath string
-	// Timeout bounds one document; 0 means 60 seconds.
+	// Timeout bounds one document, waiting for a turn included; 0 means 60
+	// seconds.
 	Timeout time.Duration
+	// MaxConcurrent bounds the documents printed at once (each tab holds
+	// tens of megabytes); 0 means 2. A print beyond waits for a turn.
+	MaxConcurrent int
 
 	mu      sync.Mutex
 	browser context.Context
 	cancel  func()
 	tmp     string
+	starts  int
+	slots   chan struct{}
+	closed  bool
 }
 
-// start launches the browser once.
-func (p *Printer) start() (context.Context, error) {
+// ErrPrinterBusy is returned (wrapped) when a print waited its whole timeout
+// for a turn.
+var ErrPrinterBusy = errors.New("máy chủ đang in nhiều văn bản cùng lúc; vui lòng thử lại sau ít phút")
+
+// ErrPrinterClosed is returned by a print after Close.
+var ErrPrinterClosed = errors.New("pdf: printer closed")
+
+func (p *Printer) timeout() time.Duration {
+	if p.Timeout > 0 {
+		return p.Timeout
+	}
+	return 60 * time.Second
+}
+
+// turn waits for one of the MaxConcurrent turns and returns its release.
+func (p *Printer) turn(ctx context.Context) (func(), error) {
+	p.mu.Lock()
+	if p.slots == nil {
+		n := p.MaxConcurrent
+		if n <= 0 {
+			n = 2
+		}
+		p.slots = make(chan struct{}, n)
+	}
+	slots := p.slots
+	p.mu.Unlock()
+	select {
+	case slots <- struct{}{}:
+		return func() { <-slots }, nil
+	case <-ctx.Done():
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, fmt.Errorf("%w: %w", ErrPrinterBusy, ctx.Err())
+		}
+		return nil, ctx.Err()
+	}
+}
+
+// live returns the running browser, starting it when there is none or the
+// last one died (its context ends when the process exits), and the folder
+// its pages are written to.
+func (p *Printer) live() (context.Context, string, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.browser != nil {
-		return p.browser, nil
+	if p.closed {
+		return nil, "", ErrPrinterClosed
 	}
+	if p.browser != nil && p.browser.Err() == nil {
+		return p.browser, p.tmp, nil
+	}
+	p.stopLocked()
 	path, err := FindChromium(p.ExecPath)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	tmp, err := os.MkdirTemp("", "giaoban-pdf-")
 	if err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+		return nil, "", fmt.Errorf("pdf: %w", err)
 	}
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
@@ -88,26 +142,40 @@ func (p *Printer) start() (context.Context, error) {
 		cancelBrowser()
 		cancelAlloc()
 		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("khởi động Chromium (%s): %w", path, err)
+		return nil, "", fmt.Errorf("khởi động Chromium (%s): %w", path, err)
 	}
-	p.browser, p.tmp = bctx, tmp
+	p.browser, p.tmp, p.starts = bctx, tmp, p.starts+1
 	p.cancel = func() { cancelBrowser(); cancelAlloc() }
-	return bctx, nil
+	return bctx, tmp, nil
 }
 
-// Close stops the browser and removes its files.
-func (p *Printer) Close() error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+// stopLocked stops the browser, if any, and removes its files.
+func (p *Printer) stopLocked() {
 	if p.cancel != nil {
 		p.cancel()
 		p.cancel, p.browser = nil, nil
 	}
 	if p.tmp != "" {
-		err := os.RemoveAll(p.tmp)
+		os.RemoveAll(p.tmp)
 		p.tmp = ""
-		return err
 	}
+}
+
+// Starts is how many times a browser was started: 1 after any number of
+// prints with one browser, more when one died and was replaced.
+func (p *Printer) Starts() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.starts
+}
+
+// Close stops the browser and removes its files; later prints fail with
+// ErrPrinterClosed.
+func (p *Printer) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closed = true
+	p.stopLocked()
 	return nil
 }
 
@@ -127,13 +195,21 @@ func (p *Printer) PDF(ctx context.Context, w io.Writer, d Document) error {
 }
 
 // PrintHTML prints an HTML page whose CSS sets its @page size, and returns
-// the PDF.
+// the PDF. A browser that died (or was killed) since the last print is
+// replaced first; one that dies during this print fails this print only.
 func (p *Printer) PrintHTML(ctx context.Context, html []byte) ([]byte, error) {
-	bctx, err := p.start()
+	ctx, cancel := context.WithTimeout(ctx, p.timeout())
+	defer cancel()
+	release, err := p.turn(ctx)
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.CreateTemp(p.tmp, "doc-*.html")
+	defer release()
+	bctx, tmp, err := p.live()
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(tmp, "doc-*.html")
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
@@ -145,20 +221,15 @@ func (p *Printer) PrintHTML(ctx context.Context, html []byte) ([]byte, error) {
 	if err := f.Close(); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	timeout := p.Timeout
-	if timeout == 0 {
-		timeout = 60 * time.Second
-	}
 	tab, closeTab := chromedp.NewContext(bctx)
 	defer closeTab()
-	// The tab must stop when the caller's ctx does, but a tab context derived
-	// from ctx would end the whole browser on the first cancel.
+	// The tab must stop when the caller's ctx (or the timeout) does, but a
+	// tab context derived from ctx would end the whole browser on the first
+	// cancel.
 	stop := context.AfterFunc(ctx, closeTab)
 	defer stop()
-	tctx, cancel := context.WithTimeout(tab, timeout)
-	defer cancel()
 	u := url.URL{Scheme: "file", Path: f.Name()}
-	if err := chromedp.Do(tctx,
+	if err := chromedp.Do(tab,
 		chromedp.Navigate(u.String()),
 		chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 			// Print only once the fonts are loaded, or the first page may
@@ -167,11 +238,19 @@ func (p *Printer) PrintHTML(ctx context.Context, html []byte) ([]byte, error) {
 			return err
 		}),
 	); err != nil {
-		return nil, fmt.Errorf("in PDF: %w", err)
+		return nil, p.printError(ctx, err)
 	}
-	pdf, err := chromedp.Run(tctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFMargin(0)))
+	pdf, err := chromedp.Run(tab, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFMargin(0)))
 	if err != nil {
-		return nil, fmt.Errorf("in PDF: %w", err)
+		return nil, p.printError(ctx, err)
 	}
 	return pdf, nil
+}
+
+// printError says why a print failed: its time ran out, or the browser.
+func (p *Printer) printError(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("in PDF quá thời gian cho phép (%v): %w", p.timeout(), ctx.Err())
+	}
+	return fmt.Errorf("in PDF: %w", err)
 }

@@ -3,6 +3,8 @@ package docs
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -13,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // chromiumPath finds Chromium. Without it the PDF tests are skipped on a
@@ -165,5 +169,119 @@ func TestPrinterWithoutChromium(t *testing.T) {
 	err := p.PDF(context.Background(), &bytes.Buffer{}, NoticeFromDomain(testOrg, testNotice()))
 	if err == nil || !strings.Contains(err.Error(), "Chromium") {
 		t.Fatalf("err = %v, want one naming Chromium", err)
+	}
+}
+
+// browserProcess is the printer's running browser, for tests that kill it.
+func (p *Printer) browserProcess() *os.Process {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.browser == nil {
+		return nil
+	}
+	if c := chromedp.FromContext(p.browser); c != nil && c.Browser != nil {
+		return c.Browser.Process()
+	}
+	return nil
+}
+
+// TestPrinterSurvivesItsBrowser: one browser serves every print; when it is
+// killed in the middle of a print, that print fails (it does not hang) and
+// the next one starts a new browser and succeeds.
+func TestPrinterSurvivesItsBrowser(t *testing.T) {
+	p := &Printer{ExecPath: chromiumPath(t), Timeout: 30 * time.Second}
+	t.Cleanup(func() { p.Close() })
+	ctx := context.Background()
+	page := []byte(`<!doctype html><meta charset="utf-8"><style>@page{size:A4}</style><p>Kiểm tra in PDF</p>`)
+	for range 2 {
+		if _, err := p.PrintHTML(ctx, page); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := p.Starts(); n != 1 {
+		t.Fatalf("two prints started %d browsers, want 1", n)
+	}
+	// A page that keeps the browser busy for seconds, killed a moment in.
+	slow := []byte(`<!doctype html><meta charset="utf-8"><p>Chậm</p><script>const t = Date.now(); while (Date.now() - t < 5000) {}</script>`)
+	done := make(chan error, 1)
+	go func() {
+		_, err := p.PrintHTML(ctx, slow)
+		done <- err
+	}()
+	time.Sleep(500 * time.Millisecond)
+	proc := p.browserProcess()
+	if proc == nil {
+		t.Fatal("no browser process")
+	}
+	if err := proc.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	killed := time.Now()
+	select {
+	case err := <-done:
+		t.Logf("killed print: %v after %v", err, time.Since(killed))
+		if err == nil {
+			t.Errorf("the print whose browser was killed succeeded")
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the print whose browser was killed hangs")
+	}
+	again := time.Now()
+	pdf, err := p.PrintHTML(ctx, page)
+	if err != nil {
+		t.Fatalf("the print after the kill: %v", err)
+	}
+	t.Logf("print after the kill took %v", time.Since(again))
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || p.Starts() != 2 {
+		t.Errorf("after the kill: %d bytes, %d browsers started; want a PDF from a second browser", len(pdf), p.Starts())
+	}
+}
+
+// TestPrinterBoundsConcurrency: with every turn taken, a print waits until
+// its time runs out and says the printer is busy.
+func TestPrinterBoundsConcurrency(t *testing.T) {
+	p := &Printer{ExecPath: chromiumPath(t), MaxConcurrent: 1, Timeout: 200 * time.Millisecond}
+	t.Cleanup(func() { p.Close() })
+	release, err := p.turn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	start := time.Now()
+	_, err = p.PrintHTML(context.Background(), []byte("<p>x</p>"))
+	if !errors.Is(err, ErrPrinterBusy) || time.Since(start) < 200*time.Millisecond {
+		t.Errorf("print with every turn taken: %v after %v, want ErrPrinterBusy after 200 ms", err, time.Since(start))
+	}
+	if p.Starts() != 0 {
+		t.Errorf("a print that never had a turn started a browser")
+	}
+}
+
+// TestClosingKeptWithSignature: the last page of a printed notice never
+// holds Nơi nhận and the signature alone: the closing paragraph goes with
+// them. With four paragraphs of this length the signature used to start the
+// second page by itself.
+func TestClosingKeptWithSignature(t *testing.T) {
+	p := &Printer{ExecPath: chromiumPath(t)}
+	t.Cleanup(func() { p.Close() })
+	for n := 3; n <= 5; n++ {
+		d := NoticeFromDomain(testOrg, testNotice())
+		d.Body = nil
+		for i := range n {
+			d.Body = append(d.Body, Para(fmt.Sprintf("Đoạn %d. ", i+1)+strings.Repeat("Các cơ quan, đơn vị tập trung triển khai thực hiện nhiệm vụ được giao, báo cáo kết quả đúng thời hạn. ", 4)))
+		}
+		d.Body = append(d.Body, Para("Trên đây là kết luận của Phó Chủ tịch UBND huyện tại Hội nghị./."))
+		var buf bytes.Buffer
+		if err := p.PDF(context.Background(), &buf, d); err != nil {
+			t.Fatal(err)
+		}
+		f := filepath.Join(t.TempDir(), "tb.pdf")
+		if err := os.WriteFile(f, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		pages := strings.Split(strings.TrimRight(poppler(t, "pdftotext", "-layout", f, "-"), "\f\n"), "\f")
+		if last := pages[len(pages)-1]; strings.Contains(last, "Nơi nhận") && !strings.Contains(last, "Trên đây là kết luận") {
+			t.Errorf("%d paragraphs: the last of %d pages holds the signature without the closing paragraph", n, len(pages))
+		}
 	}
 }

@@ -41,9 +41,22 @@ func DateOf(t time.Time) Date {
 // IsZero reports whether d is the "no date" value.
 func (d Date) IsZero() bool { return d == Date{} }
 
-// Valid reports whether d is a real day between years 1900 and 9999.
+// MinYear and MaxYear bound the days the service accepts: a meeting, a
+// notice or a deadline outside them is a typing slip (2203 for 2023).
+const (
+	MinYear = 1990
+	MaxYear = 2100
+)
+
+// Valid reports whether d is a real day between years MinYear and MaxYear.
 func (d Date) Valid() bool {
-	if d.Year < 1900 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
+	return d.Real() && d.Year >= MinYear && d.Year <= MaxYear
+}
+
+// Real reports whether d is on the calendar at all (any year from 1 to
+// 9999); what the database already holds is read as long as it is.
+func (d Date) Real() bool {
+	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
 		return false
 	}
 	return d.Day <= DaysIn(d.Year, d.Month)
@@ -131,7 +144,8 @@ func ParseOptionalDate(field string, s *string) (Date, error) {
 
 // ParseDate reads a day written as 2023-07-15 (ISO, as HTML date inputs send it)
 // or 15/7/2023, 15-7-2023, 15.7.2023 (Vietnamese order). Empty text gives the zero
-// Date and no error; anything else that is not a real day gives ErrBadDate.
+// Date and no error; anything else that is not a real day between MinYear
+// and MaxYear gives ErrBadDate.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -160,15 +174,45 @@ func ParseDate(s string) (Date, error) {
 	if iso {
 		d = Date{n[0], time.Month(n[1]), n[2]}
 	}
+	if !d.Real() {
+		return Date{}, fmt.Errorf("%w: %q không có trên lịch", ErrBadDate, s)
+	}
 	if !d.Valid() {
+		return Date{}, fmt.Errorf("%w: %q nằm ngoài khoảng từ năm %d đến năm %d", ErrBadDate, s, MinYear, MaxYear)
+	}
+	return d, nil
+}
+
+// ParseStored reads a day as the database stores it (2023-07-15) without
+// the range ParseDate keeps to, so that no row already stored becomes
+// unreadable.
+func ParseStored(s string) (Date, error) {
+	// By hand: every date of every row read goes through here.
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return Date{}, fmt.Errorf("%w: %q", ErrBadDate, s)
+	}
+	num := func(p string) int {
+		n := 0
+		for i := 0; i < len(p); i++ {
+			c := p[i]
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	d := Date{num(s[0:4]), time.Month(num(s[5:7])), num(s[8:10])}
+	if !d.Real() {
 		return Date{}, fmt.Errorf("%w: %q không có trên lịch", ErrBadDate, s)
 	}
 	return d, nil
 }
 
-// MustDate parses an ISO date and panics on error; for tests and fixed data only.
+// MustDate parses an ISO date (any real day, like ParseStored) and panics
+// on error; for tests and fixed data only.
 func MustDate(s string) Date {
-	d, err := ParseDate(s)
+	d, err := ParseStored(s)
 	if err != nil {
 		panic(err)
 	}

@@ -149,6 +149,16 @@ func TestDeadlineValidate(t *testing.T) {
 	}
 }
 
+// TestParseStored: a day already in the database is read whatever its
+// year, so that no stored row becomes unreadable.
+func TestParseStored(t *testing.T) {
+	for in, ok := range map[string]bool{"1975-04-30": true, "2203-03-15": true, "2023-02-30": false, "15/7/2023": false, "": false} {
+		if _, err := ParseStored(in); (err == nil) != ok {
+			t.Errorf("ParseStored(%q) = %v, want ok=%v", in, err, ok)
+		}
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string
@@ -167,6 +177,13 @@ func TestParseDate(t *testing.T) {
 		{"2023-13-01", "", false},
 		{"ngày mai", "", false},
 		{"15/7", "", false},
+		// A typing slip far from today is refused (years 1990–2100).
+		{"15/3/2203", "", false},
+		{"2203-03-15", "", false},
+		{"31/12/1989", "", false},
+		{"01/01/0023", "", false},
+		{"1/1/1990", "1990-01-01", true},
+		{"31/12/2100", "2100-12-31", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -50,6 +50,7 @@ func WriteStocktake(w io.Writer, d *app.StocktakeData) error {
 	if err != nil {
 		return err
 	}
+	t.filter()
 	for i, task := range d.Overdue {
 		if err := t.add([]any{t.num(i + 1), t.text(task.Text), t.centered(task.NoticeCode), t.text(task.Lead), t.date(task.Due),
 			t.num(task.DaysOverdue), t.text(lastReport(task))}); err != nil {
@@ -67,7 +68,7 @@ func WriteStocktake(w io.Writer, d *app.StocktakeData) error {
 
 	// Every task, grouped under its notice.
 	t, err = newTable(f, st, SheetNotices, false, []column{{"STT", 6}, {"Nội dung nhiệm vụ", 60}, {"Đơn vị chủ trì", 26},
-		{"Thời hạn", 13}, {"Kết quả", 20}, {"Tình hình thực hiện", 45}, {"Ghi chú", 20}},
+		{"Thời hạn", 13}, {"Tình trạng", 20}, {"Tình hình thực hiện", 45}, {"Ghi chú", 20}},
 		withHeight(heading("Phần 2. Tình hình thực hiện theo từng thông báo")))
 	if err != nil {
 		return err

@@ -13,7 +13,7 @@ import (
 
 // TaskColumns are the task list's headers, in the order offices file them.
 var TaskColumns = []string{"STT", "Nội dung nhiệm vụ", "Văn bản giao (số, ngày)", "Đơn vị chủ trì", "Đơn vị phối hợp",
-	"Thời hạn", "Tình hình thực hiện", "Kết quả", "Ghi chú"}
+	"Thời hạn", "Tình hình thực hiện", "Tình trạng", "Ghi chú"}
 
 var taskWidths = []float64{6, 60, 18, 24, 24, 13, 45, 20, 26}
 
@@ -54,6 +54,7 @@ func WriteTasks(w io.Writer, l TaskList) error {
 	if err != nil {
 		return err
 	}
+	t.filter()
 	for i, task := range l.Tasks {
 		due := t.date(task.DueOn)
 		if task.DueOn.IsZero() {
@@ -206,6 +207,7 @@ func unitSheet(f *excelize.File, st *styles, sheet string, first bool, title []t
 	if err != nil {
 		return err
 	}
+	t.filter()
 	sum := unitFigures{name: "Cộng (lượt giao đơn vị chủ trì)"}
 	for i, u := range rows {
 		if err := t.add([]any{t.num(i + 1), t.text(u.name), t.num(u.assigned), t.num(u.doneOnTime), t.num(u.doneLate),
@@ -232,6 +234,7 @@ func unitSheet(f *excelize.File, st *styles, sheet string, first bool, title []t
 	}
 	n := func(v int) excelize.Cell { return excelize.Cell{StyleID: st.totalNumber, Value: v} }
 	last := excelize.Cell{StyleID: st.totalNumber}
+	t.endData()
 	if !sum.last.IsZero() {
 		last = excelize.Cell{StyleID: st.totalDate, Value: Serial(sum.last)}
 	}

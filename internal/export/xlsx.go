@@ -93,10 +93,15 @@ type column struct {
 // title lines and the header stay frozen while scrolling and repeat on every
 // printed page.
 type table struct {
-	sw   *excelize.StreamWriter
-	st   *styles
-	cols []column
-	row  int
+	f     *excelize.File
+	sheet string
+	sw    *excelize.StreamWriter
+	st    *styles
+	cols  []column
+	row   int
+	// filterRow is the header row an autofilter starts at (0: none), and
+	// dataEnd the last row it covers (0: up to the last row written).
+	filterRow, dataEnd int
 }
 
 // newTable starts sheet (created unless it is the workbook's first, which is
@@ -137,7 +142,7 @@ func newTable(f *excelize.File, st *styles, sheet string, first bool, cols []col
 		Selection: []excelize.Selection{{SQRef: fmt.Sprintf("A%d", headerRow+1), ActiveCell: fmt.Sprintf("A%d", headerRow+1), Pane: "bottomLeft"}}}); err != nil {
 		return nil, fmt.Errorf("xlsx panes: %w", err)
 	}
-	t := &table{sw: sw, st: st, cols: cols}
+	t := &table{f: f, sheet: sheet, sw: sw, st: st, cols: cols}
 	for _, l := range title {
 		style := st.subtitle
 		switch l.kind {
@@ -221,13 +226,44 @@ func (t *table) merged(text string, style int, height float64) error {
 	return nil
 }
 
+// filter gives the header row just written Excel's filter buttons, over the
+// data rows that follow up to endData (or a note, or the last row).
+func (t *table) filter() { t.filterRow = t.row }
+
+// endData marks the last data row the filter covers: a totals line after it
+// stays put when the list is sorted or filtered.
+func (t *table) endData() {
+	if t.filterRow > 0 && t.dataEnd == 0 {
+		t.dataEnd = t.row
+	}
+}
+
 // note writes a remark below the table, one blank row apart.
 func (t *table) note(text string) error {
+	t.endData()
 	t.row++
 	return t.merged(text, t.st.note, 0)
 }
 
 func (t *table) flush() error {
+	if t.filterRow > 0 {
+		end := t.dataEnd
+		if end == 0 {
+			end = t.row
+		}
+		last, err := excelize.CoordinatesToCellName(len(t.cols), max(end, t.filterRow+1))
+		if err != nil {
+			return fmt.Errorf("xlsx filter: %w", err)
+		}
+		if err := t.f.AutoFilter(t.sheet, fmt.Sprintf("A%d:%s", t.filterRow, last), nil); err != nil {
+			return fmt.Errorf("xlsx filter: %w", err)
+		}
+		// AutoFilter replaces the sheet's properties: fit to the page again.
+		fit := true
+		if err := t.f.SetSheetProps(t.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+			return fmt.Errorf("xlsx sheet props: %w", err)
+		}
+	}
 	if err := t.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx flush: %w", err)
 	}

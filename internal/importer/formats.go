@@ -318,11 +318,9 @@ func pdfText(label string, data []byte, opt Options) (string, error) {
 		if ctx.Err() != nil {
 			return "", fmt.Errorf("Đọc PDF %s quá thời gian cho phép (%v): %w", label, timeout, ctx.Err())
 		}
-		msg := strings.TrimSpace(stderr.String())
-		if len(msg) > 200 {
-			msg = msg[:200]
-		}
-		return "", fmt.Errorf("Tệp PDF %s bị hỏng hoặc không đọc được (%s): %w", label, msg, errors.Join(ErrFormat, err))
+		// pdftotext's own words ("Syntax Error: Couldn't find trailer
+		// dictionary") are English and say nothing a user can act on.
+		return "", fmt.Errorf("Tệp PDF %s bị hỏng hoặc không đọc được; hãy mở tệp trên máy, lưu (hoặc in) lại thành PDF rồi tải lên lần nữa: %w", label, errors.Join(ErrFormat, err))
 	}
 	out := strings.ReplaceAll(stdout.String(), "\f", "\n")
 	if len(strings.TrimSpace(out)) == 0 {

@@ -89,6 +89,9 @@ type Runner struct {
 	Owner string
 	// Logger receives each run's outcome; nothing is logged when it is nil.
 	Logger *slog.Logger
+	// Observe, when set, is told of every run: the job, how long it took and
+	// its error (nil when it succeeded). The metrics count runs with it.
+	Observe func(job string, took time.Duration, err error)
 }
 
 // now is the store's clock, which the service reads too.
@@ -224,9 +227,12 @@ func (r *Runner) RunNow(ctx context.Context, name string) error {
 // run runs the claimed job j and records the outcome. A run stopped by ctx
 // leaves the job due at once; a failed one is due again after RetryAfter.
 func (r *Runner) run(ctx context.Context, j Job) error {
-	start := r.now()
+	start, began := r.now(), time.Now()
 	runErr := j.Run(ctx)
 	end := r.now()
+	if r.Observe != nil {
+		r.Observe(j.Name, time.Since(began), runErr)
+	}
 	next, msg := j.Next(end), ""
 	switch {
 	case runErr != nil && ctx.Err() != nil:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"time"
 
 	"giaoban/internal/domain"
@@ -62,8 +63,102 @@ type AuditFilter struct {
 	Entity   string
 	EntityID int64
 	UserID   int64
+	Action   string
+	// From and To bound the day the entry was made, in Vietnam (both
+	// included); zero for no bound.
+	From, To domain.Date
 	Limit    int
 	Offset   int
+}
+
+// dayStart is the instant day d begins in Vietnam.
+func dayStart(d domain.Date) time.Time {
+	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, domain.Location)
+}
+
+// LoggedActions lists the actions the organisation's log holds, for a filter.
+func (q *Queries) LoggedActions(ctx context.Context, orgID int64) ([]string, error) {
+	rows, err := q.db.QueryContext(ctx, `SELECT DISTINCT action FROM audit_log WHERE org_id = $1 OR org_id IS NULL ORDER BY action`, orgID)
+	if err != nil {
+		return nil, fmt.Errorf("audit actions: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, fmt.Errorf("audit actions: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// auditTitles says, for each kind of record the log names, where its
+// current title is: the tables, the id column, the title, the organisation
+// column, and for an extension its task.
+var auditTitles = map[string]struct{ from, id, title, org, task string }{
+	"meeting":       {"meetings", "id", "title", "org_id", "0"},
+	"notice":        {"notices", "id", "CASE WHEN number = '' THEN title ELSE number || '/' || symbol || ': ' || title END", "org_id", "0"},
+	"task":          {"tasks", "id", "text", "org_id", "0"},
+	"unit":          {"units", "id", "name", "org_id", "0"},
+	"block":         {"blocks", "id", "name", "org_id", "0"},
+	"sector":        {"sectors", "id", "name", "org_id", "0"},
+	"org":           {"orgs", "id", "name", "id", "0"},
+	"user":          {"users", "id", "full_name || ' (' || username || ')'", "org_id", "0"},
+	"extension":     {"extensions e JOIN tasks t ON t.id = e.task_id", "e.id", "t.text", "t.org_id", "e.task_id"},
+	"api_token":     {"api_tokens k JOIN users u ON u.id = k.user_id", "k.id", "k.name", "u.org_id", "0"},
+	"calendar_link": {"calendar_tokens c JOIN users u ON u.id = c.user_id", "c.id", "c.name", "u.org_id", "0"},
+}
+
+// AuditRef is a record an audit entry names.
+type AuditRef struct {
+	Entity string
+	ID     int64
+}
+
+// TitlesOf returns the current title of each record of refs that still
+// exists in the organisation — a task's text, a notice's number and title,
+// a user's name — and, for an extension, its task's id (taskOf), for a
+// link. Records of a kind it does not know, or gone, are absent.
+func (q *Queries) TitlesOf(ctx context.Context, orgID int64, refs []AuditRef) (titles map[AuditRef]string, taskOf map[int64]int64, err error) {
+	byEntity := map[string][]int64{}
+	for _, r := range refs {
+		if _, ok := auditTitles[r.Entity]; ok && r.ID > 0 && !slices.Contains(byEntity[r.Entity], r.ID) {
+			byEntity[r.Entity] = append(byEntity[r.Entity], r.ID)
+		}
+	}
+	titles, taskOf = map[AuditRef]string{}, map[int64]int64{}
+	for entity, ids := range byEntity {
+		t := auditTitles[entity]
+		query := `SELECT ` + t.id + `, ` + t.title + `, ` + t.task + ` FROM ` + t.from + ` WHERE ` + t.org + ` = $1 AND ` + t.id +
+			` IN (` + placeholders(2, len(ids)) + `)`
+		args := []any{orgID}
+		for _, id := range ids {
+			args = append(args, id)
+		}
+		rows, err := q.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("audit titles: %w", err)
+		}
+		for rows.Next() {
+			var id, task int64
+			var title string
+			if err := rows.Scan(&id, &title, &task); err != nil {
+				rows.Close()
+				return nil, nil, fmt.Errorf("audit titles: %w", err)
+			}
+			titles[AuditRef{entity, id}] = title
+			if task != 0 {
+				taskOf[id] = task
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, nil, fmt.Errorf("audit titles: %w", err)
+		}
+	}
+	return titles, taskOf, nil
 }
 
 // AuditLog lists entries newest first, and the total count matching.
@@ -81,6 +176,15 @@ func (q *Queries) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, in
 	}
 	if f.UserID != 0 {
 		where += " AND user_id = " + a.add(f.UserID)
+	}
+	if f.Action != "" {
+		where += " AND action = " + a.add(f.Action)
+	}
+	if !f.From.IsZero() {
+		where += " AND at >= " + a.add(timestamp(dayStart(f.From)))
+	}
+	if !f.To.IsZero() {
+		where += " AND at < " + a.add(timestamp(dayStart(f.To.AddDays(1))))
 	}
 	var total int
 	if err := q.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log `+where, a.args...).Scan(&total); err != nil {

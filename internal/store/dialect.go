@@ -59,6 +59,16 @@ func isUniqueViolation(err error) bool {
 	return strings.Contains(err.Error(), "UNIQUE constraint failed")
 }
 
+// forUpdate is the clause that locks the rows a SELECT reads until the
+// transaction ends: PostgreSQL's FOR UPDATE. SQLite has none and needs none:
+// its one writer holds the whole database for the transaction.
+func (d Dialect) forUpdate() string {
+	if d == Postgres {
+		return " FOR UPDATE"
+	}
+	return ""
+}
+
 // likeEscape is the clause that makes \ the escape character of a LIKE pattern.
 const likeEscape = ` ESCAPE '\'`
 

@@ -13,6 +13,25 @@ import (
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// schemaLockKey is the PostgreSQL advisory lock that instances starting
+// together take to migrate the schema and to make the first organisation.
+const schemaLockKey = 7265001
+
+// LockSetup makes the transaction the only one setting the database up
+// (the first organisation and its admin) until it ends, and waits for any
+// instance migrating the schema: on PostgreSQL it takes the migration's
+// advisory lock for the transaction; SQLite's one writer is such a lock
+// already.
+func (tx *Tx) LockSetup(ctx context.Context) error {
+	if tx.d != Postgres {
+		return nil
+	}
+	if _, err := tx.db.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, schemaLockKey); err != nil {
+		return fmt.Errorf("lock setup: %w", err)
+	}
+	return nil
+}
+
 // migration is one numbered, append-only schema step.
 type migration struct {
 	version int
@@ -61,10 +80,10 @@ func (s *Store) MigrateTo(ctx context.Context, target int) error {
 	}
 	defer conn.Close()
 	if s.dialect == Postgres {
-		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(7265001)`); err != nil {
+		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, schemaLockKey); err != nil {
 			return fmt.Errorf("migrate: lock: %w", err)
 		}
-		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(7265001)`) //nolint:errcheck
+		defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, schemaLockKey) //nolint:errcheck
 	}
 	if _, err := conn.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
@@ -136,6 +155,13 @@ func splitStatements(src string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// OpenUnmigrated opens dsn as it is, applying no migration: for tools that
+// must not change a database another process serves (a backup), or that
+// look at one before deciding (a restore's target).
+func OpenUnmigrated(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	return open(ctx, dsn, opts)
 }
 
 // OpenAt opens dsn and migrates it only up to schema version v; tests use it

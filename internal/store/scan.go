@@ -53,7 +53,7 @@ func (n nullDate) set(s string) error {
 		*n.d = domain.Date{}
 		return nil
 	}
-	d, err := domain.ParseDate(s)
+	d, err := domain.ParseStored(s)
 	if err != nil {
 		return fmt.Errorf("scan date: %w", err)
 	}

@@ -132,6 +132,15 @@ func (s *Store) Close() error {
 	return err
 }
 
+// Pools returns the statistics of each connection pool by name, for
+// monitoring: "write" and "read" on SQLite, one "shared" pool on PostgreSQL.
+func (s *Store) Pools() map[string]func() sql.DBStats {
+	if s.r == s.w {
+		return map[string]func() sql.DBStats{"shared": s.w.Stats}
+	}
+	return map[string]func() sql.DBStats{"write": s.w.Stats, "read": s.r.Stats}
+}
+
 // Dialect is which database this is.
 func (s *Store) Dialect() Dialect { return s.dialect }
 

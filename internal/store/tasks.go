@@ -184,6 +184,17 @@ func (tx *Tx) UpdateTask(ctx context.Context, t *domain.Task, blockID int64) err
 	return tx.applyCounts(ctx, delta)
 }
 
+// LockTask holds task id's row until the transaction ends, so that writes
+// that carry no version of their own — a report, an extension request or
+// decision — wait for one another instead of failing on each other's
+// version (domain.ErrConflict). A task that does not exist locks nothing.
+func (tx *Tx) LockTask(ctx context.Context, id int64) error {
+	if _, err := tx.db.ExecContext(ctx, `SELECT id FROM tasks WHERE id = $1`+tx.d.forUpdate(), id); err != nil {
+		return fmt.Errorf("lock task: %w", err)
+	}
+	return nil
+}
+
 // Task returns one task of the organisation with its units, or domain.ErrNotFound.
 func (q *Queries) Task(ctx context.Context, orgID, id int64, today domain.Date, soonDays int) (*TaskRow, error) {
 	r, err := scanTask(q.db.QueryRowContext(ctx, `SELECT `+taskCols+` FROM tasks t WHERE t.org_id = $1 AND t.id = $2`, orgID, id))

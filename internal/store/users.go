@@ -57,7 +57,9 @@ func (tx *Tx) UpdateUser(ctx context.Context, u *domain.User) error {
 	return nil
 }
 
-// SetPassword replaces a user's password hash and ends all their sessions.
+// SetPassword replaces a user's password hash, ends all their sessions and
+// revokes all their API tokens: whoever knew the old password may have made
+// one.
 func (tx *Tx) SetPassword(ctx context.Context, userID int64, hash string) error {
 	if _, err := tx.db.ExecContext(ctx, `UPDATE users SET password_hash = $1, version = version + 1 WHERE id = $2`, hash, userID); err != nil {
 		return fmt.Errorf("set password: %w", err)
@@ -65,7 +67,40 @@ func (tx *Tx) SetPassword(ctx context.Context, userID int64, hash string) error 
 	if _, err := tx.db.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1`, userID); err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
+	if _, err := tx.db.ExecContext(ctx, `UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL`, tx.nowText(), userID); err != nil {
+		return fmt.Errorf("set password: %w", err)
+	}
 	return nil
+}
+
+// RehashPassword stores a new hash of the same password (stronger or
+// lighter parameters): sessions, tokens and the user's version stay.
+func (tx *Tx) RehashPassword(ctx context.Context, userID int64, hash string) error {
+	if _, err := tx.db.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`, hash, userID); err != nil {
+		return fmt.Errorf("rehash password: %w", err)
+	}
+	return nil
+}
+
+// LockActiveAdmins returns the ids of the organisation's administrators who
+// may sign in, and holds their rows until the transaction ends, so that two
+// admins demoting each other at once cannot leave none.
+func (tx *Tx) LockActiveAdmins(ctx context.Context, orgID int64) ([]int64, error) {
+	rows, err := tx.db.QueryContext(ctx, `SELECT id FROM users WHERE org_id = $1 AND role = $2 AND disabled = 0 ORDER BY id`+tx.d.forUpdate(),
+		orgID, string(domain.RoleAdmin))
+	if err != nil {
+		return nil, fmt.Errorf("active admins: %w", err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("active admins: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
 }
 
 // User returns one user or domain.ErrNotFound.

@@ -48,7 +48,10 @@ func serveWith(a *apptest.App, opt Options) *env {
 	srv, err := New(a.Service, opt)
 	a.Must(err)
 	e := &env{App: a, srv: httptest.NewServer(srv.Handler())}
-	a.TB.Cleanup(e.srv.Close)
+	a.TB.Cleanup(func() {
+		e.srv.Close()
+		srv.Close()
+	})
 	return e
 }
 

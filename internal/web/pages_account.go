@@ -2,28 +2,62 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
+	"unicode"
 
 	"giaoban/internal/httpx"
 	"giaoban/internal/store"
 )
 
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	if err := s.render(w, r, http.StatusOK, "login", &view{Title: "Đăng nhập", Data: safeNext(r.URL.Query().Get("next"))}); err != nil {
+	if err := s.render(w, r, http.StatusOK, "login", &view{Title: "Đăng nhập", Data: loginForm{Next: safeNext(r.URL.Query().Get("next"))}}); err != nil {
 		s.serveError(w, r, err)
 	}
 }
 
-// safeNext keeps only local paths, so the login form cannot send users elsewhere.
+// loginForm is what the login page shows again: where to go after, and the
+// user name typed (never the password).
+type loginForm struct {
+	Next, Username string
+}
+
+// safeNext keeps only plain local paths ("/tasks?status=overdue"), so that
+// the login form and the extension decision cannot send users to another
+// site. Anything else gives "/": a scheme or host, "//" or "/\\" (which
+// browsers read as another host), a backslash anywhere, and any control
+// character or space, since browsers drop tabs and newlines from a URL before
+// reading it ("/\t/evil.example" becomes "//evil.example").
 func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+	if next == "" || next[0] != '/' || strings.ContainsRune(next, '\\') {
+		return "/"
+	}
+	if strings.HasPrefix(next, "//") || !plainText(next) {
+		return "/"
+	}
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") ||
+		strings.HasPrefix(u.Path, "//") || strings.ContainsRune(u.Path, '\\') || !plainText(u.Path) {
 		return "/"
 	}
 	return next
 }
 
+// plainText reports whether s holds no space, control or unprintable character.
+func plainText(s string) bool {
+	for _, c := range s {
+		if c <= ' ' || c == 0x7f || (c >= 0x80 && c <= 0x9f) || !unicode.IsPrint(c) {
+			return false
+		}
+	}
+	return true
+}
+
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
+	if err := httpx.ReadInput(w, r, httpx.Limits{Body: 64 << 10, JSON: 64 << 10}); err != nil {
+		s.serveError(w, r, err)
+		return
+	}
 	next := safeNext(r.PostFormValue("next"))
 	token, _, err := s.svc.Login(r.Context(), r.PostFormValue("username"), r.PostFormValue("password"), httpx.ClientAddr(r, s.proxies))
 	if err != nil {
@@ -32,7 +66,11 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			s.serveError(w, r, err)
 			return
 		}
-		if rerr := s.render(w, r, code, "login", &view{Title: "Đăng nhập", Error: err.Error(), Data: next}); rerr != nil {
+		if code == http.StatusServiceUnavailable {
+			w.Header().Set("Retry-After", "5")
+		}
+		form := loginForm{Next: next, Username: r.PostFormValue("username")}
+		if rerr := s.render(w, r, code, "login", &view{Title: "Đăng nhập", Error: httpx.Message(err), Data: form}); rerr != nil {
 			s.serveError(w, r, rerr)
 		}
 		return
@@ -75,20 +113,20 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) error {
 	}
 	err := s.svc.ChangePassword(r.Context(), userOf(r), r.PostFormValue("old"), r.PostFormValue("new"))
 	if httpx.Status(err) == http.StatusUnprocessableEntity {
-		return s.renderAccount(w, r, httpx.Status(err), err.Error(), "")
+		return s.renderAccount(w, r, httpx.Status(err), httpx.Message(err), "")
 	}
 	if err != nil {
 		return err
 	}
 	// Changing the password ended every session, this one included.
 	s.setSessionCookie(w, "", -1)
-	return redirect(w, r, "/login", "")
+	return redirect(w, r, "/login", flashPasswordChangedNote)
 }
 
 func (s *Server) createToken(w http.ResponseWriter, r *http.Request) error {
 	secret, err := s.svc.CreateAPIToken(r.Context(), userOf(r), r.PostFormValue("name"))
 	if httpx.Status(err) == http.StatusUnprocessableEntity {
-		return s.renderAccount(w, r, httpx.Status(err), err.Error(), "")
+		return s.renderAccount(w, r, httpx.Status(err), httpx.Message(err), "")
 	}
 	if err != nil {
 		return err
@@ -104,5 +142,5 @@ func (s *Server) revokeToken(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.RevokeAPIToken(r.Context(), userOf(r), id); err != nil {
 		return err
 	}
-	return redirect(w, r, "/account", "Đã thu hồi token")
+	return redirect(w, r, "/account", flashTokenRevoked)
 }

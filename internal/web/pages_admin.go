@@ -1,19 +1,15 @@
 package web
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
-	"giaoban/internal/store"
 )
 
-// The administration pages: users and the audit log. Rules and
+// The administration pages: users (the audit log is audit.go's). Rules and
 // authorisation live in package app; pages only read forms and choose views.
 
 // userForm is the user form as typed (the password is never shown again).
@@ -83,7 +79,7 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/admin/users", "Đã tạo người dùng "+in.U.Username)
+	return redirect(w, r, "/admin/users", flashUserCreated)
 }
 
 type userFormData struct {
@@ -150,7 +146,7 @@ func (s *Server) userUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/admin/users", "Đã lưu người dùng")
+	return redirect(w, r, "/admin/users", flashUserSaved)
 }
 
 func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
@@ -175,64 +171,5 @@ func (s *Server) userPassword(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/admin/users/%d/edit", id), "Đã đặt lại mật khẩu; người dùng phải đăng nhập lại")
-}
-
-// --- Audit log ---------------------------------------------------------------
-
-// auditRow is an audit entry with its JSON indented for reading.
-type auditRow struct {
-	store.AuditEntry
-	BeforeJSON string
-	AfterJSON  string
-}
-
-type auditData struct {
-	Rows     []auditRow
-	Users    []domain.User
-	Pager    Pager
-	Entity   string
-	EntityID string
-	UserID   int64
-	Entities []string
-}
-
-// auditEntities are the kinds of record the service writes to the log.
-var auditEntities = []string{"meeting", "notice", "task", "report", "extension", "unit", "block", "sector", "org", "user", "api_token"}
-
-// prettyJSON indents stored JSON; text that is not JSON is shown as it is.
-func prettyJSON(s string) string {
-	if s == "" {
-		return ""
-	}
-	var b bytes.Buffer
-	if err := json.Indent(&b, []byte(s), "", "  "); err != nil {
-		return s
-	}
-	return b.String()
-}
-
-func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
-	ctx, u := r.Context(), userOf(r)
-	q := r.URL.Query()
-	// Filters that are not numbers filter nothing.
-	userID, _ := formID(r, "user")
-	entityID, _ := formID(r, "entity_id")
-	d := auditData{Entity: strings.TrimSpace(q.Get("entity")), EntityID: strings.TrimSpace(q.Get("entity_id")),
-		UserID: userID, Entities: auditEntities}
-	f := store.AuditFilter{Entity: d.Entity, EntityID: entityID, UserID: d.UserID}
-	page, per, off := pageParams(r, 50)
-	f.Limit, f.Offset = per, off
-	entries, total, err := s.svc.AuditLog(ctx, u, f)
-	if err != nil {
-		return err
-	}
-	if d.Users, err = s.svc.Users(ctx, u); err != nil {
-		return err
-	}
-	for _, e := range entries {
-		d.Rows = append(d.Rows, auditRow{AuditEntry: e, BeforeJSON: prettyJSON(e.Before), AfterJSON: prettyJSON(e.After)})
-	}
-	d.Pager = newPager(r, page, per, total)
-	return s.render(w, r, http.StatusOK, "audit", &view{Title: "Nhật ký thao tác", Nav: "audit", Data: d})
+	return redirect(w, r, fmt.Sprintf("/admin/users/%d/edit", id), flashUserPasswordReset)
 }

@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"strings"
 
-	"giaoban/internal/app"
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
 	"giaoban/internal/presets"
@@ -89,7 +88,7 @@ func (s *Server) unitCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units", "Đã thêm đơn vị "+d.NewUnit.U.Name)
+	return redirect(w, r, "/units", flashUnitCreated)
 }
 
 type unitFormData struct {
@@ -146,7 +145,7 @@ func (s *Server) unitUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units", "Đã lưu đơn vị "+in.U.Name)
+	return redirect(w, r, "/units", flashUnitSaved)
 }
 
 func (s *Server) blockCreate(w http.ResponseWriter, r *http.Request) error {
@@ -158,7 +157,7 @@ func (s *Server) blockCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units", "Đã thêm khối "+b.Name)
+	return redirect(w, r, "/units", flashBlockCreated)
 }
 
 func (s *Server) sectorCreate(w http.ResponseWriter, r *http.Request) error {
@@ -170,7 +169,7 @@ func (s *Server) sectorCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units", "Đã thêm lĩnh vực "+sec.Name)
+	return redirect(w, r, "/units", flashSectorCreated)
 }
 
 func (s *Server) orgUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -184,7 +183,7 @@ func (s *Server) orgUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units", "Đã lưu thông tin cơ quan")
+	return redirect(w, r, "/units", flashOrgSaved)
 }
 
 // presetLoad adds a directory preset and says what it added, counted as the
@@ -219,16 +218,12 @@ func (s *Server) presetLoad(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units", presetFlash(preset.Title, before, after))
-}
-
-// presetFlash says what a preset added.
-func presetFlash(title string, before, after *app.Directory) string {
+	// What the preset added.
 	b := len(after.Blocks) - len(before.Blocks)
 	sc := len(after.Sectors) - len(before.Sectors)
 	un := len(after.Units) - len(before.Units)
 	if b == 0 && sc == 0 && un == 0 {
-		return fmt.Sprintf("Mẫu «%s»: danh mục đã có đủ, không thêm gì mới.", title)
+		return redirect(w, r, "/units", flashPresetNothing)
 	}
-	return fmt.Sprintf("Đã nạp mẫu «%s»: thêm %d khối, %d lĩnh vực, %d đơn vị.", title, b, sc, un)
+	return redirect(w, r, "/units", flashPresetLoaded, b, sc, un)
 }

@@ -182,6 +182,24 @@ func fileDate(d domain.Date) string { return strings.ReplaceAll(d.String(), "-",
 type stocktakeForm struct {
 	Block int64
 	Since string
+	// The signature block of the .docx: authority line, position and name.
+	SignerAuthority, SignerTitle, SignerName string
+}
+
+// readSigner reads the stocktake form's signature fields, with the usual
+// TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH when left empty.
+func readSigner(r *http.Request, f *stocktakeForm) {
+	q := r.URL.Query()
+	field := func(name, def string) string {
+		v := strings.TrimSpace(q.Get(name))
+		if v == "" {
+			return def
+		}
+		return shorten(v, 120)
+	}
+	f.SignerAuthority = field("signer_authority", "TM. ỦY BAN NHÂN DÂN")
+	f.SignerTitle = field("signer_title", "CHỦ TỊCH")
+	f.SignerName = field("signer_name", "")
 }
 
 // stocktakePage shows the stocktake form: a block and a first issue day, then
@@ -190,6 +208,7 @@ func (s *Server) stocktakePage(w http.ResponseWriter, r *http.Request) error {
 	today := s.svc.Today()
 	block, _ := formID(r, "block") // a bad block is refused on download
 	form := stocktakeForm{Block: block, Since: r.URL.Query().Get("since")}
+	readSigner(r, &form)
 	if form.Since == "" {
 		form.Since = domain.NewDate(today.Year, time.January, 1).String()
 	}
@@ -222,7 +241,9 @@ func (s *Server) stocktakeDownload(w http.ResponseWriter, r *http.Request) error
 		}
 		return sendFile(w, export.MIMEXLSX, name+".xlsx", buf.Bytes())
 	}
-	if err := docs.StocktakeDOCX(&buf, data.Org, data); err != nil {
+	d := docs.Stocktake(data.Org, data)
+	d.Signature = docs.Signature{Authority: form.SignerAuthority, Title: form.SignerTitle, Name: form.SignerName}
+	if err := docs.WriteDOCX(&buf, d); err != nil {
 		return err
 	}
 	return sendFile(w, docs.MIMEDOCX, name+".docx", buf.Bytes())
@@ -231,6 +252,7 @@ func (s *Server) stocktakeDownload(w http.ResponseWriter, r *http.Request) error
 // stocktakeData reads the stocktake form and gathers the report.
 func (s *Server) stocktakeData(r *http.Request) (stocktakeForm, *app.StocktakeData, error) {
 	form := stocktakeForm{Since: r.URL.Query().Get("since")}
+	readSigner(r, &form)
 	var err error
 	if form.Block, err = formID(r, "block"); err != nil {
 		return form, nil, err
@@ -304,25 +326,27 @@ func (s *Server) noticeDOCX(w http.ResponseWriter, r *http.Request) error {
 const errPrintUnavailable = "Máy chủ chưa in được bản PDF lúc này (Chromium chưa được cài đặt hoặc không chạy được). " +
 	"Bạn có thể tải bản Word (.docx) rồi in hoặc lưu PDF từ Word; nếu cần bản PDF, hãy báo quản trị hệ thống."
 
-// noticePDF prints a notice to PDF with a headless Chromium, started for this
-// print only; when it cannot, the answer is 503 with a Vietnamese message.
+// noticePDF prints a notice to PDF with the site's printer; when it cannot,
+// the answer is 503 with a Vietnamese message.
 func (s *Server) noticePDF(w http.ResponseWriter, r *http.Request) error {
 	n, doc, err := s.noticeDocument(r)
 	if err != nil {
 		return err
 	}
-	p := &docs.Printer{ExecPath: s.chromium, Timeout: 60 * time.Second}
-	defer p.Close()
 	var buf bytes.Buffer
-	if err := p.PDF(r.Context(), &buf, doc); err != nil {
+	if err := s.printer.PDF(r.Context(), &buf, doc); err != nil {
 		if r.Context().Err() != nil {
 			return r.Context().Err()
 		}
-		if !errors.Is(err, docs.ErrNoChromium) {
+		msg := errPrintUnavailable
+		switch {
+		case errors.Is(err, docs.ErrPrinterBusy):
+			msg = httpx.Sentence(docs.ErrPrinterBusy.Error())
+		case !errors.Is(err, docs.ErrNoChromium):
 			s.log.Error("print notice", "notice", n.ID, "err", err)
 		}
 		w.Header().Set("Retry-After", "60")
-		return s.render(w, r, http.StatusServiceUnavailable, "error", &view{Title: "Chưa in được PDF", Error: errPrintUnavailable, Data: http.StatusServiceUnavailable})
+		return s.render(w, r, http.StatusServiceUnavailable, "error", &view{Title: "Chưa in được PDF", Error: msg, Data: http.StatusServiceUnavailable})
 	}
 	return sendFile(w, docs.MIMEPDF, noticeFileName(n)+".pdf", buf.Bytes())
 }
@@ -401,7 +425,7 @@ func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.RevokeCalendarLink(r.Context(), userOf(r), id); err != nil {
 		return err
 	}
-	return redirect(w, r, "/account/calendars", "Đã thu hồi liên kết lịch")
+	return redirect(w, r, "/account/calendars", flashCalendarRevoked)
 }
 
 // calendarFeed serves /cal/{token}.ics without a session: the secret in the
@@ -409,7 +433,7 @@ func (s *Server) calendarRevoke(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) calendarFeed(w http.ResponseWriter, r *http.Request) {
 	secret, ok := strings.CutSuffix(r.PathValue("file"), ".ics")
 	if !ok {
-		http.NotFound(w, r)
+		http.Error(w, httpx.Message(domain.ErrNotFound), http.StatusNotFound)
 		return
 	}
 	feed, err := s.svc.CalendarFeed(r.Context(), secret)

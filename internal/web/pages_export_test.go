@@ -109,6 +109,18 @@ func dataTexts(rows [][]string, header int) []string {
 	return out
 }
 
+// autoFilterOf is the range of sheet's autofilter, "" for none.
+func autoFilterOf(t *testing.T, f *excelize.File, sheet string) string {
+	t.Helper()
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm._FilterDatabase" && d.Scope == sheet {
+			_, ref, _ := strings.Cut(d.RefersTo, "!")
+			return strings.ReplaceAll(ref, "$", "")
+		}
+	}
+	return ""
+}
+
 func TestTaskListExportXLSX(t *testing.T) {
 	apptest.Each(t, func(t *testing.T, a *apptest.App) {
 		e := newExportFixture(a, Options{})
@@ -130,10 +142,20 @@ func TestTaskListExportXLSX(t *testing.T) {
 			t.Fatalf("header row = %q", rows[3])
 		}
 		for i, want := range []string{"STT", "Nội dung nhiệm vụ", "Văn bản giao (số, ngày)", "Đơn vị chủ trì", "Đơn vị phối hợp",
-			"Thời hạn", "Tình hình thực hiện", "Kết quả", "Ghi chú"} {
+			"Thời hạn", "Tình hình thực hiện", "Tình trạng", "Ghi chú"} {
 			if rows[3][i] != want {
 				t.Errorf("header %d = %q, want %q", i+1, rows[3][i], want)
 			}
+		}
+		// The header row has Excel's filter buttons over the three tasks, and
+		// the sheet still prints one page wide.
+		if got := autoFilterOf(t, f, "Nhiệm vụ"); got != "A4:I7" {
+			t.Errorf("autofilter = %q, want A4:I7", got)
+		}
+		props, err := f.GetSheetProps("Nhiệm vụ")
+		apptest.Must(t, err)
+		if props.FitToPage == nil || !*props.FitToPage {
+			t.Errorf("the sheet no longer fits the page's width")
 		}
 		panes, err := f.GetPanes("Nhiệm vụ")
 		apptest.Must(t, err)
@@ -285,6 +307,10 @@ func TestDashboardExportXLSX(t *testing.T) {
 		if p, _ := f.GetPanes("Theo đơn vị"); !p.Freeze || p.YSplit != 4 {
 			t.Errorf("panes = %+v", p)
 		}
+		// The filter covers the units, not the totals line, which stays last.
+		if got := autoFilterOf(t, f, "Theo đơn vị"); got != "A4:H6" {
+			t.Errorf("autofilter = %q, want A4:H6 (the totals row outside)", got)
+		}
 
 		unit := e.login("gddt")
 		resp, data = unit.getResp("/dashboard/export.xlsx")
@@ -337,6 +363,17 @@ func TestStocktakeExport(t *testing.T) {
 		}
 		if doc := docxText(t, data); !strings.Contains(doc, "sốt xuất huyết") {
 			t.Errorf("the stocktake .docx lacks the task")
+		}
+		// The signer's name typed on the form is printed under the signature.
+		if !strings.Contains(page, `name="signer_name"`) {
+			t.Errorf("the stocktake form has no signer's name")
+		}
+		_, data = c.getResp("/reports/stocktake.docx?since=05/02/2023&signer_title=PH%C3%93+CH%E1%BB%A6+T%E1%BB%8ACH&signer_authority=KT.+CH%E1%BB%A6+T%E1%BB%8ACH&signer_name=Ng%C3%B4+%C4%90%E1%BB%A9c+S%C3%A1u")
+		if doc := docxText(t, data); !strings.Contains(doc, "Ngô Đức Sáu") || !strings.Contains(doc, "KT. CHỦ TỊCH") || !strings.Contains(doc, "PHÓ CHỦ TỊCH") {
+			t.Errorf("the stocktake .docx lacks the signature typed on the form")
+		}
+		if strings.Join(byNotice[3], "|") != "STT|Nội dung nhiệm vụ|Đơn vị chủ trì|Thời hạn|Tình trạng|Tình hình thực hiện|Ghi chú" {
+			t.Errorf("notice sheet header = %q", byNotice[3])
 		}
 		if code, body, _ := c.get("/reports/stocktake.xlsx?since=31/02/2023"); code != http.StatusUnprocessableEntity || !strings.Contains(body, "không có trên lịch") {
 			t.Errorf("bad day: %d, want the form again with 422", code)

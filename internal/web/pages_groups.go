@@ -91,7 +91,7 @@ func (s *Server) groupCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units#nhom", "Đã thêm nhóm "+in.G.Name)
+	return redirect(w, r, "/units#nhom", flashGroupCreated)
 }
 
 func (s *Server) groupEdit(w http.ResponseWriter, r *http.Request) error {
@@ -126,7 +126,7 @@ func (s *Server) groupUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, "/units#nhom", "Đã lưu nhóm "+in.G.Name)
+	return redirect(w, r, "/units#nhom", flashGroupSaved)
 }
 
 // --- Tasks waiting for units -------------------------------------------------
@@ -175,7 +175,7 @@ func (s *Server) taskExpandGroup(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return s.taskFormFailed(w, r, id, err, taskPageForm{})
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã chia nhiệm vụ cho các đơn vị thành viên của nhóm")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashTaskExpanded)
 }
 
 type resolveData struct {
@@ -254,14 +254,14 @@ func (s *Server) taskResolve(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã xác định đơn vị thực hiện nhiệm vụ")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashTaskResolved)
 }
 
 // --- A correction's proposed changes ---------------------------------------
 
 // changeDecision reads the version of a proposed change and runs decide;
 // the page to go back to is the correcting notice.
-func (s *Server) changeDecision(w http.ResponseWriter, r *http.Request, flash string, decide func(id int64, version int) (int64, error)) error {
+func (s *Server) changeDecision(w http.ResponseWriter, r *http.Request, flash flashKey, decide func(id int64, version int) (int64, error)) error {
 	id, err := httpx.PathID(r)
 	if err != nil {
 		return err
@@ -286,7 +286,7 @@ func (s *Server) changeDecision(w http.ResponseWriter, r *http.Request, flash st
 }
 
 func (s *Server) taskConfirmChange(w http.ResponseWriter, r *http.Request) error {
-	return s.changeDecision(w, r, "Đã xác nhận thay đổi: nhiệm vụ nay theo văn bản đính chính", func(id int64, version int) (int64, error) {
+	return s.changeDecision(w, r, flashChangeConfirmed, func(id int64, version int) (int64, error) {
 		t, err := s.svc.ConfirmTaskChange(r.Context(), userOf(r), id, version)
 		if err != nil {
 			return 0, err
@@ -296,7 +296,7 @@ func (s *Server) taskConfirmChange(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) taskDiscardChange(w http.ResponseWriter, r *http.Request) error {
-	return s.changeDecision(w, r, "Đã bỏ thay đổi: nhiệm vụ giữ nội dung cũ", func(id int64, version int) (int64, error) {
+	return s.changeDecision(w, r, flashChangeDiscarded, func(id int64, version int) (int64, error) {
 		ch, err := s.svc.TaskChangeOf(r.Context(), userOf(r), id)
 		if err != nil {
 			return 0, err

@@ -71,7 +71,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 			// Sending a text above the limit back over a slow link helps nobody.
 			text = ""
 		}
-		return s.renderUpload(w, r, httpx.Status(err), text, importerMessage(err))
+		return s.renderUpload(w, r, httpx.Status(err), text, httpx.Message(err))
 	}
 	if err != nil {
 		return err
@@ -80,8 +80,7 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.SaveImportDraft(ctx, u, sd); err != nil {
 		return err
 	}
-	flash := fmt.Sprintf("Đã đọc %d nhiệm vụ từ %s. Hãy kiểm tra, sửa nếu cần rồi bấm “Xác nhận nhập”.", len(d.Tasks), d.Source)
-	return redirect(w, r, reviewURL(sd.ID, r), flash)
+	return redirect(w, r, reviewURL(sd.ID, r), flashImportRead, len(d.Tasks))
 }
 
 // readNoticeSource returns the uploaded file, or else the pasted text, reading
@@ -105,16 +104,6 @@ func readNoticeSource(r *http.Request, limit int64) (string, []byte, error) {
 		return "", nil, errNoSource
 	}
 	return pastedName, []byte(text), nil
-}
-
-// importerMessage is userMessage without the generic prefix the service puts
-// before the importer's own Vietnamese sentence.
-func importerMessage(err error) string {
-	msg := httpx.Message(err)
-	for _, sentinel := range []error{domain.ErrInvalid, domain.ErrTooLarge} {
-		msg = strings.TrimPrefix(msg, sentinel.Error()+": ")
-	}
-	return msg
 }
 
 // --- Review page -------------------------------------------------------------
@@ -281,7 +270,7 @@ func (s *Server) importSave(w http.ResponseWriter, r *http.Request) error {
 	if f, err := s.saveReview(r, sd); err != nil {
 		return s.reviewError(w, r, sd, f, err)
 	}
-	return redirect(w, r, reviewURL(sd.ID, r), "Đã lưu chỉnh sửa. Văn bản chưa được nhập cho đến khi bạn bấm “Xác nhận nhập”.")
+	return redirect(w, r, reviewURL(sd.ID, r), flashImportSaved)
 }
 
 func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
@@ -317,11 +306,10 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 		// The corrections are saved: the page shows the stored draft.
 		return s.reviewError(w, r, sd, nil, err)
 	}
-	flash := fmt.Sprintf("Đã nhập %d nhiệm vụ (%d có thời hạn cụ thể). Thông báo đang ở dạng dự thảo: kiểm tra rồi ban hành.", res.Tasks, res.WithDue)
 	if res.Unassigned > 0 {
-		flash += fmt.Sprintf(" %d nhiệm vụ chưa có đơn vị chủ trì nên không được nhập.", res.Unassigned)
+		return redirect(w, r, fmt.Sprintf("/notices/%d", res.NoticeID), flashImportedSkipped, res.Tasks, res.WithDue, res.Unassigned)
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", res.NoticeID), flash)
+	return redirect(w, r, fmt.Sprintf("/notices/%d", res.NoticeID), flashImported, res.Tasks, res.WithDue)
 }
 
 // importAddUnit adds an unknown name (uname) to the directory, as a new unit
@@ -344,7 +332,7 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	name := strings.TrimSpace(r.PostFormValue("uname"))
-	var flash string
+	var flash flashKey
 	switch action := r.PostFormValue("add"); {
 	case name == "":
 		err = fmt.Errorf("%w: không rõ tên đơn vị cần thêm vào danh mục", domain.ErrInvalid)
@@ -360,7 +348,7 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 		if unit.BlockID, err = formID(r, "ublock"); err == nil {
 			err = s.svc.CreateUnit(ctx, u, unit)
 		}
-		flash = fmt.Sprintf("Đã thêm đơn vị “%s” vào danh mục.", unit.Name)
+		flash = flashImportUnitAdded
 	case action == "alias":
 		var unitID int64
 		if unitID, err = formID(r, "uunit"); err == nil && unitID == 0 {
@@ -369,12 +357,7 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 		if err == nil {
 			err = s.svc.AddAlias(ctx, u, unitID, name)
 		}
-		flash = fmt.Sprintf("Đã ghi “%s” là tên gọi khác của đơn vị trong danh mục.", name)
-		if err == nil {
-			if unit, rerr := s.svc.ResolveUnitName(ctx, u, name); rerr == nil {
-				flash = fmt.Sprintf("Đã ghi “%s” là tên gọi khác của %s.", name, unit.Name)
-			}
-		}
+		flash = flashImportAliasAdded
 	default:
 		err = fmt.Errorf("%w: hãy chọn thêm đơn vị mới hoặc ghi là tên gọi khác", domain.ErrInvalid)
 	}

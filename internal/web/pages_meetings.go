@@ -56,7 +56,8 @@ type meetingForm struct {
 	PeriodNo string
 	Year     string
 	Bridge   string
-	Groups   []unitGroup
+	// Units is the picker of the units that attend.
+	Units unitPicker
 }
 
 func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, code int, msg string, f *meetingForm) error {
@@ -64,7 +65,7 @@ func (s *Server) renderMeetingForm(w http.ResponseWriter, r *http.Request, code 
 	if err != nil {
 		return err
 	}
-	f.Groups = groupUnits(dir, activeOrChosen(f.M.UnitIDs))
+	f.Units = pickUnits(dir, "unit_ids", "Đơn vị dự họp", f.M.UnitIDs, activeOrChosen(f.M.UnitIDs))
 	title := "Sửa hội nghị"
 	if f.New {
 		title = "Thêm hội nghị"
@@ -147,7 +148,7 @@ func (s *Server) meetingCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/meetings/%d", m.ID), "Đã thêm hội nghị")
+	return redirect(w, r, fmt.Sprintf("/meetings/%d", m.ID), flashMeetingCreated)
 }
 
 type meetingData struct {
@@ -205,5 +206,5 @@ func (s *Server) meetingUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/meetings/%d", id), "Đã lưu hội nghị")
+	return redirect(w, r, fmt.Sprintf("/meetings/%d", id), flashMeetingSaved)
 }

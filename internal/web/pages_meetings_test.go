@@ -68,10 +68,11 @@ func TestMeetingValidation(t *testing.T) {
 			{"empty title", "title", "  ", "Tên hội nghị không được để trống"},
 			{"impossible ISO date", "date", "2024-02-30", "không có trên lịch"},
 			{"impossible VN date", "date", "30/02/2024", "không có trên lịch"},
+			{"a typing slip of a year", "date", "15/3/2203", "nằm ngoài khoảng từ năm 1990 đến năm 2100"},
 			{"bad time", "time", "25:99", "không hợp lệ (ví dụ 07:30)"},
-			{"unknown unit", "unit_ids", "999999", "đơn vị dự họp không tồn tại"},
-			{"unknown block", "block_id", "999999", "khối không tồn tại"},
-			{"month 13", "period_no", "13", "số kỳ phải từ 1 đến 12"},
+			{"unknown unit", "unit_ids", "999999", "Đơn vị dự họp không tồn tại"},
+			{"unknown block", "block_id", "999999", "Khối không tồn tại"},
+			{"month 13", "period_no", "13", "Số kỳ phải từ 1 đến 12"},
 			{"non-UTF-8 title", "title", "H\xffi ngh\xfe", "không phải văn bản UTF-8 hợp lệ"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
@@ -82,7 +83,12 @@ func TestMeetingValidation(t *testing.T) {
 				if code != http.StatusUnprocessableEntity {
 					t.Fatalf("status %d, want 422", code)
 				}
-				wantIn(t, tc.name, body, tc.want, `value="Phòng họp số 2 giữ nguyên"`)
+				if strings.Contains(tc.name, "UTF-8") {
+					// Refused by the input gate (httpx.ReadInput) before the form is read.
+					wantIn(t, tc.name, body, tc.want)
+				} else {
+					wantIn(t, tc.name, body, tc.want, `value="Phòng họp số 2 giữ nguyên"`)
+				}
 				if _, total, _ := e.Service.Meetings(context.Background(), e.Office, store.MeetingFilter{}); total != 0 {
 					t.Fatalf("%d meetings saved after refused input", total)
 				}

@@ -208,11 +208,14 @@ func (s *Server) noticeCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if n.SupersedesID != 0 {
-		return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID),
-			fmt.Sprintf("Đã lưu %s (dự thảo) của thông báo đã có; các nhiệm vụ của thông báo đó được chép sang để sửa.", strings.ToLower(n.Correction.Label())))
+	flash := flashNoticeSaved
+	switch {
+	case n.SupersedesID != 0 && n.Correction == domain.CorrectionErratum:
+		flash = flashErratumSaved
+	case n.SupersedesID != 0:
+		flash = flashReplacementSaved
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID), "Đã lưu dự thảo thông báo")
+	return redirect(w, r, fmt.Sprintf("/notices/%d", n.ID), flash)
 }
 
 // errIssuedReadOnly answers an attempt to edit an issued notice in place.
@@ -257,7 +260,7 @@ func (s *Server) noticeUpdate(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		return redirect(w, r, fmt.Sprintf("/notices/%d", old.ID), "Đã lưu dự thảo thông báo")
+		return redirect(w, r, fmt.Sprintf("/notices/%d", old.ID), flashNoticeSaved)
 	})
 }
 
@@ -408,7 +411,7 @@ func (s *Server) noticeIssue(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", id), "Đã ban hành thông báo")
+	return redirect(w, r, fmt.Sprintf("/notices/%d", id), flashNoticeIssued)
 }
 
 func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
@@ -423,7 +426,9 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d/edit", n.ID),
-		fmt.Sprintf("Đã tạo dự thảo %s, có số và ngày riêng; các nhiệm vụ được chép sang để sửa. Nhập số, sửa nội dung rồi ban hành; sau đó xác nhận từng thay đổi nhiệm vụ.",
-			strings.ToLower(n.Correction.Label())))
+	flash := flashReplacementCreated
+	if n.Correction == domain.CorrectionErratum {
+		flash = flashErratumCreated
+	}
+	return redirect(w, r, fmt.Sprintf("/notices/%d/edit", n.ID), flash)
 }

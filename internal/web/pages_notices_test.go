@@ -173,7 +173,7 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 			{"empty title", "title", "", "Trích yếu thông báo không được để trống"},
 			{"impossible date", "issued_on", "30/02/2024", "Ngày ban hành"},
 			{"non-UTF-8 section", "sec_body", "n\xffi dung", "không phải văn bản UTF-8 hợp lệ"},
-			{"unknown meeting", "meeting_id", "999999", "hội nghị không tồn tại"},
+			{"unknown meeting", "meeting_id", "999999", "Hội nghị không tồn tại"},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				v := noticeValues(0)
@@ -184,7 +184,12 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 				if code != http.StatusUnprocessableEntity {
 					t.Fatalf("status %d, want 422", code)
 				}
-				wantIn(t, tc.name, body, tc.want, `value="Người ký giữ nguyên"`)
+				if tc.field == "sec_body" {
+					// Refused by the input gate (httpx.ReadInput) before the form is read.
+					wantIn(t, tc.name, body, tc.want)
+				} else {
+					wantIn(t, tc.name, body, tc.want, `value="Người ký giữ nguyên"`)
+				}
 				if _, total, _ := e.Service.Notices(ctx, office, store.NoticeFilter{}); total != 0 {
 					t.Fatalf("%d notices saved after refused input", total)
 				}
@@ -195,7 +200,7 @@ func TestNoticeValidationAndConflict(t *testing.T) {
 		n := &domain.Notice{Title: "Dự thảo chưa có người ký", Symbol: "TB-UBND"}
 		apptest.Must(t, e.Service.CreateNotice(ctx, office, n))
 		code, body, _ := c.post(fmt.Sprintf("/notices/%d/issue", n.ID), url.Values{"version": {strconv.Itoa(n.Version)}})
-		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "cần nhập số, ký hiệu, ngày ban hành và người ký") {
+		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "Cần nhập số, ký hiệu, ngày ban hành và người ký") {
 			t.Fatalf("issue incomplete draft: %d", code)
 		}
 

@@ -45,11 +45,12 @@ type noticeOption struct {
 }
 
 type taskFormData struct {
-	ID       int64 // 0 for a new task
-	F        taskFormValues
-	Groups   []unitGroup
-	Notices  []noticeOption
-	Sections []domain.Section
+	ID int64 // 0 for a new task
+	F  taskFormValues
+	// The unit pickers of the lead and the supporting units.
+	Lead, Support unitPicker
+	Notices       []noticeOption
+	Sections      []domain.Section
 	// Quarters maps 1–4 to the Roman numerals the notices print.
 	Quarters map[int]string
 	// UnitGroups are the directory's groups of units, to name as lead or
@@ -185,7 +186,7 @@ func (f *taskFormValues) input(today domain.Date) (app.TaskInput, error) {
 		if q, err = number(f.Quarter, "Quý"); err == nil {
 			y, err = number(f.QYear, "Năm của quý")
 		}
-		if err == nil && (q < 1 || q > 4 || y < 1900 || y > 9999) {
+		if err == nil && (q < 1 || q > 4 || y < domain.MinYear || y > domain.MaxYear) {
 			err = fmt.Errorf("%w: quý phải từ I đến IV của một năm hợp lệ", domain.ErrInvalid)
 		}
 		d.Date = domain.NewDate(y, domain.QuarterEnd(y, q).Month-2, 1)
@@ -264,7 +265,7 @@ func (s *Server) taskCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", t.ID), "Đã tạo nhiệm vụ")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", t.ID), flashTaskCreated)
 }
 
 func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error {
@@ -283,7 +284,7 @@ func (s *Server) taskUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã lưu nhiệm vụ")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashTaskSaved)
 }
 
 // renderTaskForm shows the new-task (id 0) or edit form with f's values.
@@ -297,8 +298,10 @@ func (s *Server) renderTaskForm(w http.ResponseWriter, r *http.Request, code int
 	if err != nil {
 		return err
 	}
-	d := &taskFormData{ID: id, F: f, Groups: groupUnits(dir, activeOrChosen(f.Lead, f.Support)), Quarters: map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"},
-		UnitGroups: dir.Groups}
+	d := &taskFormData{ID: id, F: f, Quarters: map[int]string{1: "I", 2: "II", 3: "III", 4: "IV"}, UnitGroups: dir.Groups,
+		Lead:    pickUnits(dir, "lead", "Đơn vị chủ trì", f.Lead, activeOrChosen(f.Lead)),
+		Support: pickUnits(dir, "support", "Đơn vị phối hợp", f.Support, activeOrChosen(f.Support))}
+	d.Lead.Hint = "Đơn vị chịu trách nhiệm chính; thường chỉ một đơn vị."
 	seen := false
 	for _, n := range notices {
 		d.Notices = append(d.Notices, noticeOption{n.ID, noticeLabel(&n)})

@@ -190,6 +190,12 @@ type taskPageData struct {
 	EventDateAllowed bool
 	HasForms         bool // any form at all: the page then has two columns
 	MaxUploadMB      int64
+	// The deadline line: the due day the deadline alone gives, whether an
+	// approved extension moved it, and whether that day says more than the
+	// deadline's words (a month, a period, an event).
+	OriginalDue      domain.Date
+	Extended         bool
+	OriginalSaysMore bool
 }
 
 func (s *Server) taskShow(w http.ResponseWriter, r *http.Request) error {
@@ -215,6 +221,9 @@ func (s *Server) renderTask(w http.ResponseWriter, r *http.Request, code int, id
 		Helpers: dir.Assignees(td.Support, td.SupportGroups, ""),
 		Sector:  dir.SectorName(td.SectorID), Block: dir.BlockName(td.BlockID), Since: s.svc.DaysSince(td.LastUpdateAt),
 		Form: form, MaxUploadMB: s.svc.Options().MaxUpload >> 20}
+	d.OriginalDue = td.Deadline.Due(td.ReportedUntil)
+	d.Extended = !td.ExtendedTo.IsZero() && td.DueOn == td.ExtendedTo && td.ExtendedTo != d.OriginalDue
+	d.OriginalSaysMore = !d.OriginalDue.IsZero() && (td.Deadline.Kind != domain.DeadlineDate || d.OriginalDue != td.Deadline.Date)
 	d.ReopenAllowed = td.CanEdit && !td.DoneOn.IsZero()
 	d.EventDateAllowed = td.CanEdit && td.Deadline.Kind == domain.DeadlineEvent
 	d.HasForms = td.CanReport || td.CanComplete || td.CanRequestExtension || d.EventDateAllowed || d.ReopenAllowed
@@ -261,11 +270,14 @@ func (s *Server) reportCreate(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.svc.AddReport(r.Context(), userOf(r), id, in); err != nil {
 		return s.taskFormFailed(w, r, id, err, form)
 	}
-	flash := "Đã gửi báo cáo tiến độ"
 	if in.Completion {
-		flash = "Đã báo cáo hoàn thành nhiệm vụ"
+		return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashReportCompleted)
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flash)
+	// A report below the task's progress does not lower it: say so.
+	if d, err := s.svc.Task(r.Context(), userOf(r), id); err == nil && d.Percent > in.Percent && d.DoneOn.IsZero() {
+		return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashReportBelow, d.Percent)
+	}
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashReportSent)
 }
 
 func (s *Server) taskEventDate(w http.ResponseWriter, r *http.Request) error {
@@ -288,7 +300,7 @@ func (s *Server) taskEventDate(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.SetEventDate(r.Context(), userOf(r), id, day, version); err != nil {
 		return s.taskFormFailed(w, r, id, err, form)
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã ghi ngày xảy ra sự kiện; thời hạn đã được tính lại")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashEventDateSet)
 }
 
 func (s *Server) taskReopen(w http.ResponseWriter, r *http.Request) error {
@@ -300,7 +312,7 @@ func (s *Server) taskReopen(w http.ResponseWriter, r *http.Request) error {
 	if err := s.svc.ReopenTask(r.Context(), userOf(r), id, form.Reason); err != nil {
 		return s.taskFormFailed(w, r, id, err, form)
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã mở lại nhiệm vụ")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashTaskReopened)
 }
 
 func (s *Server) extensionCreate(w http.ResponseWriter, r *http.Request) error {
@@ -319,7 +331,7 @@ func (s *Server) extensionCreate(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.svc.RequestExtension(r.Context(), userOf(r), id, day, form.Reason); err != nil {
 		return s.taskFormFailed(w, r, id, err, form)
 	}
-	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), "Đã gửi đề nghị gia hạn, chờ lãnh đạo xem xét")
+	return redirect(w, r, fmt.Sprintf("/tasks/%d", id), flashExtensionRequested)
 }
 
 func (s *Server) extensionDecide(w http.ResponseWriter, r *http.Request) error {
@@ -349,9 +361,9 @@ func (s *Server) extensionDecide(w http.ResponseWriter, r *http.Request) error {
 		}
 		return s.taskFormFailed(w, r, taskID, err, form)
 	}
-	flash := "Đã từ chối đề nghị gia hạn"
+	flash := flashExtensionRefused
 	if approve {
-		flash = "Đã đồng ý gia hạn; thời hạn mới đã được áp dụng"
+		flash = flashExtensionApproved
 	}
 	back := safeNext(r.PostFormValue("back"))
 	if r.PostFormValue("back") == "" && taskID != 0 {

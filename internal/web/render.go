@@ -46,6 +46,14 @@ var funcs = template.FuncMap{
 		return t.In(domain.Location).Format("02/01/2006 15:04")
 	},
 	"add": func(a, b int) int { return a + b },
+	"ago": ago,
+	// agoShort is ago for a narrow column: "hôm nay", "hôm qua", "5 ngày".
+	"agoShort": func(days int) string { return strings.TrimSuffix(ago(days), " trước") },
+	// pickerItem hands one unit of a picker to its partial.
+	"pickerItem": func(name string, u pickerUnit, checked bool) map[string]any {
+		return map[string]any{"Name": name, "U": u, "Checked": checked}
+	},
+	"cap": httpx.Sentence,
 	"sub": func(a, b int) int { return a - b },
 	"nl2br": func(s string) template.HTML {
 		return template.HTML(strings.ReplaceAll(template.HTMLEscapeString(s), "\n", "<br>"))
@@ -112,7 +120,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		v.CSRF = csrfOf(r)
 	}
 	if v.Flash == "" {
-		v.Flash = r.URL.Query().Get("ok")
+		v.Flash = flashText(r.URL.Query())
 	}
 	v.Today = s.svc.Today()
 	var buf bytes.Buffer
@@ -131,7 +139,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	code := httpx.Status(err)
 	if code == http.StatusInternalServerError {
-		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("request failed", "method", r.Method, "path", logPath(r), "err", err, "request_id", httpx.RequestID(r.Context()))
 	}
 	if code == http.StatusUnauthorized && r.Method == http.MethodGet {
 		http.Redirect(w, r, "/login", http.StatusSeeOther)
@@ -142,24 +150,6 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		s.log.Error("render error page", "err", rerr)
 		http.Error(w, httpx.Message(err), code)
 	}
-}
-
-// redirect sends the browser to path after a successful POST, with a flash
-// message; a #fragment of path stays last.
-func redirect(w http.ResponseWriter, r *http.Request, path, flash string) error {
-	if flash != "" {
-		base, frag, hasFrag := strings.Cut(path, "#")
-		sep := "?"
-		if strings.Contains(base, "?") {
-			sep = "&"
-		}
-		path = base + sep + "ok=" + url.QueryEscape(flash)
-		if hasFrag {
-			path += "#" + frag
-		}
-	}
-	http.Redirect(w, r, path, http.StatusSeeOther)
-	return nil
 }
 
 func urlEscape(s string) string { return url.QueryEscape(s) }
@@ -186,6 +176,20 @@ func newPager(r *http.Request, page, per, total int) Pager {
 		pages = 1
 	}
 	return Pager{URL: r.URL, Page: page, Pages: pages, Total: total}
+}
+
+// ago says how many days ago something was: "hôm nay", "hôm qua", "5 ngày
+// trước"; "" for a negative count (unknown).
+func ago(days int) string {
+	switch {
+	case days < 0:
+		return ""
+	case days == 0:
+		return "hôm nay"
+	case days == 1:
+		return "hôm qua"
+	}
+	return strconv.Itoa(days) + " ngày trước"
 }
 
 // shorten cuts s to at most n characters, at a word boundary when it can.

@@ -4,9 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"errors"
-	"fmt"
 	"net/http"
-	"strings"
 
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
@@ -53,9 +51,14 @@ func (s *Server) page(h handler) http.HandlerFunc {
 		}
 		ctx := context.WithValue(context.WithValue(r.Context(), keyUser, u), keyCSRF, csrf)
 		r = r.WithContext(ctx)
+		// The body is read and checked (size, encoding, control characters)
+		// before the CSRF token, so a body too large is 413 and a broken one
+		// 400, never a "form expired" 403.
+		if err := httpx.ReadInput(w, r, s.inputLimits()); err != nil {
+			s.serveError(w, r, err)
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			// Every body is bounded: the largest upload plus room for the form's fields.
-			r.Body = http.MaxBytesReader(w, r.Body, s.svc.Options().MaxUpload+(1<<20))
 			if err := checkCSRF(r, csrf); err != nil {
 				s.serveError(w, r, err)
 				return
@@ -70,23 +73,17 @@ func (s *Server) page(h handler) http.HandlerFunc {
 // errCSRF is returned when a form lacks the session's token.
 var errCSRF = errors.New("phiên làm việc của biểu mẫu đã hết hạn hoặc không hợp lệ; hãy tải lại trang rồi gửi lại")
 
-// errUnreadableForm answers a multipart body that cannot be parsed.
-var errUnreadableForm = fmt.Errorf("%w: biểu mẫu gửi lên không đọc được; hãy tải lại trang rồi gửi lại", domain.ErrInvalid)
+// inputLimits bound a page's request body: the largest upload plus room for
+// the form's fields.
+func (s *Server) inputLimits() httpx.Limits {
+	return httpx.Limits{Body: s.svc.Options().MaxUpload + (1 << 20), JSON: 1 << 20}
+}
 
-// checkCSRF compares the form's token with the session's. Multipart forms are
-// parsed here, within the size limit the handler's route set: a body over it
-// is too large (413), one that cannot be parsed is refused as unreadable (422).
+// checkCSRF compares the form's token, or the X-CSRF-Token header, with the
+// session's. The form has been read by httpx.ReadInput.
 func checkCSRF(r *http.Request, want string) error {
 	got := r.Header.Get("X-CSRF-Token")
 	if got == "" {
-		if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-			if err := r.ParseMultipartForm(1 << 20); err != nil {
-				if httpx.Status(err) == http.StatusRequestEntityTooLarge {
-					return err
-				}
-				return errUnreadableForm
-			}
-		}
 		got = r.PostFormValue("csrf")
 	}
 	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
