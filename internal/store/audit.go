@@ -102,6 +102,7 @@ var auditTitles = map[string]struct{ from, id, title, org, task string }{
 	"notice":        {"notices", "id", "CASE WHEN number = '' THEN title ELSE number || '/' || symbol || ': ' || title END", "org_id", "0"},
 	"task":          {"tasks", "id", "text", "org_id", "0"},
 	"unit":          {"units", "id", "name", "org_id", "0"},
+	"group":         {"unit_groups", "id", "name", "org_id", "0"},
 	"block":         {"blocks", "id", "name", "org_id", "0"},
 	"sector":        {"sectors", "id", "name", "org_id", "0"},
 	"org":           {"orgs", "id", "name", "id", "0"},

@@ -54,6 +54,7 @@ var auditEntities = []struct{ Code, Label string }{
 	{"meeting", "Hội nghị"},
 	{"extension", "Đề nghị gia hạn"},
 	{"unit", "Đơn vị"},
+	{"group", "Nhóm đơn vị"},
 	{"block", "Khối"},
 	{"sector", "Lĩnh vực"},
 	{"org", "Cơ quan"},
@@ -89,6 +90,8 @@ func auditLink(entity string, id, taskOf int64) string {
 		return fmt.Sprintf("/meetings/%d", id)
 	case "unit":
 		return fmt.Sprintf("/units/%d/edit", id)
+	case "group":
+		return fmt.Sprintf("/groups/%d/edit", id)
 	case "user":
 		return fmt.Sprintf("/admin/users/%d/edit", id)
 	case "extension":
@@ -105,25 +108,29 @@ func auditLink(entity string, id, taskOf int64) string {
 var auditFields = []struct{ Key, Label string }{
 	{"Text", "Nội dung"}, {"Title", "Trích yếu / tên"}, {"Name", "Tên"}, {"name", "Tên"}, {"FullName", "Họ tên"},
 	{"Username", "Tên đăng nhập"}, {"Role", "Vai trò"}, {"Disabled", "Khóa tài khoản"},
-	{"Lead", "Đơn vị chủ trì"}, {"Support", "Đơn vị phối hợp"}, {"Deadline", "Thời hạn"}, {"DueOn", "Hạn thực hiện"},
+	{"Lead", "Đơn vị chủ trì"}, {"Support", "Đơn vị phối hợp"}, {"LeadGroups", "Nhóm đơn vị chủ trì (chưa chia)"},
+	{"SupportGroups", "Nhóm đơn vị phối hợp (chưa chia)"}, {"Deadline", "Thời hạn"}, {"DueOn", "Hạn thực hiện"},
 	{"ExtendedTo", "Gia hạn đến"}, {"DoneOn", "Ngày hoàn thành"}, {"ReportedUntil", "Đã báo cáo đến kỳ"}, {"Percent", "Tiến độ (%)"},
 	{"ExpectedProduct", "Sản phẩm đầu ra"}, {"SectorID", "Lĩnh vực"}, {"BlockID", "Khối"}, {"UnitID", "Đơn vị"}, {"unit", "Đơn vị"},
 	{"Key", "Nhiệm vụ trọng tâm"}, {"LegalRefs", "Văn bản căn cứ"}, {"NoticeID", "Thông báo kết luận"}, {"MeetingID", "Hội nghị"},
 	{"report", "Nội dung báo cáo"}, {"completion", "Báo cáo hoàn thành"}, {"day", "Ngày báo cáo"},
 	{"Number", "Số"}, {"Symbol", "Ký hiệu"}, {"code", "Số, ký hiệu"}, {"IssuedOn", "Ngày ban hành"}, {"Place", "Địa điểm"},
 	{"SignerAuthority", "Thẩm quyền ký"}, {"SignerTitle", "Chức vụ người ký"}, {"SignerName", "Người ký"}, {"Recipients", "Nơi nhận"},
-	{"State", "Trạng thái"}, {"Revision", "Phiên bản"}, {"supersedes", "Thay thế thông báo"}, {"Sections", "Các mục"},
+	{"State", "Trạng thái"}, {"Revision", "Phiên bản"}, {"revision", "Phiên bản"}, {"supersedes", "Thay thế thông báo"},
+	{"corrects", "Đính chính, thay thế thông báo"}, {"Correction", "Loại văn bản"}, {"correction", "Loại văn bản"}, {"kind", "Loại văn bản"},
+	{"notice", "Theo văn bản đính chính"}, {"unchanged_proposals_dropped", "Số nhiệm vụ không thay đổi (bỏ đề xuất)"}, {"Sections", "Các mục"},
 	{"Date", "Ngày"}, {"Time", "Giờ"}, {"Period", "Kỳ"}, {"PeriodYear", "Năm"}, {"PeriodNo", "Số kỳ"}, {"Online", "Họp trực tuyến"},
-	{"BridgePoints", "Điểm cầu"}, {"Chair", "Chủ trì hội nghị"}, {"UnitIDs", "Đơn vị dự họp"}, {"Attendees", "Thành phần"}, {"Agenda", "Nội dung họp"},
-	{"Kind", "Loại"}, {"Aliases", "Tên gọi khác"}, {"Active", "Đang hoạt động"}, {"Level", "Cấp"}, {"Superior", "Cơ quan cấp trên"},
+	{"BridgePoints", "Điểm cầu"}, {"Chair", "Chủ trì hội nghị"}, {"UnitIDs", "Đơn vị dự họp"}, {"GroupIDs", "Nhóm đơn vị dự họp"}, {"Attendees", "Thành phần"}, {"Agenda", "Nội dung họp"},
+	{"Kind", "Loại"}, {"Aliases", "Tên gọi khác"}, {"Members", "Đơn vị thành viên"}, {"MemberKinds", "Thành viên theo loại đơn vị"},
+	{"Open", "Nhóm mở (Văn phòng chọn đơn vị)"}, {"Active", "Đang hoạt động"}, {"Level", "Cấp"}, {"Superior", "Cơ quan cấp trên"},
 	{"OldDue", "Hạn cũ"}, {"NewDue", "Hạn đề nghị"}, {"Reason", "Lý do"}, {"Requester", "Người đề nghị"}, {"Decider", "Người quyết định"},
-	{"Note", "Ý kiến"}, {"source", "Tệp nguồn"}, {"tasks", "Số nhiệm vụ"},
+	{"Note", "Ý kiến"}, {"source", "Tệp nguồn"}, {"title", "Trích yếu"}, {"tasks", "Số nhiệm vụ"},
 }
 
 // auditQuiet are bookkeeping fields no reader needs.
 var auditQuiet = map[string]bool{"ID": true, "OrgID": true, "Version": true, "CreatedAt": true, "LastUpdateAt": true,
 	"TaskID": true, "RequestedBy": true, "DecidedBy": true, "DecidedAt": true, "SupersedesID": true, "SectionID": true,
-	"task": true}
+	"task": true, "OriginID": true, "proposal": true}
 
 // auditChange is one field of a record: its value before and after (one of
 // them empty for a creation or a value recorded once).
@@ -148,6 +155,36 @@ type auditLine struct {
 type auditReader struct {
 	dir   *app.Directory
 	users map[int64]string
+	// notices are the current titles of the notices entries refer to
+	// (a task's notice, the notice a correction corrects), by id.
+	notices map[int64]string
+}
+
+// auditNoticeKeys are the fields whose value is a notice's id.
+var auditNoticeKeys = []string{"NoticeID", "supersedes", "corrects", "notice"}
+
+// noticeRefs lists the notices entry e refers to in its fields, so that
+// the log can name them by number and title.
+func noticeRefs(e store.AuditEntry) []store.AuditRef {
+	var out []store.AuditRef
+	for _, raw := range []string{e.Before, e.After} {
+		var m map[string]any
+		if raw == "" || json.Unmarshal([]byte(raw), &m) != nil {
+			continue
+		}
+		fields := []map[string]any{m}
+		if task, ok := m["task"].(map[string]any); ok {
+			fields = append(fields, task) // a report's or a confirmed change's task
+		}
+		for _, f := range fields {
+			for _, k := range auditNoticeKeys {
+				if n := id(f[k]); n > 0 {
+					out = append(out, store.AuditRef{Entity: "notice", ID: n})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // line reads one entry; titles are the current titles of the records.
@@ -179,6 +216,24 @@ func (ar *auditReader) line(e store.AuditEntry, titles map[store.AuditRef]string
 	for k := range after {
 		keys[k] = true
 	}
+	if len(before) > 0 && len(after) > 0 && !sharesKey(before, after) {
+		// Neither is the other's earlier state: the smaller holds what the
+		// entry notes (the notice a correction corrects, a dropped
+		// proposal's notice), shown as it is; the larger is the record, as
+		// a creation shows it.
+		notes, record := before, after
+		if len(notes) > len(record) {
+			notes, record = record, notes
+		}
+		for _, f := range ar.order(keys) {
+			if v := notes[f.Key]; v != "" {
+				l.Added = append(l.Added, auditChange{Label: f.Label, After: v})
+			} else if v := record[f.Key]; v != "" {
+				l.Fields = append(l.Fields, auditChange{Label: f.Label, After: v})
+			}
+		}
+		return l
+	}
 	for _, f := range ar.order(keys) {
 		b, inBefore := before[f.Key]
 		a := after[f.Key]
@@ -194,6 +249,16 @@ func (ar *auditReader) line(e store.AuditEntry, titles map[store.AuditRef]string
 		}
 	}
 	return l
+}
+
+// sharesKey reports whether a and b have a field in common.
+func sharesKey(a, b map[string]string) bool {
+	for k := range a {
+		if _, ok := b[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // order lists keys with their labels in auditFields' order, unknown keys
@@ -259,8 +324,14 @@ func (ar *auditReader) value(key string, x any) string {
 		if b, _ := x.(bool); !b {
 			return "" // an ordinary progress report
 		}
-	case "Lead", "Support", "UnitIDs":
+	case "Lead", "Support", "UnitIDs", "Members":
 		return ar.dir.UnitNames(ids(x))
+	case "LeadGroups", "SupportGroups", "GroupIDs":
+		return ar.dir.GroupNames(ids(x))
+	case "Correction", "correction", "kind":
+		if s, ok := x.(string); ok {
+			return domain.CorrectionKind(s).Label()
+		}
 	case "UnitID", "unit":
 		return ar.dir.UnitName(id(x))
 	case "BlockID":
@@ -288,7 +359,15 @@ func (ar *auditReader) value(key string, x any) string {
 			return fmt.Sprintf("%d mục", len(xs))
 		}
 		return ""
-	case "NoticeID", "MeetingID", "supersedes":
+	case "NoticeID", "supersedes", "corrects", "notice":
+		if n := id(x); n != 0 {
+			if t := ar.notices[n]; t != "" {
+				return t
+			}
+			return fmt.Sprintf("#%d", n)
+		}
+		return ""
+	case "MeetingID":
 		if n := id(x); n != 0 {
 			return fmt.Sprintf("#%d", n)
 		}
@@ -413,9 +492,10 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	refs := make([]store.AuditRef, len(entries))
-	for i, e := range entries {
-		refs[i] = store.AuditRef{Entity: e.Entity, ID: e.EntityID}
+	refs := make([]store.AuditRef, 0, len(entries))
+	for _, e := range entries {
+		refs = append(refs, store.AuditRef{Entity: e.Entity, ID: e.EntityID})
+		refs = append(refs, noticeRefs(e)...)
 	}
 	titles, taskOf, err := s.svc.AuditTitles(ctx, u, refs)
 	if err != nil {
@@ -425,7 +505,12 @@ func (s *Server) auditLog(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ar := &auditReader{dir: dir, users: map[int64]string{}}
+	ar := &auditReader{dir: dir, users: map[int64]string{}, notices: map[int64]string{}}
+	for ref, title := range titles {
+		if ref.Entity == "notice" {
+			ar.notices[ref.ID] = shorten(title, 120)
+		}
+	}
 	for _, usr := range d.Users {
 		ar.users[usr.ID] = usr.FullName
 	}

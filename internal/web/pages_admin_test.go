@@ -340,6 +340,77 @@ func TestAuditLogReadable(t *testing.T) {
 	})
 }
 
+// TestAuditLogReadsGroupsAndCorrections: the entries of groups of units
+// and of corrections read as the rest do — a group by its name with a link,
+// a task's groups by name, the notice a correction corrects by its number
+// and title, and a confirmed change as the fields it changed — never as
+// codes, ids or a "→ (trống)" for what the entry only notes.
+func TestAuditLogReadsGroupsAndCorrections(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		svc := e.Service
+		g := &domain.Group{Name: "Các đơn vị khối Văn hóa - Xã hội", BlockID: e.Block.ID}
+		apptest.Must(t, svc.CreateGroup(ctx, e.Office, g))
+		grouped, err := svc.CreateTask(ctx, e.Office, app.TaskInput{Text: "Tuyên truyền phòng chống dịch", LeadGroups: []int64{g.ID},
+			Deadline: domain.Deadline{Kind: domain.DeadlineNone}})
+		apptest.Must(t, err)
+		_, err = svc.ResolveTaskUnits(ctx, e.Office, grouped.ID, app.ResolveInput{Lead: []int64{e.Unit1.ID}, Version: grouped.Version})
+		apptest.Must(t, err)
+
+		n := &domain.Notice{Title: "Kết luận tại Hội nghị giao ban tháng 2", Number: "12", Symbol: "TB-UBND", IssuedOn: domain.MustDate("2023-02-23"),
+			SignerName: "Ngô Đức Sáu", Sections: []domain.Section{{Kind: domain.SectionTasks, Heading: "Nhiệm vụ", Body: "Rà soát trường chuẩn"}}}
+		apptest.Must(t, svc.CreateNotice(ctx, e.Office, n))
+		task := e.Task(app.TaskInput{NoticeID: n.ID, Text: "Rà soát trường chuẩn", Deadline: dateDeadline("2023-12-25")})
+		_, err = svc.IssueNotice(ctx, e.Office, n.ID, n.Version)
+		apptest.Must(t, err)
+		fix, err := svc.CorrectNotice(ctx, e.Office, n.ID, domain.CorrectionErratum)
+		apptest.Must(t, err)
+		changes, err := svc.NoticeChanges(ctx, e.Office, fix.ID)
+		apptest.Must(t, err)
+		p := changes[0].Proposal
+		_, err = svc.UpdateTask(ctx, e.Office, p.ID, app.TaskInput{NoticeID: fix.ID, Text: p.Text, Lead: p.Lead, Version: p.Version,
+			Deadline: dateDeadline("2023-12-31")})
+		apptest.Must(t, err)
+		fix, err = svc.Notice(ctx, e.Office, fix.ID)
+		apptest.Must(t, err)
+		fix.Number, fix.IssuedOn = "15", domain.MustDate("2023-03-01")
+		apptest.Must(t, svc.UpdateNotice(ctx, e.Office, fix))
+		_, err = svc.IssueNotice(ctx, e.Office, fix.ID, fix.Version)
+		apptest.Must(t, err)
+		p2, err := svc.Task(ctx, e.Office, p.ID)
+		apptest.Must(t, err)
+		_, err = svc.ConfirmTaskChange(ctx, e.Office, p.ID, p2.Version)
+		apptest.Must(t, err)
+
+		a := e.login("admin")
+		code, body, _ := a.get("/admin/audit")
+		if code != http.StatusOK {
+			t.Fatalf("audit log: %d", code)
+		}
+		wantIn(t, "audit log", body,
+			"Nhóm đơn vị", fmt.Sprintf(`<a href="/groups/%d/edit">Các đơn vị khối Văn hóa - Xã hội</a>`, g.ID),
+			"Xác định đơn vị thực hiện",
+			"<dt>Nhóm đơn vị chủ trì (chưa chia)</dt><dd><del>Các đơn vị khối Văn hóa - Xã hội</del> → <i class=\"muted\">(trống)</i></dd>",
+			"<dt>Đơn vị chủ trì</dt><dd><i class=\"muted\">(trống)</i> → <ins>Phòng Giáo dục và Đào tạo</ins></dd>",
+			"Tạo văn bản đính chính, thay thế", "<dt>Đính chính, thay thế thông báo</dt><dd>12/TB-UBND: Kết luận tại Hội nghị giao ban tháng 2</dd>",
+			"<dt>Loại văn bản</dt><dd>Thông báo đính chính</dd>",
+			"Đề xuất thay đổi theo văn bản đính chính", "Xác nhận thay đổi theo văn bản đính chính",
+			fmt.Sprintf(`<a href="/tasks/%d">Rà soát trường chuẩn</a>`, task.ID),
+			"<dt>Thời hạn</dt><dd><del>Trước ngày 25/12/2023</del> → <ins>Trước ngày 31/12/2023</ins></dd>",
+			"<dt>Theo văn bản đính chính</dt><dd>15/TB-UBND: Đính chính Thông báo số 12/TB-UBND")
+		for _, raw := range []string{">correct<", ">confirm_change<", ">resolve_units<", "LeadGroups", "OriginID", "proposal",
+			"<dt>Đính chính, thay thế thông báo</dt><dd><del>"} {
+			if strings.Contains(body, raw) {
+				t.Errorf("the log shows %q", raw)
+			}
+		}
+		if _, body, _ := a.get("/admin/audit?entity=group"); !strings.Contains(body, "<option value=\"group\" selected>Nhóm đơn vị</option>") ||
+			strings.Count(body, `<td class="nowrap phone-title">`) != 1 {
+			t.Errorf("filtering by group: not one entry")
+		}
+	})
+}
+
 // TestEveryAuditActionHasALabel reads the service's code for the actions it
 // writes to the audit log: each has its Vietnamese name, so that the log
 // never shows a code ("create_backdated") to an administrator.
