@@ -24,8 +24,8 @@ type groupForm struct {
 }
 
 type groupFormData struct {
-	In     groupForm
-	Groups []unitGroup // units to pick as members, by block
+	In      groupForm
+	Members unitPicker // the units named one by one
 	// Now lists the units that belong to the group as saved.
 	Now string
 }
@@ -61,7 +61,8 @@ func (s *Server) renderGroupForm(w http.ResponseWriter, r *http.Request, code in
 	if err != nil {
 		return err
 	}
-	d := groupFormData{In: in, Groups: groupUnits(dir, activeOrChosen(in.G.Members))}
+	d := groupFormData{In: in, Members: pickUnits(dir, "members", "Thành viên chọn từng đơn vị", in.G.Members, activeOrChosen(in.G.Members))}
+	d.Members.Hint = "Các đơn vị thuộc nhóm ngoài quy tắc trên."
 	if in.G.ID != 0 {
 		d.Now = dir.UnitNames(dir.GroupMembers(in.G.ID))
 	}
@@ -182,10 +183,9 @@ type resolveData struct {
 	ID      int64
 	Text    string
 	Version int
-	Lead    []int64
-	Support []int64
 	Named   string // what the task names now: units and groups
-	Groups  []unitGroup
+	// The pickers of the lead and supporting units.
+	Lead, Support unitPicker
 }
 
 // renderResolve shows the unit picker for task id, preselecting lead and
@@ -216,8 +216,9 @@ func (s *Server) renderResolve(w http.ResponseWriter, r *http.Request, code int,
 			}
 		}
 	}
-	d := &resolveData{ID: id, Text: td.Text, Version: version, Lead: lead, Support: support,
-		Named: dir.Assignees(td.Lead, td.LeadGroups, app.Unassigned), Groups: groupUnits(dir, activeOrChosen(lead, support))}
+	d := &resolveData{ID: id, Text: td.Text, Version: version, Named: dir.Assignees(td.Lead, td.LeadGroups, app.Unassigned),
+		Lead:    pickUnits(dir, "lead", "Đơn vị chủ trì", lead, activeOrChosen(lead)),
+		Support: pickUnits(dir, "support", "Đơn vị phối hợp", support, activeOrChosen(support))}
 	return s.render(w, r, code, "task_resolve", &view{Title: "Chọn đơn vị thực hiện", Nav: "tasks", Dir: dir, Error: msg, Data: d})
 }
 
