@@ -22,6 +22,8 @@ func TestAPIInputRefused(t *testing.T) {
 			body: `{"name\u0000": "Khối"}`, contains: []string{"ký tự điều khiển"}},
 		{name: "NUL in a block's name", method: "POST", path: "/api/v1/blocks", role: "admin", status: 422,
 			body: `{"name": "Khối\u0000"}`, contains: []string{"ký tự điều khiển"}},
+		{name: "NUL in a group's alias", method: "POST", path: "/api/v1/groups", role: "office", status: 422,
+			body: `{"name": "Các đơn vị liên quan", "aliases": ["Các đơn vị\u0000"], "open": true}`, contains: []string{"ký tự điều khiển"}},
 		{name: "bytes that are not UTF-8", method: "POST", path: "/api/v1/tasks", role: "office", status: 422,
 			body:     "{\"text\": \"Vi\xe1\xbb\", \"lead\": [{unit1}], \"deadline\": {\"kind\": \"none\"}}",
 			contains: []string{"UTF-8"}, after: wantTasks(4)},

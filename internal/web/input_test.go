@@ -36,6 +36,12 @@ func TestPagesRefuseControlCharacters(t *testing.T) {
 				return unit.postFiles(fmt.Sprintf("/tasks/%d/reports", task.ID), url.Values{"body": {"Đã làm"}}, upload{name: "bien\u0085ban.pdf", data: []byte("%PDF-1.4")})
 			}},
 			{"block name", func() (int, string, string) { return admin.post("/blocks", url.Values{"name": {"Khối\x1b"}}) }},
+			{"group name", func() (int, string, string) {
+				return office.post("/groups", url.Values{"name": {"Các đơn vị\x00 liên quan"}, "open": {"1"}})
+			}},
+			{"resolving a task's units", func() (int, string, string) {
+				return office.post(fmt.Sprintf("/tasks/%d/resolve", task.ID), url.Values{"lead": {fmt.Sprint(e.Unit1.ID) + "\x00"}, "version": {"1"}})
+			}},
 			{"search", func() (int, string, string) { return office.get("/search?q=a%00b") }},
 			{"list q", func() (int, string, string) { return office.get("/tasks?q=%00") }},
 			{"DEL", func() (int, string, string) { return office.get("/tasks?q=a%7F") }},
@@ -50,6 +56,9 @@ func TestPagesRefuseControlCharacters(t *testing.T) {
 		}
 		if n := e.taskCount(); n != 1 {
 			t.Errorf("%d tasks stored, want 1", n)
+		}
+		if dir, err := e.Service.Directory(t.Context(), e.Office); err != nil || len(dir.Groups) != 0 {
+			t.Errorf("groups stored: %v (%v)", dir.Groups, err)
 		}
 		d, err := e.Service.Task(t.Context(), e.Office, task.ID)
 		e.Must(err)
