@@ -390,16 +390,16 @@ func TestAuditLogReadsGroupsAndCorrections(t *testing.T) {
 		wantIn(t, "audit log", body,
 			"Nhóm đơn vị", fmt.Sprintf(`<a href="/groups/%d/edit">Các đơn vị khối Văn hóa - Xã hội</a>`, g.ID),
 			"Xác định đơn vị thực hiện",
-			"<dt>Nhóm đơn vị chủ trì (chưa chia)</dt><dd><del>Các đơn vị khối Văn hóa - Xã hội</del> → <i class=\"muted\">(trống)</i></dd>",
+			"<dt>Nhóm chủ trì (chưa chia)</dt><dd><del>Các đơn vị khối Văn hóa - Xã hội</del> → <i class=\"muted\">(trống)</i></dd>",
 			"<dt>Đơn vị chủ trì</dt><dd><i class=\"muted\">(trống)</i> → <ins>Phòng Giáo dục và Đào tạo</ins></dd>",
-			"Tạo văn bản đính chính, thay thế", "<dt>Đính chính, thay thế thông báo</dt><dd>12/TB-UBND: Kết luận tại Hội nghị giao ban tháng 2</dd>",
+			"Tạo văn bản đính chính, thay thế", "<dt>Thông báo được đính chính</dt><dd>12/TB-UBND: Kết luận tại Hội nghị giao ban tháng 2</dd>",
 			"<dt>Loại văn bản</dt><dd>Thông báo đính chính</dd>",
-			"Đề xuất thay đổi theo văn bản đính chính", "Xác nhận thay đổi theo văn bản đính chính",
+			"Đề xuất thay đổi (đính chính)", "Xác nhận thay đổi (đính chính)",
 			fmt.Sprintf(`<a href="/tasks/%d">Rà soát trường chuẩn</a>`, task.ID),
 			"<dt>Thời hạn</dt><dd><del>Trước ngày 25/12/2023</del> → <ins>Trước ngày 31/12/2023</ins></dd>",
 			"<dt>Theo văn bản đính chính</dt><dd>15/TB-UBND: Đính chính Thông báo số 12/TB-UBND")
 		for _, raw := range []string{">correct<", ">confirm_change<", ">resolve_units<", "LeadGroups", "OriginID", "proposal",
-			"<dt>Đính chính, thay thế thông báo</dt><dd><del>"} {
+			"<dt>Thông báo được đính chính</dt><dd><del>"} {
 			if strings.Contains(body, raw) {
 				t.Errorf("the log shows %q", raw)
 			}

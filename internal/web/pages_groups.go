@@ -133,8 +133,9 @@ func (s *Server) groupUpdate(w http.ResponseWriter, r *http.Request) error {
 // --- Tasks waiting for units -------------------------------------------------
 
 type unresolvedData struct {
-	Items []taskItem
-	Pager Pager
+	Items  []taskItem
+	Offset int // of the page's first row, for its number
+	Pager  Pager
 }
 
 func (s *Server) taskUnresolved(w http.ResponseWriter, r *http.Request) error {
@@ -156,7 +157,7 @@ func (s *Server) taskUnresolved(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d := &unresolvedData{Items: s.taskItems(dir, rows), Pager: newPager(r, page, tasksPerPage, total)}
+	d := &unresolvedData{Items: s.taskItems(dir, rows), Offset: offset, Pager: newPager(r, page, tasksPerPage, total)}
 	return s.render(w, r, http.StatusOK, "tasks_unresolved", &view{Title: "Nhiệm vụ chưa xác định đơn vị", Nav: "tasks", Dir: dir, Data: d})
 }
 
@@ -183,7 +184,9 @@ type resolveData struct {
 	ID      int64
 	Text    string
 	Version int
-	Named   string // what the task names now: units and groups
+	// Named and NamedSupport are the lead and the support the task
+	// names now: units and groups.
+	Named, NamedSupport string
 	// The pickers of the lead and supporting units.
 	Lead, Support unitPicker
 }
@@ -217,8 +220,9 @@ func (s *Server) renderResolve(w http.ResponseWriter, r *http.Request, code int,
 		}
 	}
 	d := &resolveData{ID: id, Text: td.Text, Version: version, Named: dir.Assignees(td.Lead, td.LeadGroups, app.Unassigned),
-		Lead:    pickUnits(dir, "lead", "Đơn vị chủ trì", lead, activeOrChosen(lead)),
-		Support: pickUnits(dir, "support", "Đơn vị phối hợp", support, activeOrChosen(support))}
+		NamedSupport: dir.Assignees(td.Support, td.SupportGroups, ""),
+		Lead:         pickUnits(dir, "lead", "Đơn vị chủ trì", lead, activeOrChosen(lead)),
+		Support:      pickUnits(dir, "support", "Đơn vị phối hợp", support, activeOrChosen(support))}
 	return s.render(w, r, code, "task_resolve", &view{Title: "Chọn đơn vị thực hiện", Nav: "tasks", Dir: dir, Error: msg, Data: d})
 }
 
