@@ -21,8 +21,8 @@ func TestDateLine(t *testing.T) {
 		{"Lâm Thao", domain.MustDate("2023-01-05"), 0, "Lâm Thao, ngày 05 tháng 01 năm 2023"},
 		{"Cẩm Thủy", domain.MustDate("2023-03-09"), 0, "Cẩm Thủy, ngày 09 tháng 3 năm 2023"},
 		{"Hưng Điền", domain.MustDate("2024-12-31"), 0, "Hưng Điền, ngày 31 tháng 12 năm 2024"},
-		{"Lâm Thao", domain.Date{}, 2023, "Lâm Thao, ngày     tháng     năm 2023"},
-		{"", domain.Date{}, 0, "ngày     tháng     năm    "},
+		{"Lâm Thao", domain.Date{}, 2023, "Lâm Thao, ngày … tháng … năm 2023"},
+		{"", domain.Date{}, 0, "ngày … tháng … năm …"},
 	} {
 		if got := DateLine(c.place, c.date, c.year); got != c.want {
 			t.Errorf("DateLine(%q, %v, %d) = %q, want %q", c.place, c.date, c.year, got, c.want)
@@ -34,7 +34,7 @@ func TestNumberLine(t *testing.T) {
 	for _, c := range []struct{ number, symbol, want string }{
 		{"12", "TB-UBND", "Số: 12/TB-UBND"},
 		{"5", "tb-ubnd", "Số: 05/TB-UBND"},
-		{"", "TB-VP", "Số:       /TB-VP"},
+		{"", "TB-VP", "Số: …/TB-VP"},
 		{"", "", ""},
 	} {
 		if got := NumberLine(c.number, c.symbol); got != c.want {
