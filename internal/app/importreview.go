@@ -113,7 +113,8 @@ func (t *ImportTask) Suggest(dir *Directory) Decision {
 	return DecideExpand
 }
 
-// Choices are the decisions the Office may take for t.
+// Choices are the decisions the Office may take for t beside picking a
+// unit (DecideUnit), which the page offers as a list of units.
 func (t *ImportTask) Choices(dir *Directory) []Decision {
 	var out []Decision
 	if len(t.LeadGroups) > 0 {
@@ -122,7 +123,7 @@ func (t *ImportTask) Choices(dir *Directory) []Decision {
 		}
 		out = append(out, DecideWait)
 	}
-	return append(out, DecideUnit, DecideUnassigned, DecideSkip)
+	return append(out, DecideUnassigned, DecideSkip)
 }
 
 // expandable reports whether t's lead groups have members to expand to.

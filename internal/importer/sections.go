@@ -81,9 +81,16 @@ func dropFurniture(lines []logicalLine, title string, formal bool) []logicalLine
 	ft := fold(strings.TrimSpace(title))
 	out := make([]logicalLine, 0, len(lines))
 	for _, l := range lines {
-		f := fold(strings.TrimSpace(l.text))
+		t := strings.TrimSpace(l.text)
+		// Furniture is short; a repeated title as long as the title.
+		f := ""
+		if len(t) < 80 || len(t) == len(strings.TrimSpace(title)) {
+			f = fold(t)
+		}
 		switch {
-		case isPageNumber(l.text):
+		case f == "":
+			out = append(out, l)
+		case isPageNumber(t):
 		case !formal && (furnitureLines[strings.TrimRight(f, " :.")] || hasAnyPrefix(f, furniturePrefixes)):
 		case ft != "" && f == ft:
 		default:

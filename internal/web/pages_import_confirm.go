@@ -99,8 +99,9 @@ func (s *Server) importDecide(w http.ResponseWriter, r *http.Request, sd *app.Sa
 			t.Decision = app.Decision(v[0])
 		}
 		t.Pick = nil
-		if id, err := formID(r, "pick"+k); err == nil && id != 0 {
-			t.Pick = []int64{id}
+		if id, err := formID(r, "pick"+k); err == nil && id != 0 && t.Decision != app.DecideSkip {
+			// A unit picked is the lead the Office wants, whatever else is ticked.
+			t.Pick, t.Decision = []int64{id}, app.DecideUnit
 		}
 	}
 	d.CorrectionOf, d.Correction = 0, ""
