@@ -266,8 +266,8 @@ func (t *ImportTask) decided(dir *Directory, task *domain.Task) (keep, unassigne
 // AddTask adds a task the Office selected in the source text or typed:
 // its units and deadline read from its words as the importer reads a
 // task's; placed in document order by where it stands in the source (its
-// span [start, end), or where its words are found), or last. It returns
-// the task's index.
+// span [start, end), or where its words are found), or last. Words that
+// belong to a task already are refused. It returns the task's index.
 func (s *Service) AddTask(ctx context.Context, actor *domain.User, d *ImportDraft, text string, start, end int) (int, error) {
 	if err := needManage(actor); err != nil {
 		return 0, err
@@ -288,6 +288,14 @@ func (s *Service) AddTask(ctx context.Context, actor *domain.User, d *ImportDraf
 		start, end = -1, -1
 		if at := findWords(src, text); at >= 0 {
 			start, end = at, at+spanLength(src[at:], text)
+		}
+	}
+	if start >= 0 {
+		for i := range d.Tasks {
+			if o := &d.Tasks[i]; o.HasSpan(src) && start < o.End && o.Start < end {
+				// The same words twice would be one task counted twice.
+				return 0, invalid("đoạn này thuộc nhiệm vụ %d; để tách nhiệm vụ đó, thêm một dòng chỉ có %s vào nội dung của nó", i+1, SplitMarker)
+			}
 		}
 	}
 	dir, err := s.Directory(ctx, actor)

@@ -140,3 +140,37 @@ func TestTaskLineAddsMissingDeadline(t *testing.T) {
 		t.Errorf("taskLine = %q", got)
 	}
 }
+
+// TestNoticeFromImportSections: a notice read into its sections is printed
+// as read, each heading with its own number, the body's lines in order;
+// a part the source lacks is a marked blank, never silently empty.
+func TestNoticeFromImportSections(t *testing.T) {
+	doc := importer.Document{Title: "Kết luận giao ban", Symbol: "TB-UBND", Number: "/TB-UBND",
+		Sections: []importer.Section{
+			{Paragraphs: []string{"Ngày 02/3/2023, Chủ tịch UBND xã chủ trì giao ban."}},
+			{Number: "II.", Heading: "Nhiệm vụ", Paragraphs: []string{"1. Công an xã", "- Tăng cường tuần tra."}},
+			{Paragraphs: []string{"Trên đây là kết luận của Chủ tịch UBND xã./."}},
+		}}
+	d, err := NoticeFromImport(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Body {
+		kind := "p"
+		if b.Kind == Heading {
+			kind = "h"
+		}
+		got = append(got, kind+" "+b.Text)
+	}
+	want := []string{"p Ngày 02/3/2023, Chủ tịch UBND xã chủ trì giao ban.", "h II. Nhiệm vụ", "h 1. Công an xã", "p - Tăng cường tuần tra.",
+		"p Trên đây là kết luận của Chủ tịch UBND xã./."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	l := layout(d)
+	if l.NumberLine != "Số: …/TB-UBND" || l.DateLine != "ngày … tháng … năm …" || l.Name != Blank ||
+		strings.Join(l.Authority, "") != Blank || strings.Join(l.Recipients, "|") != "- …;|- Lưu: VT." {
+		t.Errorf("blanks: %q %q %q %q %q", l.NumberLine, l.DateLine, l.Name, l.Authority, l.Recipients)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"time"
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
@@ -205,7 +206,7 @@ type recordData struct {
 	Source    string
 	Text      template.HTML
 	Notice    *domain.Notice // nil when the user may no longer see it
-	Confirmed string
+	Confirmed time.Time
 	Tasks     []recordTask
 	Stored    int
 	Skipped   int
@@ -227,7 +228,7 @@ type recordTask struct {
 func (s *Server) renderRecord(w http.ResponseWriter, r *http.Request, code int, sd *app.SavedDraft, msg string) error {
 	ctx, u := r.Context(), userOf(r)
 	text, marked := markSource(sd.Draft.SourceText, sd.Draft.Tasks)
-	d := &recordData{ID: sd.ID, Source: sd.Draft.Source, Text: text, Confirmed: sd.ConfirmedAt.Format("15:04 02/01/2006")}
+	d := &recordData{ID: sd.ID, Source: sd.Draft.Source, Text: text, Confirmed: sd.ConfirmedAt}
 	n, err := s.svc.Notice(ctx, u, sd.NoticeID)
 	switch {
 	case err == nil:

@@ -143,6 +143,13 @@ func TestImportAddTask(t *testing.T) {
 		page, form = review(t, c, id)
 		wantIn(t, "review after a selection", page, `<a href=#f1>1</a>`+sel+`</mark>`)
 
+		// Words of a task already: refused, not counted twice.
+		form.Set("new_text", sel)
+		code, body, _ = c.post(path+"/tasks", form)
+		if code != http.StatusUnprocessableEntity || !strings.Contains(errorOf(body), "đoạn này thuộc nhiệm vụ 1") {
+			t.Errorf("adding a task's words again: %d %q, want 422", code, errorOf(body))
+		}
+
 		// Nothing chosen nor typed: said so, and the form kept as typed.
 		form.Set("text_2", "Nội dung sửa dở")
 		form.Set("new_text", "  ")
