@@ -57,14 +57,16 @@ func confidenceOf(d *taskDraft, res *unitResolver) Confidence {
 			c.UnitsRule, c.Units = "unresolved", Guess
 		}
 	}
-	c.DeadlineRule, c.Deadline = deadlineConfidence(d.task)
+	c.DeadlineRule, c.Deadline = deadlineConfidence(d.task, "")
 	return c
 }
 
 // deadlineConfidence rates a task's deadline: a day printed in the text is
 // sure, a period likely; no deadline is sure when the text has no words of
 // time, and a guess when it has some the parser did not read.
-func deadlineConfidence(t Task) (string, string) {
+// low is lowerVN(t.Text) when the caller has it, else "". A task without
+// a deadline keeps the rating newTask gave it from its words.
+func deadlineConfidence(t Task, low string) (string, string) {
 	switch t.Deadline.Kind {
 	case "date":
 		if t.Due != nil && printsDay(t.Deadline.Raw) {
@@ -81,7 +83,12 @@ func deadlineConfidence(t Task) (string, string) {
 	if t.Deadline.Raw != "" {
 		return "open", Likely
 	}
-	low := lowerVN(t.Text)
+	if low == "" {
+		if r := t.Confidence.DeadlineRule; r == "none" || r == "unread" {
+			return r, t.Confidence.Deadline
+		}
+		low = lowerVN(t.Text)
+	}
 	for _, w := range timeWords {
 		if strings.Contains(low, w) {
 			return "unread", Guess

@@ -350,6 +350,10 @@ func newTask(raw *taskWords, start, end int, ctx *docCtx, secPath []string, key 
 	if due != "" {
 		t.Due = &due
 	}
+	if dl.Kind == "none" && dl.Raw == "" {
+		// Rated now, while the lower-case words are at hand.
+		t.Confidence.DeadlineRule, t.Confidence.Deadline = deadlineConfidence(t, w.low)
+	}
 	if len(secPath) > 0 {
 		t.Section = secPath // callers pass a fresh slice
 	}
