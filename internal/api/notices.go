@@ -107,22 +107,26 @@ func (s *Server) noticeCorrect(w http.ResponseWriter, r *http.Request, u *domain
 }
 
 type noticeJSON struct {
-	ID              int64     `json:"id"`
-	MeetingID       *int64    `json:"meeting_id"`
-	Number          string    `json:"number"`
-	Symbol          string    `json:"symbol"`
-	Code            string    `json:"code"`
-	Place           string    `json:"place"`
-	IssuedOn        isoDate   `json:"issued_on"`
-	Title           string    `json:"title"`
-	SignerAuthority string    `json:"signer_authority"`
-	SignerTitle     string    `json:"signer_title"`
-	SignerName      string    `json:"signer_name"`
-	Recipients      []string  `json:"recipients"`
-	State           codeLabel `json:"state"`
-	Revision        int       `json:"revision"`
-	SupersedesID    *int64    `json:"supersedes_id"`
-	Version         int       `json:"version"`
+	ID              int64    `json:"id"`
+	MeetingID       *int64   `json:"meeting_id"`
+	Number          string   `json:"number"`
+	Symbol          string   `json:"symbol"`
+	Code            string   `json:"code"`
+	Place           string   `json:"place"`
+	IssuedOn        isoDate  `json:"issued_on"`
+	Title           string   `json:"title"`
+	SignerAuthority string   `json:"signer_authority"`
+	SignerTitle     string   `json:"signer_title"`
+	SignerName      string   `json:"signer_name"`
+	Recipients      []string `json:"recipients"`
+	// Issuer and Superior are the letterhead the notice was printed with;
+	// empty for the organisation's own.
+	Issuer       string    `json:"issuer"`
+	Superior     string    `json:"superior"`
+	State        codeLabel `json:"state"`
+	Revision     int       `json:"revision"`
+	SupersedesID *int64    `json:"supersedes_id"`
+	Version      int       `json:"version"`
 	// Correction is how it corrects supersedes_id (erratum, replace), or null.
 	Correction *codeLabel `json:"correction"`
 }
@@ -130,7 +134,8 @@ type noticeJSON struct {
 func noticeOut(n *domain.Notice) noticeJSON {
 	return noticeJSON{ID: n.ID, MeetingID: optID(n.MeetingID), Number: n.Number, Symbol: n.Symbol, Code: n.Code(), Place: n.Place,
 		IssuedOn: isoDate{n.IssuedOn}, Title: n.Title, SignerAuthority: n.SignerAuthority, SignerTitle: n.SignerTitle,
-		SignerName: n.SignerName, Recipients: strs(n.Recipients), State: codeLabel{string(n.State), n.State.Label()},
+		SignerName: n.SignerName, Recipients: strs(n.Recipients), Issuer: n.Issuer, Superior: n.Superior,
+		State:    codeLabel{string(n.State), n.State.Label()},
 		Revision: n.Revision, SupersedesID: optID(n.SupersedesID), Version: n.Version, Correction: correctionOut(n.Correction)}
 }
 
@@ -186,6 +191,8 @@ type noticeInput struct {
 	SignerTitle     string         `json:"signer_title"`
 	SignerName      string         `json:"signer_name"`
 	Recipients      []string       `json:"recipients"`
+	Issuer          string         `json:"issuer"`
+	Superior        string         `json:"superior"`
 	Sections        []sectionInput `json:"sections"`
 	Version         int            `json:"version"`
 	// CorrectsID and Correction enter the notice as a correction of an
@@ -197,7 +204,7 @@ type noticeInput struct {
 func (in *noticeInput) notice(id int64) *domain.Notice {
 	n := &domain.Notice{ID: id, MeetingID: in.MeetingID, Number: in.Number, Symbol: in.Symbol, Place: in.Place, IssuedOn: in.IssuedOn.Date,
 		Title: in.Title, SignerAuthority: in.SignerAuthority, SignerTitle: in.SignerTitle, SignerName: in.SignerName,
-		Recipients: in.Recipients, Version: in.Version, SupersedesID: in.CorrectsID, Correction: domain.CorrectionKind(in.Correction)}
+		Recipients: in.Recipients, Issuer: in.Issuer, Superior: in.Superior, Version: in.Version, SupersedesID: in.CorrectsID, Correction: domain.CorrectionKind(in.Correction)}
 	for i, s := range in.Sections {
 		n.Sections = append(n.Sections, domain.Section{ID: s.ID, Ord: i + 1, Kind: domain.SectionKind(s.Kind), Heading: s.Heading, Body: s.Body})
 	}

@@ -64,7 +64,7 @@ func (s *Service) CorrectNotice(ctx context.Context, actor *domain.User, id int6
 		return nil, err
 	}
 	ref := fmt.Sprintf("Thông báo số %s ngày %s của %s", old.Code(), old.IssuedOn.VN(), dir.Org.Name)
-	n := domain.Notice{MeetingID: old.MeetingID, Symbol: old.Symbol, Place: old.Place, SignerAuthority: old.SignerAuthority,
+	n := domain.Notice{MeetingID: old.MeetingID, Symbol: old.Symbol, Place: old.Place, Issuer: old.Issuer, Superior: old.Superior, SignerAuthority: old.SignerAuthority,
 		SignerTitle: old.SignerTitle, SignerName: old.SignerName, Recipients: old.Recipients, Correction: kind}
 	if kind == domain.CorrectionReplace {
 		n.Title = old.Title

@@ -75,10 +75,12 @@ func TestDuplicateNotices(t *testing.T) {
 		// Imported: the same text read twice is refused the second time.
 		d, err := svc.ExtractNotice(ctx, a.Office, "tb.txt", []byte(sampleNotice), 1<<20)
 		apptest.Must(t, err)
+		d.Tasks[2].Decision = app.DecideSkip
 		res, err := svc.ConfirmImport(ctx, a.Office, d, 0, a.Block.ID)
 		apptest.Must(t, err)
 		d2, err := svc.ExtractNotice(ctx, a.Office, "tb.txt", []byte(sampleNotice), 1<<20)
 		apptest.Must(t, err)
+		d2.Tasks[2].Decision = app.DecideSkip
 		if _, err := svc.ConfirmImport(ctx, a.Office, d2, 0, a.Block.ID); !errors.As(err, &dup) || dup.Existing.ID != res.NoticeID {
 			t.Fatalf("the same file imported again: %v", err)
 		}
@@ -234,6 +236,7 @@ func TestCorrections(t *testing.T) {
 		d, err := svc.ExtractNotice(ctx, a.Office, "tb.txt", []byte(sampleNotice), 1<<20)
 		apptest.Must(t, err)
 		d.CorrectionOf, d.Correction = imp.ID, domain.CorrectionReplace
+		d.Tasks[2].Decision = app.DecideSkip
 		res, err := svc.ConfirmImport(ctx, a.Office, d, 0, a.Block.ID)
 		apptest.Must(t, err)
 		changes, err = svc.NoticeChanges(ctx, a.Office, res.NoticeID)

@@ -96,6 +96,14 @@ func (d *Directory) GroupMembers(id int64) []int64 {
 	return g.MemberIDs(d.Units)
 }
 
+// GroupName is the name of group id, or "".
+func (d *Directory) GroupName(id int64) string {
+	if g := d.Group(id); g != nil {
+		return g.Name
+	}
+	return ""
+}
+
 // GroupNames joins the names of groups ids with ", ".
 func (d *Directory) GroupNames(ids []int64) string {
 	var out []string

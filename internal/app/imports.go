@@ -2,9 +2,9 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"giaoban/internal/domain"
@@ -30,6 +30,17 @@ type ImportTask struct {
 	Key                               bool
 	Start, End                        int // where the task stands in the source text
 	Skip                              bool
+	// Confidence is how sure the importer is of the task's boundaries,
+	// units and deadline; the parts the Office changed become sure.
+	Confidence importer.Confidence
+	// Added marks a task the Office added on the review.
+	Added bool
+	// Decision is what confirming does with a task without a lead unit;
+	// Pick holds the units chosen for DecideUnit.
+	Decision Decision
+	Pick     []int64
+	// TaskID is the task stored for it, once the import is confirmed.
+	TaskID int64
 }
 
 // ImportDraft is a notice read from a file, waiting for the Office to check
@@ -44,6 +55,9 @@ type ImportDraft struct {
 	Chair       string
 	Tasks       []ImportTask
 	Unresolved  []string // every unresolved unit name, once
+	// Spans are where each of Notice.Sections stands in SourceText, so that
+	// a task is filed under the section it was read from.
+	Spans [][2]int
 
 	// CorrectionOf, when set, is the notice this one corrects: the user said
 	// so after being told it is a notice the organisation has. Correction is
@@ -62,14 +76,7 @@ func (s *Service) ExtractNotice(ctx context.Context, actor *domain.User, name st
 	if err != nil {
 		return nil, err
 	}
-	var names []importer.UnitName
-	for _, u := range dir.Units {
-		names = append(names, importer.UnitName{Name: u.Name, Aliases: u.Aliases})
-	}
-	for _, g := range dir.Groups {
-		names = append(names, importer.UnitName{Name: g.Name, Aliases: g.Aliases})
-	}
-	doc, err := importer.Extract(name, data, importer.Options{MaxBytes: maxBytes, Units: names})
+	doc, err := importer.Extract(name, data, importer.Options{MaxBytes: maxBytes, Units: directoryNames(dir)})
 	if err != nil {
 		return nil, importError(err)
 	}
@@ -91,10 +98,8 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 	d := &ImportDraft{Source: doc.Source, SourceText: doc.SourceText, Format: doc.Format, Encoding: doc.Encoding}
 	n := &d.Notice
 	n.Title = doc.Title
-	if n.Title == "" {
-		n.Title = "Thông báo kết luận " + doc.Source
-	}
 	n.Place, n.Symbol = doc.Place, doc.Symbol
+	n.Issuer, n.Superior = doc.Issuer, doc.Superior
 	if num, _, ok := strings.Cut(doc.Number, "/"); ok {
 		n.Number = strings.TrimSpace(num)
 	}
@@ -105,11 +110,9 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 	if doc.Signer != nil {
 		n.SignerName = *doc.Signer
 	}
-	if auth, title, ok := strings.Cut(doc.SignerTitle, "\n"); ok {
-		n.SignerAuthority, n.SignerTitle = strings.TrimSpace(auth), strings.TrimSpace(title)
-	} else {
-		n.SignerTitle = doc.SignerTitle
-	}
+	n.SignerAuthority = strings.ReplaceAll(doc.SignerAuthority, " / ", "/")
+	n.SignerTitle = strings.ReplaceAll(doc.SignerPosition, " / ", "/")
+	d.setSections(doc)
 	n.Recipients = doc.Recipients
 	if d.MeetingDate, err = domain.ParseOptionalDate("ngày họp", doc.Meeting.Date); err != nil {
 		return nil, err
@@ -125,6 +128,8 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 		if it.Deadline, err = deadlineFrom(t); err != nil {
 			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
 		}
+		it.Confidence = t.Confidence
+		it.rateUnits()
 		for _, r := range t.LegalRefs {
 			ref, err := legalRefText(r)
 			if err != nil {
@@ -136,6 +141,18 @@ func draftFrom(dir *Directory, doc *importer.Document) (*ImportDraft, error) {
 	}
 	d.Unresolved = units.unresolved
 	return d, nil
+}
+
+// setSections makes the sections doc read the notice's, each with its span
+// of the source text.
+func (d *ImportDraft) setSections(doc *importer.Document) {
+	d.Notice.Sections, d.Spans = nil, nil
+	for _, sec := range doc.Sections {
+		heading := strings.TrimSpace(sec.Number + " " + sec.Heading)
+		d.Notice.Sections = append(d.Notice.Sections, domain.Section{Kind: sectionKind(heading, sec.Paragraphs), Heading: heading,
+			Body: strings.Join(sec.Paragraphs, "\n")})
+		d.Spans = append(d.Spans, [2]int{sec.Start, sec.End})
+	}
 }
 
 // deadlineFrom maps the importer's deadline to the domain's.
@@ -207,21 +224,33 @@ func legalRefText(r importer.LegalRef) (string, error) {
 type ImportResult struct {
 	NoticeID   int64
 	MeetingID  int64
-	Tasks      int
-	WithDue    int
-	Unassigned int // tasks skipped because no lead unit was chosen
+	Tasks      int // tasks stored
+	WithDue    int // of them, with a due day
+	Expanded   int // of them, given to the members of their groups
+	Waiting    int // of them, led by groups waiting for units
+	Unassigned int // of them, stored without any lead unit
+	Skipped    int // tasks left out, as the Office chose
 }
 
 // ConfirmImport stores a reviewed draft in one transaction: a meeting (when
 // blockID or a meeting date is given and meetingID is 0), the notice as a
-// draft (issue it from its page), and its tasks. Tasks marked Skip, and tasks
-// with neither a lead unit nor a lead group, are not stored; a task led by a
-// group is stored as such, listed for the Office to resolve. Nothing is
-// stored if any task is invalid. A notice the organisation already has is
-// refused with a *DuplicateNoticeError, unless d.CorrectionOf says which
-// notice it corrects: it is then stored as that notice's correction, its
-// tasks paired with that notice's as proposed changes.
+// draft (issue it from its page) with the sections read from the file, and
+// its tasks, each filed under the section it was read from. A task marked
+// Skip is left out; a task without a lead unit is stored as its Decision
+// says (a task without one is refused: no task is dropped silently).
+// Nothing is stored if any task is invalid. A notice the organisation
+// already has is refused with a *DuplicateNoticeError, unless
+// d.CorrectionOf says which notice it corrects: it is then stored as that
+// notice's correction, its tasks paired with that notice's as proposed
+// changes. The draft's tasks learn the ids of the tasks stored for them.
 func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *ImportDraft, meetingID, blockID int64) (*ImportResult, error) {
+	return s.confirmImport(ctx, actor, d, meetingID, blockID, nil)
+}
+
+// confirmImport is ConfirmImport; record, when given, runs last in the
+// same transaction.
+func (s *Service) confirmImport(ctx context.Context, actor *domain.User, d *ImportDraft, meetingID, blockID int64,
+	record func(tx *store.Tx, res *ImportResult) error) (*ImportResult, error) {
 	if err := needManage(actor); err != nil {
 		return nil, err
 	}
@@ -229,13 +258,17 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 	if err != nil {
 		return nil, err
 	}
+	if len(d.Notice.Sections) == 0 && d.SourceText != "" {
+		// A draft saved before notices were read into sections.
+		if doc, err := importer.Extract(d.Source, []byte(d.SourceText), importer.Options{}); err == nil {
+			d.setSections(doc)
+		}
+	}
 	n := d.Notice
 	n.ID, n.Version, n.State, n.Revision, n.OrgID = 0, 0, domain.NoticeDraft, 1, actor.OrgID
+	n.Sections = slices.Clone(n.Sections)
 	if n.Symbol == "" {
 		n.Symbol = "TB-UBND"
-	}
-	if d.SourceText != "" && len(n.Sections) == 0 {
-		n.Sections = []domain.Section{{Kind: domain.SectionOther, Heading: "Văn bản gốc (" + d.Source + ")", Body: d.SourceText}}
 	}
 	var m *domain.Meeting
 	if meetingID == 0 && !d.MeetingDate.IsZero() {
@@ -255,12 +288,12 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 	}
 	res := &ImportResult{}
 	var tasks []*domain.Task
-	for i, it := range d.Tasks {
+	from := map[*domain.Task]int{} // the draft task each stored task comes from
+	for i := range d.Tasks {
+		it := &d.Tasks[i]
+		it.TaskID = 0
 		if it.Skip {
-			continue
-		}
-		if len(it.Lead) == 0 && len(it.LeadGroups) == 0 {
-			res.Unassigned++
+			res.Skipped++
 			continue
 		}
 		for _, ids := range [][]int64{it.Lead, it.Support} {
@@ -279,12 +312,34 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 		}
 		t := &domain.Task{OrgID: actor.OrgID, Text: it.Text, Lead: it.Lead, Support: it.Support, Deadline: it.Deadline,
 			Key: it.Key, LegalRefs: it.LegalRefs, LeadGroups: it.LeadGroups, SupportGroups: it.SupportGroups}
+		keep, unassigned, err := it.decided(dir, t)
+		if err != nil {
+			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
+		}
+		if !keep {
+			res.Skipped++
+			continue
+		}
 		s.startRecurring(&t.Deadline)
-		if err := t.Validate(); err != nil {
+		if unassigned {
+			err = t.ValidateUnassigned()
+		} else {
+			err = t.Validate()
+		}
+		if err != nil {
 			return nil, fmt.Errorf("nhiệm vụ %d: %w", i+1, err)
 		}
 		t.Refresh()
+		switch {
+		case unassigned:
+			res.Unassigned++
+		case it.NeedsDecision() && it.Decision == DecideExpand:
+			res.Expanded++
+		case len(t.Lead) == 0:
+			res.Waiting++
+		}
 		tasks = append(tasks, t)
+		from[t] = i
 	}
 	var old *domain.Notice
 	if d.CorrectionOf != 0 {
@@ -327,6 +382,7 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 		}
 		for _, t := range tasks {
 			t.NoticeID = n.ID
+			t.SectionID = d.sectionOf(&n, d.Tasks[from[t]].Start)
 			block := blockID
 			if t.OriginID != 0 {
 				o, err := tx.Task(ctx, actor.OrgID, t.OriginID, s.Today(), s.opt.SoonDays)
@@ -346,16 +402,36 @@ func (s *Service) ConfirmImport(ctx context.Context, actor *domain.User, d *Impo
 				res.WithDue++
 			}
 		}
+		res.NoticeID = n.ID
+		if res.MeetingID == 0 {
+			res.MeetingID = n.MeetingID
+		}
+		for _, t := range tasks {
+			d.Tasks[from[t]].TaskID = t.ID
+		}
+		if record != nil {
+			return record(tx, res)
+		}
 		return nil
 	})
 	if err != nil {
+		for i := range d.Tasks {
+			d.Tasks[i].TaskID = 0
+		}
 		return nil, err
 	}
-	res.NoticeID = n.ID
-	if res.MeetingID == 0 {
-		res.MeetingID = n.MeetingID
-	}
 	return res, nil
+}
+
+// sectionOf is the id of the stored section of n that the source text at
+// offset start was read into, or 0.
+func (d *ImportDraft) sectionOf(n *domain.Notice, start int) int64 {
+	for i, sp := range d.Spans {
+		if i < len(n.Sections) && start >= sp[0] && start < sp[1] {
+			return n.Sections[i].ID
+		}
+	}
+	return 0
 }
 
 func meetingTitle(noticeTitle string) string {
@@ -366,85 +442,6 @@ func meetingTitle(noticeTitle string) string {
 		return "Hội nghị giao ban"
 	}
 	return noticeTitle
-}
-
-// SavedDraft is an import draft kept in the database between the review
-// screen's round trips.
-type SavedDraft struct {
-	ID      int64
-	Version int
-	Draft   ImportDraft
-}
-
-// SaveImportDraft stores a new draft (ID 0) or the corrected version of one
-// (optimistic locking on Version).
-func (s *Service) SaveImportDraft(ctx context.Context, actor *domain.User, sd *SavedDraft) error {
-	if err := needManage(actor); err != nil {
-		return err
-	}
-	b, err := json.Marshal(sd.Draft)
-	if err != nil {
-		return fmt.Errorf("save import draft: %w", err)
-	}
-	return s.tx(ctx, func(tx *store.Tx) error {
-		row := &store.ImportDraftRow{ID: sd.ID, OrgID: actor.OrgID, UserID: actor.ID, Source: sd.Draft.Source, Data: string(b), Version: sd.Version}
-		if sd.ID == 0 {
-			if err := tx.CreateImportDraft(ctx, row); err != nil {
-				return err
-			}
-		} else if err := tx.UpdateImportDraft(ctx, row); err != nil {
-			return err
-		}
-		sd.ID, sd.Version = row.ID, row.Version
-		return nil
-	})
-}
-
-// ImportDraftByID loads a stored draft of the actor's organisation.
-func (s *Service) ImportDraftByID(ctx context.Context, actor *domain.User, id int64) (*SavedDraft, error) {
-	if err := needManage(actor); err != nil {
-		return nil, err
-	}
-	row, err := s.st.ImportDraft(ctx, actor.OrgID, id)
-	if err != nil {
-		return nil, err
-	}
-	sd := &SavedDraft{ID: row.ID, Version: row.Version}
-	if err := json.Unmarshal([]byte(row.Data), &sd.Draft); err != nil {
-		return nil, fmt.Errorf("load import draft %d: %w", id, err)
-	}
-	return sd, nil
-}
-
-// ConfirmSavedDraft stores the reviewed draft and deletes it, in one go.
-func (s *Service) ConfirmSavedDraft(ctx context.Context, actor *domain.User, sd *SavedDraft, meetingID, blockID int64) (*ImportResult, error) {
-	res, err := s.ConfirmImport(ctx, actor, &sd.Draft, meetingID, blockID)
-	if err != nil {
-		return nil, err
-	}
-	if err := s.tx(ctx, func(tx *store.Tx) error { return tx.DeleteImportDraft(ctx, actor.OrgID, sd.ID) }); err != nil {
-		return nil, err
-	}
-	return res, nil
-}
-
-// ResolveDraftUnits resolves the draft's unresolved names again, after the
-// Office added units or aliases to the directory. It fails only when the
-// directory cannot be read.
-func (s *Service) ResolveDraftUnits(ctx context.Context, actor *domain.User, sd *SavedDraft) error {
-	r, err := s.UnitResolver(ctx, actor)
-	if err != nil {
-		return err
-	}
-	d := &sd.Draft
-	units := draftUnits{r: r}
-	for i := range d.Tasks {
-		t := &d.Tasks[i]
-		t.UnresolvedLead, t.Lead, t.LeadGroups = units.resolve(t.UnresolvedLead, t.Lead, t.LeadGroups)
-		t.UnresolvedSupport, t.Support, t.SupportGroups = units.resolve(t.UnresolvedSupport, t.Support, t.SupportGroups)
-	}
-	d.Unresolved = units.unresolved
-	return nil
 }
 
 // draftUnits resolves the unit names of a draft's tasks and collects those

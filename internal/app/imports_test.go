@@ -58,9 +58,24 @@ func TestImportNotice(t *testing.T) {
 		if d.Notice.SignerName != "Trần Thị B" || d.MeetingDate != domain.MustDate("2023-03-01") {
 			t.Errorf("signer %q meeting %s", d.Notice.SignerName, d.MeetingDate)
 		}
+		// The task without a lead unit is never dropped silently: confirming
+		// asks what to do with it, and stores nothing until told.
+		if plan := d.Plan(mustDir(t, f)); plan.Stored != 2 || plan.Undecided != 1 || len(plan.Asks) != 1 || plan.Asks[0] != 2 {
+			t.Errorf("plan before deciding %+v, want 2 stored and task 3 asked about", plan)
+		}
+		if _, err := f.Service.ConfirmImport(ctx, f.Office, d, 0, f.Block.ID); !errors.Is(err, domain.ErrInvalid) || !strings.Contains(err.Error(), "nhiệm vụ 3") {
+			t.Fatalf("confirming without deciding for task 3: %v", err)
+		}
+		if _, total, _ := f.Service.Notices(ctx, f.Office, store.NoticeFilter{}); total != 0 {
+			t.Fatalf("a refused confirmation stored %d notices", total)
+		}
+		d.Tasks[2].Decision = app.DecideUnassigned
+		if plan := d.Plan(mustDir(t, f)); plan.Stored != 3 || plan.Unassigned != 1 || plan.Undecided != 0 {
+			t.Errorf("plan after deciding %+v", plan)
+		}
 		res, err := f.Service.ConfirmImport(ctx, f.Office, d, 0, f.Block.ID)
 		apptest.Must(t, err)
-		if res.Tasks != 2 || res.WithDue != 2 || res.Unassigned != 1 || res.MeetingID == 0 {
+		if res.Tasks != 3 || res.WithDue != 2 || res.Unassigned != 1 || res.MeetingID == 0 {
 			t.Fatalf("import result %+v", res)
 		}
 		// Imported as a draft: nobody but the Office sees its tasks until it is issued.
@@ -71,6 +86,12 @@ func TestImportNotice(t *testing.T) {
 		apptest.Must(t, err)
 		_, err = f.Service.IssueNotice(ctx, f.Office, n.ID, n.Version)
 		apptest.Must(t, err)
+		// Once issued, the lead-less task waits for the Office to name its units.
+		waiting, total, err := f.Service.UnresolvedTasks(ctx, f.Office, store.TaskFilter{Limit: 10})
+		apptest.Must(t, err)
+		if total != 1 || !strings.Contains(waiting[0].Text, "rà soát hồ sơ đất") || waiting[0].ID != d.Tasks[2].TaskID {
+			t.Errorf("tasks waiting for units: %d %+v, want the lead-less one", total, waiting)
+		}
 		rows, total, err := f.Service.Tasks(ctx, f.Unit1User, store.TaskFilter{NoticeID: res.NoticeID})
 		apptest.Must(t, err)
 		if total != 1 || rows[0].DueOn != domain.MustDate("2023-03-20") {
@@ -93,4 +114,11 @@ func TestImportNotice(t *testing.T) {
 			t.Errorf("oversized input: %v", err)
 		}
 	})
+}
+
+func mustDir(t *testing.T, f *apptest.App) *app.Directory {
+	t.Helper()
+	dir, err := f.Service.Directory(context.Background(), f.Office)
+	apptest.Must(t, err)
+	return dir
 }

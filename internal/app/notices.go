@@ -20,7 +20,8 @@ func (s *Service) validateNotice(ctx context.Context, actor *domain.User, n *dom
 		v    *string
 		max  int
 	}{{"Số", &n.Number, 20}, {"Ký hiệu", &n.Symbol, 50}, {"Địa danh", &n.Place, 100}, {"Thẩm quyền ký", &n.SignerAuthority, 100},
-		{"Chức vụ người ký", &n.SignerTitle, 200}, {"Người ký", &n.SignerName, 200}} {
+		{"Chức vụ người ký", &n.SignerTitle, 200}, {"Người ký", &n.SignerName, 200}, {"Cơ quan ban hành", &n.Issuer, 300},
+		{"Cơ quan chủ quản", &n.Superior, 300}} {
 		if *f.v, err = cleanText(f.name, *f.v, false, f.max); err != nil {
 			return err
 		}

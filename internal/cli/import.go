@@ -31,7 +31,7 @@ func Import(ctx context.Context, args []string, env config.Env, stdout, stderr i
 		return err
 	}
 	defer st.Close()
-	var docs, tasks, withDue, unassigned, failed int
+	var docs, tasks, withDue, unassigned, waiting, failed int
 	unresolved := map[string]int{}
 	for i, f := range files {
 		progress(stderr, i, len(files), filepath.Base(f))
@@ -45,6 +45,7 @@ func Import(ctx context.Context, args []string, env config.Env, stdout, stderr i
 		tasks += res.Tasks
 		withDue += res.WithDue
 		unassigned += res.Unassigned
+		waiting += res.Waiting
 		for _, n := range names {
 			unresolved[n]++
 		}
@@ -56,8 +57,13 @@ func Import(ctx context.Context, args []string, env config.Env, stdout, stderr i
 		fmt.Fprintf(stdout, "; %d tệp lỗi", failed)
 	}
 	fmt.Fprintln(stdout, ".")
-	if unassigned > 0 {
-		fmt.Fprintf(stdout, "%d nhiệm vụ chưa xác định được đơn vị chủ trì nên chưa nhập (xem lại trên trang Nhập văn bản, hoặc dùng --add-units).\n", unassigned)
+	if unassigned+waiting > 0 {
+		groups := ""
+		if waiting > 0 {
+			groups = fmt.Sprintf(" (%d giao cho nhóm đơn vị)", waiting)
+		}
+		fmt.Fprintf(stdout, "%d nhiệm vụ chưa xác định đơn vị chủ trì%s: đã nhập, chờ Văn phòng xác định trên trang “Nhiệm vụ chưa xác định đơn vị” (hoặc dùng --add-units).\n",
+			unassigned+waiting, groups)
 	}
 	if len(unresolved) > 0 {
 		var names []string
@@ -105,6 +111,17 @@ func importOne(ctx context.Context, svc *app.Service, actor *domain.User, path s
 			return nil, nil, err
 		}
 	}
+	if d.Notice.Title == "" {
+		// Nobody reviews a file imported here: name the notice by its file.
+		d.Notice.Title = "Thông báo kết luận " + d.Source
+	}
+	dir, err := svc.Directory(ctx, actor)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Nobody is asked either: a task without a lead unit is kept for the
+	// Office, its groups expanded when they are closed, waiting otherwise.
+	d.DecideDefaults(dir)
 	res, err := svc.ConfirmImport(ctx, actor, d, 0, block)
 	return res, d.Unresolved, err
 }

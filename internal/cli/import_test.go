@@ -51,7 +51,7 @@ Ngày 05/%[1]d/2025, Phó Chủ tịch UBND đã chủ trì hội nghị, kết 
 		wantErr bool
 	}{
 		{"one notice, one unknown unit", []string{"--db", dsn, notice},
-			[]string{"Đã nhập 1 văn bản, 1 nhiệm vụ (1 có thời hạn)", "1 nhiệm vụ chưa xác định được đơn vị chủ trì", "Phòng Quản lý Đô thị Thí Điểm"}, false},
+			[]string{"Đã nhập 1 văn bản, 2 nhiệm vụ (2 có thời hạn)", "1 nhiệm vụ chưa xác định đơn vị chủ trì: đã nhập", "Phòng Quản lý Đô thị Thí Điểm"}, false},
 		{"the same notice again is a duplicate", []string{"--db", dsn, notice}, []string{"Đã nhập 0 văn bản", "1 tệp lỗi"}, true},
 		{"adding unknown units", []string{"--db", dsn, "--add-units", write(9)}, []string{"Đã nhập 1 văn bản, 2 nhiệm vụ (2 có thời hạn)"}, false},
 		{"a binary file is refused, the others still imported", []string{"--db", dsn, write(8), bad}, []string{"Đã nhập 1 văn bản", "1 tệp lỗi"}, true},

@@ -165,14 +165,14 @@ func nfc(s string) string { return norm.NFC.String(s) }
 
 func upper(s string) string { return strings.ToUpper(strings.TrimSpace(s)) }
 
-// blankDay, between the spaces around it, leaves five spaces for a day or
-// month to be written by hand.
-const blankDay = "   "
+// blankDay stands for a day, a month or a year the document lacks, to be
+// written in by hand.
+const blankDay = Blank
 
 // DateLine is the place-and-date line: "Lâm Thao, ngày 23 tháng 02 năm
 // 2023". Days below 10 and the months 1 and 2 take a leading zero (II.4). A
-// zero date leaves day and month blank ("ngày     tháng     năm 2023"), and
-// the year too when year is 0.
+// zero date marks day and month blank ("ngày … tháng … năm 2023"), and the
+// year too when year is 0.
 func DateLine(place string, d domain.Date, year int) string {
 	day, month, yr := blankDay, blankDay, blankDay
 	switch {
@@ -192,7 +192,7 @@ func DateLine(place string, d domain.Date, year int) string {
 }
 
 // NumberLine is "Số: 12/TB-UBND". A number below 10 takes a leading zero
-// (II.3); an empty number leaves room to write it in ("Số:      /TB-VP").
+// (II.3); an empty number is marked blank, to be written in ("Số: …/TB-VP").
 func NumberLine(number, symbol string) string {
 	number, symbol = strings.TrimSpace(number), upper(symbol)
 	if number == "" && symbol == "" {
@@ -202,7 +202,7 @@ func NumberLine(number, symbol string) string {
 		number = fmt.Sprintf("%02d", n)
 	}
 	if number == "" {
-		number = "      "
+		number = Blank
 	}
 	if symbol == "" {
 		return "Số: " + number

@@ -21,8 +21,8 @@ func TestDateLine(t *testing.T) {
 		{"Lâm Thao", domain.MustDate("2023-01-05"), 0, "Lâm Thao, ngày 05 tháng 01 năm 2023"},
 		{"Cẩm Thủy", domain.MustDate("2023-03-09"), 0, "Cẩm Thủy, ngày 09 tháng 3 năm 2023"},
 		{"Hưng Điền", domain.MustDate("2024-12-31"), 0, "Hưng Điền, ngày 31 tháng 12 năm 2024"},
-		{"Lâm Thao", domain.Date{}, 2023, "Lâm Thao, ngày     tháng     năm 2023"},
-		{"", domain.Date{}, 0, "ngày     tháng     năm    "},
+		{"Lâm Thao", domain.Date{}, 2023, "Lâm Thao, ngày … tháng … năm 2023"},
+		{"", domain.Date{}, 0, "ngày … tháng … năm …"},
 	} {
 		if got := DateLine(c.place, c.date, c.year); got != c.want {
 			t.Errorf("DateLine(%q, %v, %d) = %q, want %q", c.place, c.date, c.year, got, c.want)
@@ -34,7 +34,7 @@ func TestNumberLine(t *testing.T) {
 	for _, c := range []struct{ number, symbol, want string }{
 		{"12", "TB-UBND", "Số: 12/TB-UBND"},
 		{"5", "tb-ubnd", "Số: 05/TB-UBND"},
-		{"", "TB-VP", "Số:       /TB-VP"},
+		{"", "TB-VP", "Số: …/TB-VP"},
 		{"", "", ""},
 	} {
 		if got := NumberLine(c.number, c.symbol); got != c.want {
@@ -169,5 +169,39 @@ func TestSummaryKeepsNamesWhole(t *testing.T) {
 	// The letterhead's names are wrapped as before.
 	if got := wrapBalanced("ỦY BAN NHÂN DÂN HUYỆN LÂM THAO", SizeIssuer, true, 150); len(got) != 2 {
 		t.Errorf("issuer lines = %q", got)
+	}
+}
+
+// TestNoticeFromImportSections: a notice read into its sections is printed
+// as read, each heading with its own number, the body's lines in order;
+// a part the source lacks is a marked blank, never silently empty.
+func TestNoticeFromImportSections(t *testing.T) {
+	doc := importer.Document{Title: "Kết luận giao ban", Symbol: "TB-UBND", Number: "/TB-UBND",
+		Sections: []importer.Section{
+			{Paragraphs: []string{"Ngày 02/3/2023, Chủ tịch UBND xã chủ trì giao ban."}},
+			{Number: "II.", Heading: "Nhiệm vụ", Paragraphs: []string{"1. Công an xã", "- Tăng cường tuần tra."}},
+			{Paragraphs: []string{"Trên đây là kết luận của Chủ tịch UBND xã./."}},
+		}}
+	d, err := NoticeFromImport(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, b := range d.Body {
+		kind := "p"
+		if b.Kind == Heading {
+			kind = "h"
+		}
+		got = append(got, kind+" "+b.Text)
+	}
+	want := []string{"p Ngày 02/3/2023, Chủ tịch UBND xã chủ trì giao ban.", "h II. Nhiệm vụ", "h 1. Công an xã", "p - Tăng cường tuần tra.",
+		"p Trên đây là kết luận của Chủ tịch UBND xã./."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	l := layout(d)
+	if l.NumberLine != "Số: …/TB-UBND" || l.DateLine != "ngày … tháng … năm …" || l.Name != Blank ||
+		strings.Join(l.Authority, "") != Blank || strings.Join(l.Recipients, "|") != "- …;|- Lưu: VT." {
+		t.Errorf("blanks: %q %q %q %q %q", l.NumberLine, l.DateLine, l.Name, l.Authority, l.Recipients)
 	}
 }

@@ -15,20 +15,19 @@ import (
 // NoticeType is the document type of a conclusion notice.
 const NoticeType = "THÔNG BÁO"
 
-// NoticeFromDomain lays out a stored notice: the organisation's letterhead,
-// the notice's number, date, title and signature block, and its sections in
-// order — each heading bold, each line of a section's body a paragraph,
-// bullets kept as printed.
-//
-// A symbol whose last part is VP ("TB-VP") is issued by the organisation's
-// Office (Văn phòng), so the organisation becomes the superior body.
+// NoticeFromDomain lays out a stored notice: its letterhead (the one it was
+// printed with, else the organisation's), number, date, title and signature
+// block, and its sections in order — each heading bold, each line of a
+// section's body a paragraph, bullets kept as printed. A part the notice
+// lacks (number, day, signer, recipients) is printed as a marked blank
+// (Blank), never left silently empty.
 func NoticeFromDomain(org domain.Org, n domain.Notice) Document {
 	d := Document{
 		Number: n.Number, Symbol: n.Symbol, Place: n.Place, Date: n.IssuedOn,
 		Type: NoticeType, Summary: n.Title, Recipients: n.Recipients,
 		Signature: Signature{Authority: n.SignerAuthority, Title: n.SignerTitle, Name: n.SignerName},
 	}
-	d.Superior, d.Issuer = letterhead(org, n.Symbol)
+	d.Superior, d.Issuer = Letterhead(org, n)
 	if d.Place == "" {
 		d.Place = org.Place
 	}
@@ -38,13 +37,44 @@ func NoticeFromDomain(org domain.Org, n domain.Notice) Document {
 		}
 		d.Body = append(d.Body, bodyBlocks(s.Body)...)
 	}
+	markBlanks(&d)
 	return d
 }
 
-// letterhead is the superior and issuing bodies of a document of org with
-// the given symbol.
-func letterhead(org domain.Org, symbol string) (superior, issuer string) {
-	parts := strings.Split(strings.ToUpper(strings.TrimSpace(symbol)), "-")
+// Blank marks a part of a document its source lacks: "Số: …/TB-UBND",
+// "ngày … tháng … năm 2023", a signature without a name.
+const Blank = "…"
+
+// markBlanks puts Blank where a notice lacks its number, its summary, its
+// recipients or its signature.
+func markBlanks(d *Document) {
+	if strings.TrimSpace(d.Number) == "" && strings.TrimSpace(d.Symbol) == "" {
+		d.Number = Blank
+	}
+	if strings.TrimSpace(d.Summary) == "" {
+		d.Summary = Blank
+	}
+	if len(d.Recipients) == 0 {
+		d.Recipients = []string{Blank}
+	}
+	if strings.TrimSpace(d.Signature.Authority) == "" && strings.TrimSpace(d.Signature.Title) == "" {
+		d.Signature.Authority = Blank
+	}
+	if strings.TrimSpace(d.Signature.Name) == "" {
+		d.Signature.Name = Blank
+	}
+}
+
+// Letterhead is the superior and issuing bodies printed at the top of
+// notice n of org: those n was printed with, when it keeps them (an
+// imported notice); otherwise the organisation's, where a symbol whose
+// last part is VP ("TB-VP") is issued by the organisation's Office (Văn
+// phòng), so that the organisation becomes the superior body.
+func Letterhead(org domain.Org, n domain.Notice) (superior, issuer string) {
+	if strings.TrimSpace(n.Issuer) != "" {
+		return n.Superior, IssuerName(n.Issuer)
+	}
+	parts := strings.Split(strings.ToUpper(strings.TrimSpace(n.Symbol)), "-")
 	if len(parts) > 1 && parts[len(parts)-1] == "VP" {
 		return org.Name, "Văn phòng"
 	}
@@ -87,16 +117,21 @@ func bodyBlocks(body string) []Block {
 
 // NoticeFromImport lays out a notice read by the importer, so that an old
 // notice can be issued again in the prescribed layout. The letterhead, number,
-// place, date, title, recipients and signature come from the JSON; the body is
-// an opening sentence naming the meeting's date and chair, then the tasks
-// grouped under their section headings (numbered 1., 1.1., ...), each a "- "
-// line with its deadline as printed; then the usual closing sentence. A date
-// of the JSON that is not a real day is an error naming its field.
+// place, date, title, recipients and signature come from the JSON. The body
+// is the notice's own sections, as printed, when the JSON has them;
+// otherwise an opening sentence naming the meeting's date and chair, then
+// the tasks grouped under their section headings (numbered 1., 1.1., ...),
+// each a "- " line with its deadline as printed, then the usual closing
+// sentence. A part the JSON lacks is printed as a marked blank (Blank). A
+// date of the JSON that is not a real day is an error naming its field.
 func NoticeFromImport(doc importer.Document) (Document, error) {
 	d := Document{Type: NoticeType, Place: doc.Place, Summary: strings.TrimSpace(doc.Title), Recipients: doc.Recipients}
-	if parts := strings.Split(doc.IssuingBody, " - "); len(parts) > 1 {
+	switch parts := strings.Split(doc.IssuingBody, " - "); {
+	case doc.Issuer != "":
+		d.Superior, d.Issuer = doc.Superior, IssuerName(doc.Issuer)
+	case len(parts) > 1:
 		d.Superior, d.Issuer = strings.Join(parts[:len(parts)-1], " - "), parts[len(parts)-1]
-	} else {
+	default:
 		d.Issuer = doc.IssuingBody
 	}
 	d.Number, d.Symbol = splitNumber(doc.Number, doc.Symbol)
@@ -115,18 +150,31 @@ func NoticeFromImport(doc importer.Document) (Document, error) {
 	if doc.Meeting.Chair != nil {
 		chair = strings.TrimSpace(doc.Meeting.ChairTitle + " " + *doc.Meeting.Chair)
 	}
-	if d.Summary == "" {
-		d.Summary = "Kết luận hội nghị giao ban"
-		if chair != "" {
-			d.Summary = "Kết luận của " + chair + " tại hội nghị giao ban"
-		}
-	}
-	if parts := strings.Split(doc.SignerTitle, "/"); len(parts) > 0 {
+	if doc.SignerAuthority != "" || doc.SignerPosition != "" {
+		d.Signature.Authority = strings.ReplaceAll(doc.SignerAuthority, " / ", "/")
+		d.Signature.Title = strings.ReplaceAll(doc.SignerPosition, " / ", "/")
+	} else if parts := strings.Split(doc.SignerTitle, "/"); len(parts) > 0 {
 		d.Signature.Authority = parts[0]
 		d.Signature.Title = strings.Join(parts[1:], "/")
 	}
 	if doc.Signer != nil {
 		d.Signature.Name = *doc.Signer
+	}
+	if len(doc.Sections) > 0 {
+		for _, sec := range doc.Sections {
+			if h := strings.TrimSpace(strings.TrimSpace(sec.Number) + " " + strings.TrimSpace(sec.Heading)); h != "" {
+				d.Body = append(d.Body, Head(h))
+			}
+			d.Body = append(d.Body, bodyBlocks(strings.Join(sec.Paragraphs, "\n"))...)
+		}
+		markBlanks(&d)
+		return d, nil
+	}
+	if d.Summary == "" {
+		d.Summary = "Kết luận hội nghị giao ban"
+		if chair != "" {
+			d.Summary = "Kết luận của " + chair + " tại hội nghị giao ban"
+		}
 	}
 
 	switch {
@@ -144,6 +192,7 @@ func NoticeFromImport(doc importer.Document) (Document, error) {
 	d.Body = append(d.Body, tasks...)
 	closing := "Trên đây là " + lowerFirst(strings.TrimSuffix(d.Summary, ".")) + ", thông báo để các cơ quan, đơn vị biết, thực hiện./."
 	d.Body = append(d.Body, Para(closing))
+	markBlanks(&d)
 	return d, nil
 }
 

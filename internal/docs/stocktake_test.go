@@ -64,7 +64,7 @@ func TestStocktakeDOCX(t *testing.T) {
 	text := docxText(t, parts["word/document.xml"])
 	for _, want := range []string{
 		"BÁO CÁO", "Tình hình thực hiện kết luận tại hội nghị giao ban khối Văn hóa - Xã hội", "từ ngày 01/01/2023 đến ngày 20/03/2023",
-		"Lâm Thao, ngày 20 tháng 3 năm 2023", "Số:       /BC-UBND",
+		"Lâm Thao, ngày 20 tháng 3 năm 2023", "Số: …/BC-UBND",
 		"đã giao 4 nhiệm vụ", "đã hoàn thành đúng hạn 1 nhiệm vụ, hoàn thành quá hạn 1 nhiệm vụ; đang thực hiện trong hạn 1 nhiệm vụ; quá hạn chưa hoàn thành 1 nhiệm vụ",
 		"I. CÁC NHIỆM VỤ QUÁ HẠN", "1. Thông báo số 12/TB-UBND ngày 23/02/2023", "III. TỔNG HỢP THEO ĐƠN VỊ CHỦ TRÌ",
 		"02/03/2023: Đang khảo sát hiện trạng các di tích", "Tổng số nhiệm vụ (mỗi nhiệm vụ tính một lần)", "Lượt giao chủ trì",

@@ -251,6 +251,10 @@ type Notice struct {
 	// Correction is how this notice corrects SupersedesID: a Thông báo
 	// đính chính or a replacing notice ("" for a notice that corrects none).
 	Correction CorrectionKind
+	// Issuer and Superior are the letterhead the notice was printed with
+	// (the issuing body and the body above it), kept from an imported
+	// file; empty, the organisation's letterhead is printed.
+	Issuer, Superior string
 }
 
 // Code is "Số: 12/TB-UBND" without the prefix.

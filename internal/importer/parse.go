@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -56,6 +57,8 @@ type taskDraft struct {
 	bullet    bool
 	sec       *section
 	inherited []string // lead from the nearest unit heading
+	rule      string   // the rule that made the task (Confidence.BoundaryRule)
+	leadFrom  string   // where its lead came from (Confidence.UnitsRule)
 }
 
 const debugParse = false
@@ -79,6 +82,7 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 		}
 	}
 	parseTail(doc, lines, bodyEnd)
+	doc.Sections = bodySections(lines[bodyStart:bodyEnd], doc.Title, formal)
 	if !formal {
 		issuedFromReference(doc, lines)
 	}
@@ -129,6 +133,7 @@ func parseDocument(text string, opt Options, validUTF8 bool) *Document {
 		if t.Support == nil {
 			t.Support = []string{}
 		}
+		t.Confidence = confidenceOf(d, ctx.res)
 		doc.Tasks = append(doc.Tasks, t)
 	}
 	doc.Unresolved = ctx.res.unresolvedList()
@@ -168,6 +173,7 @@ func parseHeader(doc *Document, lines []logicalLine) (int, int) {
 	}
 	if len(body) > 0 {
 		doc.IssuingBody = strings.Join(body, " - ")
+		doc.Superior, doc.Issuer = letterheadBodies(body)
 	}
 	if tbIdx >= 0 {
 		j := tbIdx + 1
@@ -347,10 +353,62 @@ func parseTail(doc *Document, lines []logicalLine, bodyEnd int) {
 				n := name
 				doc.Signer = &n
 				doc.SignerTitle = strings.Join(titles, " / ")
+				doc.SignerAuthority, doc.SignerPosition = signerLines(titles)
 				titles = nil
 			}
 		}
 	}
+}
+
+// signerLines parts a signature block's title lines into the authority
+// lines ("KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN") and the signer's own title,
+// each joined by " / ".
+func signerLines(titles []string) (authority, position string) {
+	var auth, pos []string
+	for _, t := range titles {
+		if isSignTitle(t) && len(pos) == 0 {
+			auth = append(auth, t)
+		} else {
+			pos = append(pos, t)
+		}
+	}
+	return strings.Join(auth, " / "), strings.Join(pos, " / ")
+}
+
+// councilHeads open an issuing body's name whose place is printed on the
+// next letterhead line ("ỦY BAN NHÂN DÂN" / "HUYỆN CẨM THỦY").
+var councilHeads = []string{"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "UBND", "HỘI ĐỒNG NHÂN DÂN", "HĐND"}
+
+// levelHeads open the line that names a council's place.
+var levelHeads = []string{"HUYỆN ", "XÃ ", "TỈNH ", "THÀNH PHỐ ", "THỊ XÃ ", "QUẬN ", "PHƯỜNG ", "THỊ TRẤN ", "ĐẶC KHU "}
+
+// letterheadBodies reads the letterhead's lines (above the number) into the
+// superior body and the issuer: the last body named is the issuer, and a
+// council's name runs over its place's line.
+func letterheadBodies(lines []string) (superior, issuer string) {
+	var bodies []string
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if n := len(bodies); n > 0 && slices.Contains(councilHeads, bodies[n-1]) && hasAnyPrefix(l, levelHeads) {
+			bodies[n-1] += " " + l
+			continue
+		}
+		bodies = append(bodies, l)
+	}
+	if len(bodies) == 0 {
+		return "", ""
+	}
+	return strings.Join(bodies[:len(bodies)-1], " - "), bodies[len(bodies)-1]
+}
+
+// hasAnyPrefix reports whether s starts with one of prefixes.
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // personName validates a Vietnamese personal name line (2-5 capitalised

@@ -143,7 +143,7 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 		}
 		for _, c := range u.clauses {
 			f := c.f
-			task := false
+			task, rule := false, ""
 			switch {
 			case ui < zone && !(u.item && listOpen[u.line]):
 			case f.framing:
@@ -156,14 +156,16 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				// "Trong tháng 6, tình hình ... được đảm bảo: ...; Trạm Y
 				// tế tiếp tục làm tốt ...": results listed after a colon.
 			case f.named:
-				task = true
+				task, rule = true, "named"
 			case reportOnly && !f.directs && !(u.item && listOpen[u.line]):
 			case f.imperative && !f.cue && reportLine == u.line && prev == nil:
 				// A sentence without a subject goes on reporting.
-			case f.directs || f.imperative:
-				task = true
+			case f.directs:
+				task, rule = true, "directs"
+			case f.imperative:
+				task, rule = true, "verb"
 			case u.item && listOpen[u.line]:
-				task = true
+				task, rule = true, "list"
 			}
 			if prev != nil && !f.named && followsUp(c.low) {
 				// "Thời gian hoàn thành trước ngày 30/6.": the deadline of
@@ -179,13 +181,13 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				}
 				continue
 			}
-			lead := f.lead
+			lead, leadFrom := f.lead, "named"
 			switch {
 			case len(lead) > 0:
 			case leadIn != nil:
-				lead = leadIn
+				lead, leadFrom = leadIn, "lead_in"
 			case f.elaborates && prev != nil:
-				lead = prev.task.Lead
+				lead, leadFrom = prev.task.Lead, "previous"
 			}
 			var due string
 			if u.item {
@@ -200,7 +202,10 @@ func proseTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				t.Deadline = Deadline{Kind: "date", Raw: strings.TrimSpace(c.text[:strings.IndexByte(c.text, ':')])}
 			}
 			t.Lead, t.Support = lead, f.support
-			d := &taskDraft{task: t, explicit: len(lead) > 0}
+			if u.item && rule != "named" {
+				rule = "list"
+			}
+			d := &taskDraft{task: t, explicit: len(lead) > 0, rule: rule, leadFrom: leadFrom}
 			drafts = append(drafts, d)
 			prev, prevLine = d, u.line
 			if f.leadIn && f.named {

@@ -350,6 +350,10 @@ func newTask(raw *taskWords, start, end int, ctx *docCtx, secPath []string, key 
 	if due != "" {
 		t.Due = &due
 	}
+	if dl.Kind == "none" && dl.Raw == "" {
+		// Rated now, while the lower-case words are at hand.
+		t.Confidence.DeadlineRule, t.Confidence.Deadline = deadlineConfidence(t, w.low)
+	}
 	if len(secPath) > 0 {
 		t.Section = secPath // callers pass a fresh slice
 	}
@@ -420,11 +424,11 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 		stack = append(stack, s)
 		return s
 	}
-	add := func(w *taskWords, l logicalLine, bullet bool) {
+	add := func(w *taskWords, l logicalLine, bullet bool, rule string) {
 		p, key, _ := path()
 		t := newTask(w, l.start, l.end, ctx, p, key)
 		a := assign(w, ctx)
-		d := &taskDraft{task: t, bullet: bullet, inherited: inherited()}
+		d := &taskDraft{task: t, bullet: bullet, inherited: inherited(), rule: rule, leadFrom: "named"}
 		if len(stack) > 0 {
 			d.sec = stack[len(stack)-1]
 			d.sec.children = append(d.sec.children, len(drafts))
@@ -437,6 +441,7 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			d.explicit = true
 		} else {
 			d.task.Lead = d.inherited
+			d.leadFrom = "heading"
 		}
 		d.task.Support = a.support
 		drafts = append(drafts, d)
@@ -468,7 +473,7 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			if isUnit {
 				sec := push(l.level, body, units, false)
 				if inline != "" && !sec.assess {
-					add(ctx.words(inline), l, false)
+					add(ctx.words(inline), l, false, "item")
 				}
 				continue
 			}
@@ -489,7 +494,7 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				p, key, _ := path()
 				t := newTask(w, l.start, l.end, ctx, p[:len(p)-1], key)
 				t.Lead, t.Support = a.lead, a.support
-				drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0})
+				drafts = append(drafts, &taskDraft{task: t, explicit: len(a.lead) > 0, rule: "item", leadFrom: "named"})
 				continue
 			}
 			push(l.level, body, nil, assess)
@@ -509,7 +514,7 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 			}
 			if !inAssessment() {
 				if w := ctx.words(txt); !isAcknowledgementLow(txt, w.low) {
-					add(w, l, true)
+					add(w, l, true, "item")
 				}
 			}
 		case l.kind == kindBullet:
@@ -517,7 +522,7 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				continue
 			}
 			if w := ctx.words(body); !isAcknowledgementLow(body, w.low) {
-				add(w, l, true)
+				add(w, l, true, "item")
 			}
 		default:
 			if inAssessment() {
@@ -532,7 +537,11 @@ func structuredTasks(lines []logicalLine, ctx *docCtx) []*taskDraft {
 				continue
 			}
 			if hasAssignmentCue(w.low) || startsImperative(w.low) || inherited() != nil {
-				add(w, l, false)
+				rule := "paragraph"
+				if strings.HasPrefix(t, "Giao ") || strings.HasPrefix(t, "Yêu cầu ") || strings.HasPrefix(t, "Đề nghị ") {
+					rule = "directive"
+				}
+				add(w, l, false, rule)
 			}
 		}
 	}
@@ -586,6 +595,7 @@ func applyClosing(drafts []*taskDraft, ctx *docCtx) {
 			}
 			if !b.explicit && len(b.inherited) == 0 {
 				b.task.Lead = lead
+				b.leadFrom = "closing"
 			}
 			if sameUnits(b.task.Lead, lead) && len(b.task.Support) == 0 && len(ctx.counterpart) > 0 {
 				b.task.Support = append([]string(nil), ctx.counterpart...)

@@ -96,6 +96,72 @@ type Task struct {
 	Start int `json:"start"`
 	// End is the end byte offset (exclusive), see Start.
 	End int `json:"end"`
+	// Confidence says how sure the reading of the task is.
+	Confidence Confidence `json:"confidence"`
+}
+
+// Confidence levels, from the rule that read a part of a task.
+const (
+	// Sure: a rule that seldom errs fired (a bullet under a directing
+	// heading, a unit named as the directory names it, a date).
+	Sure = "high"
+	// Likely: a looser rule fired (a sentence with a direction verb, a
+	// unit matched by its words, a month or a quarter).
+	Likely = "medium"
+	// Guess: the reading needs checking (a sentence taken for its verb
+	// alone, a unit the directory does not know, words of time the
+	// deadline parser did not read).
+	Guess = "low"
+)
+
+// Confidence is how sure the importer is of a task's boundaries, units and
+// deadline: each a level (Sure, Likely, Guess) with the name of the rule
+// that decided it.
+type Confidence struct {
+	// Boundary is the level of where the task starts and ends.
+	Boundary string `json:"boundary"`
+	// BoundaryRule is the rule: "item" (a bullet or numbered item of a
+	// structured notice), "directive" (a paragraph opening with "Giao",
+	// "Yêu cầu", "Đề nghị"), "paragraph" (a paragraph read for its
+	// wording), "named" (a sentence naming who acts), "directs" (a
+	// sentence with direction wording but nobody named), "list" (an item
+	// after a lead-in), "verb" (a sentence opening with a directive verb).
+	BoundaryRule string `json:"boundary_rule"`
+	// Units is the level of the lead units.
+	Units string `json:"units"`
+	// UnitsRule is the rule: "named" (in the task's words), "heading" (the
+	// section's heading), "closing" (the section's closing "Giao X ..."),
+	// "lead_in" (the sentence announcing the items), "previous" (the
+	// sentence before), "none" (no lead found); with a directory,
+	// "fuzzy" (a name matched by its words or an abbreviation) and
+	// "unresolved" (a name the directory lacks) lower it.
+	UnitsRule string `json:"units_rule"`
+	// Deadline is the level of the deadline.
+	Deadline string `json:"deadline"`
+	// DeadlineRule is the rule: "date" (a day printed in the text),
+	// "period" (a month, quarter, half year or end of year), "recurring",
+	// "event", "open" (a horizon without an end), "none" (no words of
+	// time) or "unread" (words of time the parser did not read).
+	DeadlineRule string `json:"deadline_rule"`
+}
+
+// Section is one part of the notice's body as the source prints it: its
+// number and heading (both empty for the opening paragraphs and for the
+// closing one) and its lines in order, sub-headings and bullets with their
+// own numbers and markers. The letterhead, the motto, the title, the
+// recipients, the signature and page furniture are in no section.
+type Section struct {
+	// Number is the heading's number as printed ("2.", "II.", "a)").
+	Number string `json:"number,omitempty"`
+	// Heading is the heading's text after its number.
+	Heading string `json:"heading,omitempty"`
+	// Paragraphs are the section's lines, wrapped lines joined.
+	Paragraphs []string `json:"paragraphs"`
+	// Start and End are the byte offsets of the section in
+	// Document.SourceText.
+	Start int `json:"start"`
+	// End is the end byte offset (exclusive), see Start.
+	End int `json:"end"`
 }
 
 // Document is one extracted notice.
@@ -123,6 +189,19 @@ type Document struct {
 	Place string `json:"place,omitempty"`
 	// IssuingBody is the letterhead's issuing body.
 	IssuingBody string `json:"issuing_body,omitempty"`
+	// Superior is the letterhead's body above the issuer (cơ quan chủ
+	// quản: "UBND HUYỆN LÂM THAO" above "VĂN PHÒNG"), when it has one.
+	Superior string `json:"superior,omitempty"`
+	// Issuer is the letterhead's issuing body itself (its last line, or
+	// two lines that name one body: "ỦY BAN NHÂN DÂN / HUYỆN CẨM THỦY").
+	Issuer string `json:"issuer,omitempty"`
+	// SignerAuthority is the signature block's authority lines ("KT. CHỦ
+	// TỊCH", "TL. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), joined by " / ".
+	SignerAuthority string `json:"signer_authority,omitempty"`
+	// SignerPosition is the signer's title below them ("PHÓ CHỦ TỊCH").
+	SignerPosition string `json:"signer_position,omitempty"`
+	// Sections are the body's parts in order (see Section).
+	Sections []Section `json:"sections,omitempty"`
 	// Title is the document title following "THÔNG BÁO".
 	Title string `json:"title,omitempty"`
 	// Recipients lists the "Nơi nhận" entries.

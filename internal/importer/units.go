@@ -343,11 +343,12 @@ type unitResolver struct {
 	dirIndex   map[string]string // folded alias -> canonical
 	unresolved map[string]bool
 	cache      map[string]string
-	toks       []token           // scratch tokens of canonUncached
-	full       map[string]bool   // usesFull answers
-	refs       *references       // bodies the document names, once scanned
-	defs       map[string]string // abbreviations defined in the text, once scanned
-	place      string            // the commune, ward or town the title names
+	toks       []token             // scratch tokens of canonUncached
+	full       map[string]bool     // usesFull answers
+	refs       *references         // bodies the document names, once scanned
+	defs       map[string]string   // abbreviations defined in the text, once scanned
+	place      string              // the commune, ward or town the title names
+	how        map[string]matchHow // how each canonical name met the directory
 }
 
 // newUnitResolver prepares a resolver for a document.
@@ -493,11 +494,38 @@ func (r *unitResolver) canonUncached(raw string) string {
 	}
 	if r.dirIndex != nil {
 		if c, ok := r.resolveDir(name); ok {
+			if r.dirIndex[unitKey(name)] == c {
+				r.note(c, matchExact)
+			} else {
+				r.note(c, matchFuzzy)
+			}
 			return c
 		}
 		r.unresolved[name] = true
+		r.note(capitalize(name), matchNone)
 	}
 	return capitalize(name)
+}
+
+// matchHow is how a unit name met the directory.
+type matchHow uint8
+
+// How names match, from the surest.
+const (
+	matchExact matchHow = iota + 1 // the directory's name or an alias, as written
+	matchFuzzy                     // after expanding an abbreviation, or by its words
+	matchNone                      // not in the directory
+)
+
+// note records how a canonical name was matched, keeping the weakest way
+// seen in the document.
+func (r *unitResolver) note(canonical string, how matchHow) {
+	if r.how == nil {
+		r.how = map[string]matchHow{}
+	}
+	if how > r.how[canonical] {
+		r.how[canonical] = how
+	}
 }
 
 // bareCouncil reports "UBND", "HĐND xã", "Ủy ban nhân dân tỉnh": a council

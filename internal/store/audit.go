@@ -103,6 +103,7 @@ var auditTitles = map[string]struct{ from, id, title, org, task string }{
 	"task":          {"tasks", "id", "text", "org_id", "0"},
 	"unit":          {"units", "id", "name", "org_id", "0"},
 	"group":         {"unit_groups", "id", "name", "org_id", "0"},
+	"import":        {"import_drafts", "id", "source", "org_id", "0"},
 	"block":         {"blocks", "id", "name", "org_id", "0"},
 	"sector":        {"sectors", "id", "name", "org_id", "0"},
 	"org":           {"orgs", "id", "name", "id", "0"},

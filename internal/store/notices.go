@@ -10,13 +10,14 @@ import (
 )
 
 const noticeCols = `id, org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority, signer_title, signer_name,
-	recipients, state, revision, supersedes_id, version, correction`
+	recipients, state, revision, supersedes_id, version, correction, issuer, superior`
 
 func scanNotice(sc interface{ Scan(...any) error }) (*domain.Notice, error) {
 	var n domain.Notice
 	var recipients, state, correction string
 	err := sc.Scan(&n.ID, &n.OrgID, nullID{&n.MeetingID}, &n.Number, &n.Symbol, &n.Place, nullDate{&n.IssuedOn}, &n.Title,
-		&n.SignerAuthority, &n.SignerTitle, &n.SignerName, &recipients, &state, &n.Revision, nullID{&n.SupersedesID}, &n.Version, &correction)
+		&n.SignerAuthority, &n.SignerTitle, &n.SignerName, &recipients, &state, &n.Revision, nullID{&n.SupersedesID}, &n.Version, &correction,
+		&n.Issuer, &n.Superior)
 	if err != nil {
 		return nil, err
 	}
@@ -38,11 +39,11 @@ func (tx *Tx) CreateNotice(ctx context.Context, n *domain.Notice) error {
 		n.Revision = 1
 	}
 	err := tx.db.QueryRowContext(ctx, `INSERT INTO notices (org_id, meeting_id, number, symbol, place, issued_on, title, signer_authority,
-		signer_title, signer_name, recipients, state, revision, supersedes_id, search_text, version, created_at, correction)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17) RETURNING id`,
+		signer_title, signer_name, recipients, state, revision, supersedes_id, search_text, version, created_at, correction, issuer, superior)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 1, $16, $17, $18, $19) RETURNING id`,
 		n.OrgID, idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle,
 		n.SignerName, lines(n.Recipients), string(n.State), n.Revision, idArg(n.SupersedesID), noticeSearch(n), tx.nowText(),
-		string(n.Correction)).Scan(&n.ID)
+		string(n.Correction), n.Issuer, n.Superior).Scan(&n.ID)
 	if err != nil {
 		return fmt.Errorf("create notice: %w", err)
 	}
@@ -72,9 +73,9 @@ func (tx *Tx) insertSections(ctx context.Context, n *domain.Notice) error {
 func (tx *Tx) UpdateNotice(ctx context.Context, n *domain.Notice) error {
 	res, err := tx.db.ExecContext(ctx, `UPDATE notices SET meeting_id = $1, number = $2, symbol = $3, place = $4, issued_on = $5,
 		title = $6, signer_authority = $7, signer_title = $8, signer_name = $9, recipients = $10, state = $11, search_text = $12,
-		version = version + 1 WHERE id = $13 AND org_id = $14 AND version = $15`,
+		issuer = $16, superior = $17, version = version + 1 WHERE id = $13 AND org_id = $14 AND version = $15`,
 		idArg(n.MeetingID), n.Number, n.Symbol, n.Place, dateArg(n.IssuedOn), n.Title, n.SignerAuthority, n.SignerTitle, n.SignerName,
-		lines(n.Recipients), string(n.State), noticeSearch(n), n.ID, n.OrgID, n.Version)
+		lines(n.Recipients), string(n.State), noticeSearch(n), n.ID, n.OrgID, n.Version, n.Issuer, n.Superior)
 	if err != nil {
 		return fmt.Errorf("update notice: %w", err)
 	}

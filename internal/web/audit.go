@@ -45,6 +45,7 @@ var auditActions = map[string]string{
 	"discard_change":   "Bỏ thay đổi (đính chính)",
 	"expand_group":     "Chia cho đơn vị của nhóm",
 	"resolve_units":    "Xác định đơn vị thực hiện",
+	"confirm":          "Xác nhận nhập văn bản",
 }
 
 // auditEntities names the kinds of record, in the order the filter lists them.
@@ -55,6 +56,7 @@ var auditEntities = []struct{ Code, Label string }{
 	{"extension", "Đề nghị gia hạn"},
 	{"unit", "Đơn vị"},
 	{"group", "Nhóm đơn vị"},
+	{"import", "Lần nhập văn bản"},
 	{"block", "Khối"},
 	{"sector", "Lĩnh vực"},
 	{"org", "Cơ quan"},
@@ -92,6 +94,8 @@ func auditLink(entity string, id, taskOf int64) string {
 		return fmt.Sprintf("/units/%d/edit", id)
 	case "group":
 		return fmt.Sprintf("/groups/%d/edit", id)
+	case "import":
+		return fmt.Sprintf("/import/%d", id)
 	case "user":
 		return fmt.Sprintf("/admin/users/%d/edit", id)
 	case "extension":
@@ -125,6 +129,8 @@ var auditFields = []struct{ Key, Label string }{
 	{"Open", "Nhóm mở (Văn phòng chọn đơn vị)"}, {"Active", "Đang hoạt động"}, {"Level", "Cấp"}, {"Superior", "Cơ quan cấp trên"},
 	{"OldDue", "Hạn cũ"}, {"NewDue", "Hạn đề nghị"}, {"Reason", "Lý do"}, {"Requester", "Người đề nghị"}, {"Decider", "Người quyết định"},
 	{"Note", "Ý kiến"}, {"source", "Tệp nguồn"}, {"title", "Trích yếu"}, {"tasks", "Số nhiệm vụ"},
+	{"expanded", "Số nhiệm vụ chia cho đơn vị của nhóm"}, {"waiting", "Số nhiệm vụ chờ xác định đơn vị"},
+	{"unassigned", "Số nhiệm vụ chưa giao đơn vị"}, {"skipped", "Số nhiệm vụ không nhập"},
 }
 
 // auditQuiet are bookkeeping fields no reader needs.

@@ -37,9 +37,13 @@ const (
 	flashImportRead          flashKey = "import_read"
 	flashImportSaved         flashKey = "import_saved"
 	flashImported            flashKey = "imported"
+	flashImportedWaiting     flashKey = "imported_waiting"
 	flashImportedSkipped     flashKey = "imported_skipped"
+	flashImportedBoth        flashKey = "imported_waiting_skipped"
 	flashImportUnitAdded     flashKey = "import_unit_added"
 	flashImportAliasAdded    flashKey = "import_alias_added"
+	flashImportGroupAdded    flashKey = "import_group_added"
+	flashImportTaskAdded     flashKey = "import_task_added"
 	flashUnitCreated         flashKey = "unit_created"
 	flashUnitSaved           flashKey = "unit_saved"
 	flashBlockCreated        flashKey = "block_created"
@@ -83,9 +87,13 @@ var flashes = map[flashKey]string{
 	flashImportRead:          "Đã đọc %d nhiệm vụ từ văn bản. Hãy kiểm tra, sửa nếu cần rồi bấm “Xác nhận nhập”.",
 	flashImportSaved:         "Đã lưu chỉnh sửa. Văn bản chưa được nhập cho đến khi bạn bấm “Xác nhận nhập”.",
 	flashImported:            "Đã nhập %d nhiệm vụ (%d có thời hạn cụ thể). Thông báo đang ở dạng dự thảo: kiểm tra rồi ban hành.",
-	flashImportedSkipped:     "Đã nhập %d nhiệm vụ (%d có thời hạn cụ thể). Thông báo đang ở dạng dự thảo: kiểm tra rồi ban hành. %d nhiệm vụ chưa có đơn vị chủ trì nên không được nhập.",
+	flashImportedWaiting:     "Đã nhập %d nhiệm vụ (%d có thời hạn cụ thể); %d nhiệm vụ chờ xác định đơn vị chủ trì. Thông báo đang ở dạng dự thảo: kiểm tra rồi ban hành.",
+	flashImportedSkipped:     "Đã nhập %d nhiệm vụ (%d có thời hạn cụ thể); %d nhiệm vụ không nhập theo lựa chọn của bạn. Thông báo đang ở dạng dự thảo: kiểm tra rồi ban hành.",
+	flashImportedBoth:        "Đã nhập %d nhiệm vụ (%d có thời hạn cụ thể); %d nhiệm vụ chờ xác định đơn vị chủ trì; %d nhiệm vụ không nhập theo lựa chọn của bạn. Thông báo đang ở dạng dự thảo: kiểm tra rồi ban hành.",
 	flashImportUnitAdded:     "Đã thêm đơn vị vào danh mục; tên các đơn vị trong văn bản đã được đối chiếu lại.",
 	flashImportAliasAdded:    "Đã ghi tên gọi khác của đơn vị vào danh mục; tên các đơn vị trong văn bản đã được đối chiếu lại.",
+	flashImportGroupAdded:    "Đã thêm nhóm đơn vị vào danh mục (thành viên đoán theo tên nhóm, sửa được trong danh mục); tên các đơn vị trong văn bản đã được đối chiếu lại.",
+	flashImportTaskAdded:     "Đã thêm nhiệm vụ %d. Kiểm tra đơn vị và thời hạn của nó.",
 	flashUnitCreated:         "Đã thêm đơn vị.",
 	flashUnitSaved:           "Đã lưu đơn vị.",
 	flashBlockCreated:        "Đã thêm khối.",

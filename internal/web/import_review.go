@@ -10,10 +10,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"giaoban/internal/app"
 	"giaoban/internal/domain"
+	"giaoban/internal/importer"
 )
 
 // The import review form: the draft notice and its tasks as the review page
@@ -27,14 +29,38 @@ type reviewForm struct {
 	Version int
 	Notice  reviewNotice
 	Tasks   []reviewTask
+	// NewText is the task being added, and NewStart, NewEnd its span in
+	// the source text (byte offsets, empty when typed).
+	NewText, NewStart, NewEnd string
 }
 
 type reviewNotice struct {
 	Number, Symbol, Place, IssuedOn, Title   string
+	Issuer, Superior                         string
 	SignerAuthority, SignerTitle, SignerName string
 	Recipients                               string // one per line
 	MeetingDate, Chair                       string
 	Block, Meeting                           int64
+}
+
+// missing names the notice's parts the form has empty, in the order of
+// the document; body tells whether the body was read into sections.
+func (n reviewNotice) missing(body bool) []string {
+	var out []string
+	for _, f := range []struct {
+		name  string
+		empty bool
+	}{
+		{"cơ quan ban hành", n.Issuer == ""}, {"số", n.Number == ""}, {"ký hiệu", n.Symbol == ""}, {"địa danh", n.Place == ""},
+		{"ngày ban hành", n.IssuedOn == ""}, {"trích yếu", strings.TrimSpace(n.Title) == ""}, {"nội dung", !body},
+		{"nơi nhận", strings.TrimSpace(n.Recipients) == ""}, {"thẩm quyền ký", n.SignerAuthority == "" && n.SignerTitle == ""},
+		{"người ký", n.SignerName == ""},
+	} {
+		if f.empty {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 type reviewTask struct {
@@ -49,11 +75,14 @@ type reviewTask struct {
 	Key, Skip, Merge    bool
 	Section             string // shown when it changes from the task before
 	Marked              bool   // the source text has a mark for the task
-	// Groups the text names as lead or support: kept from the draft (the
-	// form does not edit them); the task waits for units once stored.
+	// Groups the text names as lead or support: the form may only drop
+	// them; confirming asks what becomes of a task led by groups alone.
 	LeadGroups, SupportGroups []int64
-	NoLead                    bool // will not be stored: no lead unit
+	NoLead                    bool // no lead unit: confirming asks what to do with it
 	First                     bool
+	Conf                      importer.Confidence // how sure the importer is
+	Unsure                    bool                // the importer guessed: check first
+	Added                     bool                // added by the Office
 }
 
 // Recurring reports whether the chosen deadline recurs, and so needs its day.
@@ -93,7 +122,7 @@ func reviewOfDraft(sd *app.SavedDraft) *reviewForm {
 	d := &sd.Draft
 	n := d.Notice
 	f := &reviewForm{Version: sd.Version, Notice: reviewNotice{Number: n.Number, Symbol: n.Symbol, Place: n.Place,
-		IssuedOn: n.IssuedOn.String(), Title: n.Title, SignerAuthority: n.SignerAuthority, SignerTitle: n.SignerTitle,
+		IssuedOn: n.IssuedOn.String(), Title: n.Title, Issuer: n.Issuer, Superior: n.Superior, SignerAuthority: n.SignerAuthority, SignerTitle: n.SignerTitle,
 		SignerName: n.SignerName, Recipients: strings.Join(n.Recipients, "\n"), MeetingDate: d.MeetingDate.String(),
 		Chair: d.Chair, Meeting: n.MeetingID}}
 	for i, t := range d.Tasks {
@@ -121,23 +150,25 @@ func reviewOfDraft(sd *app.SavedDraft) *reviewForm {
 }
 
 // readReview reads the posted review form of draft sd. A form made from
-// another version of the draft (a second tab saved meanwhile) is a conflict:
-// its tasks may no longer be the draft's.
+// another version of the draft (a second tab saved meanwhile) is a
+// conflict: the form is still read whole and returned with the error, so
+// that the page shows it again as typed.
 func readReview(r *http.Request, sd *app.SavedDraft) (*reviewForm, error) {
 	version, err := formInt(r, "version", "Phiên bản", 0)
 	if err != nil {
 		return nil, err
 	}
 	count, err := formInt(r, "tasks", "Số nhiệm vụ", -1)
-	if err != nil {
-		return nil, err
+	if err != nil || count < 0 || count > maxReviewTasks {
+		return nil, fmt.Errorf("%w: số nhiệm vụ của biểu mẫu không hợp lệ", domain.ErrInvalid)
 	}
+	var conflict error
 	if version != sd.Version || count != len(sd.Draft.Tasks) {
-		return nil, domain.ErrConflict
+		conflict = domain.ErrConflict
 	}
 	v := r.PostFormValue
 	f := &reviewForm{Version: version, Notice: reviewNotice{Number: v("number"), Symbol: v("symbol"), Place: v("place"),
-		IssuedOn: v("issued_on"), Title: v("title"), SignerAuthority: v("signer_authority"), SignerTitle: v("signer_title"),
+		IssuedOn: v("issued_on"), Title: v("title"), Issuer: v("issuer"), Superior: v("superior"), SignerAuthority: v("signer_authority"), SignerTitle: v("signer_title"),
 		SignerName: v("signer_name"), Recipients: v("recipients"), MeetingDate: v("meeting_date"), Chair: v("chair")}}
 	var errs []error
 	if f.Notice.Block, err = formID(r, "block"); err != nil {
@@ -158,10 +189,23 @@ func readReview(r *http.Request, sd *app.SavedDraft) (*reviewForm, error) {
 		if t.Support, err = formIDs(r, "sup"+k); err != nil {
 			errs = append(errs, err)
 		}
+		if t.LeadGroups, err = formIDs(r, "lgrp"+k); err != nil {
+			errs = append(errs, err)
+		}
+		if t.SupportGroups, err = formIDs(r, "sgrp"+k); err != nil {
+			errs = append(errs, err)
+		}
 		f.Tasks = append(f.Tasks, t)
+	}
+	f.NewText, f.NewStart, f.NewEnd = v("new_text"), v("new_start"), v("new_end")
+	if conflict != nil {
+		return f, conflict
 	}
 	return f, errors.Join(errs...)
 }
+
+// maxReviewTasks bounds the tasks a posted review form may claim to hold.
+const maxReviewTasks = 5000
 
 // applyReview turns the typed form into sd's draft: dates parsed, typed
 // unit names looked up in the directory (unknown ones kept as unresolved),
@@ -174,6 +218,7 @@ func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft)
 	nf := f.Notice
 	trim := strings.TrimSpace
 	n.Number, n.Symbol, n.Place, n.Title = trim(nf.Number), trim(nf.Symbol), trim(nf.Place), trim(nf.Title)
+	n.Issuer, n.Superior = trim(nf.Issuer), trim(nf.Superior)
 	n.SignerAuthority, n.SignerTitle, n.SignerName = trim(nf.SignerAuthority), trim(nf.SignerTitle), trim(nf.SignerName)
 	n.Recipients = lines(nf.Recipients)
 	n.MeetingID = nf.Meeting
@@ -188,9 +233,12 @@ func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft)
 	revised := make([]app.RevisedTask, len(f.Tasks))
 	for i, tf := range f.Tasks {
 		old := sd.Draft.Tasks[i]
-		t := app.ImportTask{Text: strings.ReplaceAll(tf.Text, "\r\n", "\n"), Lead: tf.Lead, Support: tf.Support,
-			UnresolvedLead: tf.ULead, UnresolvedSupport: tf.USupport, LegalRefs: lines(tf.Refs), Section: old.Section,
-			Key: tf.Key, Skip: tf.Skip, Start: old.Start, End: old.End, LeadGroups: old.LeadGroups, SupportGroups: old.SupportGroups}
+		t := old
+		t.Text, t.Lead, t.Support = strings.ReplaceAll(tf.Text, "\r\n", "\n"), tf.Lead, tf.Support
+		t.UnresolvedLead, t.UnresolvedSupport, t.LegalRefs = tf.ULead, tf.USupport, lines(tf.Refs)
+		t.Key, t.Skip = tf.Key, tf.Skip
+		// The form only drops groups: it cannot name one the draft lacks.
+		t.LeadGroups, t.SupportGroups = kept(tf.LeadGroups, old.LeadGroups), kept(tf.SupportGroups, old.SupportGroups)
 		if t.Lead, t.UnresolvedLead, err = s.addTypedUnits(r, tf.LeadAdd, t.Lead, t.UnresolvedLead); err != nil {
 			return err
 		}
@@ -200,12 +248,24 @@ func (s *Server) applyReview(r *http.Request, f *reviewForm, sd *app.SavedDraft)
 		if t.Deadline, err = tf.deadline(old.Deadline); err != nil {
 			return fmt.Errorf("nhiệm vụ %d: %w", tf.N, err)
 		}
+		t.Checked(&old)
 		revised[i] = app.RevisedTask{ImportTask: t, Merge: tf.Merge}
 	}
 	d.Notice = n
 	d.ReviseTasks(revised)
 	sd.Draft = d
 	return nil
+}
+
+// kept is the ids of posted that are among allowed, in the order posted.
+func kept(posted, allowed []int64) []int64 {
+	var out []int64
+	for _, id := range posted {
+		if slices.Contains(allowed, id) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // deadline reads the typed deadline; a date that is missing is left for the
@@ -310,4 +370,80 @@ func markSource(src string, tasks []app.ImportTask) (template.HTML, []bool) {
 	}
 	b.WriteString(html.EscapeString(src[pos:]))
 	return template.HTML(b.String()), marked
+}
+
+// confidenceLabels say in a few words which rule read each part of a task.
+var confidenceLabels = map[string]string{
+	// Boundaries.
+	"item": "mục, gạch đầu dòng", "directive": "đoạn “Giao…”, “Yêu cầu…”", "paragraph": "đoạn văn", "named": "câu nêu đơn vị",
+	"directs": "câu chỉ đạo, không nêu đơn vị", "list": "ý sau câu dẫn", "verb": "đoán theo động từ", "added": "Văn phòng thêm",
+	// Units.
+	"heading": "theo tiêu đề mục", "closing": "theo câu “Giao…” cuối mục", "lead_in": "theo câu dẫn", "previous": "theo câu trước",
+	"none": "không thấy", "fuzzy": "khớp gần đúng danh mục", "unresolved": "chưa có trong danh mục", "group": "nhóm đơn vị",
+	// Deadlines.
+	"date": "ngày ghi rõ", "period": "theo tháng, quý, năm", "recurring": "định kỳ", "event": "theo sự kiện", "open": "không có hạn cuối",
+	"unread": "có từ chỉ thời gian chưa đọc được",
+	// Any part the Office changed.
+	"office": "Văn phòng đã sửa",
+}
+
+// unitsLabels are the units rules worded for units ("nêu trong câu").
+var unitsLabels = map[string]string{"named": "nêu trong câu", "none": "không thấy đơn vị"}
+
+// deadlineLabels are the deadline rules worded for deadlines.
+var deadlineLabels = map[string]string{"none": "không có", "office": "Văn phòng đã sửa"}
+
+// confidenceClasses are the classes that colour each level.
+var confidenceClasses = map[string]string{importer.Sure: "h", importer.Likely: "m", importer.Guess: "l"}
+
+// ConfidenceLine is the line under a task's heading saying how sure the
+// importer is of its boundaries, units and deadline: the sure parts
+// together, then each part that is less sure with the rule that read it.
+// The page shows a line for each of its forty-odd tasks, so the markup
+// stays short.
+func (t reviewTask) ConfidenceLine() template.HTML {
+	c := t.Conf
+	if c.Boundary == "" {
+		return ""
+	}
+	parts := []struct {
+		name, level, rule string
+		own               map[string]string
+	}{
+		{"ranh giới", c.Boundary, c.BoundaryRule, nil},
+		{"đơn vị", c.Units, c.UnitsRule, unitsLabels},
+		{"thời hạn", c.Deadline, c.DeadlineRule, deadlineLabels},
+	}
+	var sure []string
+	for _, p := range parts {
+		if p.level == importer.Sure {
+			sure = append(sure, p.name)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(`<p class=cf>`)
+	if len(sure) > 0 {
+		fmt.Fprintf(&b, `<i class=h>%s: chắc</i>`, capitalizeFirst(strings.Join(sure, ", ")))
+	}
+	for _, p := range parts {
+		if p.level == importer.Sure {
+			continue
+		}
+		label, ok := p.own[p.rule]
+		if !ok {
+			label = confidenceLabels[p.rule]
+		}
+		fmt.Fprintf(&b, `<i class=%s>%s: %s</i>`, confidenceClasses[p.level], capitalizeFirst(p.name), html.EscapeString(label))
+	}
+	b.WriteString(`</p>`)
+	return template.HTML(b.String())
+}
+
+// capitalizeFirst upper-cases the first letter of s.
+func capitalizeFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -418,6 +418,7 @@ func TestEveryAuditActionHasALabel(t *testing.T) {
 	files, err := filepath.Glob("../app/*.go")
 	apptest.Must(t, err)
 	written := regexp.MustCompile(`Audit\(ctx, \w+, "([a-z_]+)"|action = [^\n]*"([a-z_]+)"`)
+	entity := regexp.MustCompile(`Audit\(ctx, \w+, (?:"[a-z_]+"|\w+), "([a-z_]+)"`)
 	n := 0
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
@@ -430,6 +431,11 @@ func TestEveryAuditActionHasALabel(t *testing.T) {
 			n++
 			if _, ok := auditActions[action]; !ok {
 				t.Errorf("%s writes the action %q, which has no name in auditActions (web/audit.go)", f, action)
+			}
+		}
+		for _, m := range entity.FindAllStringSubmatch(string(src), -1) {
+			if entityLabel(m[1]) == m[1] {
+				t.Errorf("%s writes the kind of record %q, which has no name in auditEntities (web/audit.go)", f, m[1])
 			}
 		}
 	}

@@ -51,12 +51,12 @@ func TestDuplicateNoticePages(t *testing.T) {
 
 		// Imported twice: the second confirmation is stopped on the review page.
 		first := pasteNotice(t, c, importSample)
-		if code, body, loc := c.post(fmt.Sprintf("/import/%d/confirm", first), scrapeReview(t, c, first)); code != http.StatusSeeOther {
+		if code, body, loc := confirmReview(t, c, first, scrapeReview(t, c, first)); code != http.StatusSeeOther {
 			t.Fatalf("first import: %d → %q %q", code, loc, errorOf(body))
 		}
 		second := pasteNotice(t, c, importSample)
 		form := scrapeReview(t, c, second)
-		code, body, _ = c.post(fmt.Sprintf("/import/%d/confirm", second), form)
+		code, body, _ = confirmReview(t, c, second, form)
 		if code != http.StatusConflict || !strings.Contains(errorOf(body), "Đã có thông báo") {
 			t.Fatalf("second import: %d %q, want 409 naming the notice", code, errorOf(body))
 		}

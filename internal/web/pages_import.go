@@ -114,14 +114,29 @@ type reviewData struct {
 	Format     string
 	Text       template.HTML
 	F          *reviewForm
-	Unresolved []string
+	Unresolved []unresolvedName
 	Meetings   []meetingOption
 	Kinds      []deadlineChoice
 	NoLead     int
 	Skipped    int
-	// Dup is the notice the organisation already has when confirming was
-	// refused as a duplicate: the page offers to import it as its correction.
-	Dup *app.DuplicateNoticeError
+	Unsure     []int    // numbers of the tasks the importer guessed at
+	Missing    []string // the notice's parts the source lacks (or the form left empty)
+	Sections   []sectionOutline
+	OrgName    string // the letterhead printed when the notice has none
+}
+
+// unresolvedName is a name no unit or group of the directory has, and
+// whether its words make it a group's ("Các đơn vị có liên quan").
+type unresolvedName struct {
+	Name  string
+	Group bool
+}
+
+// sectionOutline is one section of the notice's body as read: its heading
+// (empty for the opening or the closing) and how many paragraphs it holds.
+type sectionOutline struct {
+	Heading string
+	Paras   int
 }
 
 // reviewURL is the review page of draft id, keeping the block chosen on
@@ -153,18 +168,15 @@ func (s *Server) importReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if sd.Confirmed() {
+		return s.renderRecord(w, r, http.StatusOK, sd, "")
+	}
 	return s.renderReview(w, r, http.StatusOK, sd, nil, "")
 }
 
 // renderReview shows draft sd with the typed form f, or with the
 // draft's own values when f is nil.
 func (s *Server) renderReview(w http.ResponseWriter, r *http.Request, code int, sd *app.SavedDraft, f *reviewForm, msg string) error {
-	return s.renderReviewDup(w, r, code, sd, f, msg, nil)
-}
-
-// renderReviewDup is renderReview naming, when dup is not nil, the notice
-// the draft duplicates.
-func (s *Server) renderReviewDup(w http.ResponseWriter, r *http.Request, code int, sd *app.SavedDraft, f *reviewForm, msg string, dup *app.DuplicateNoticeError) error {
 	ctx, u := r.Context(), userOf(r)
 	dir, err := s.svc.Directory(ctx, u)
 	if err != nil {
@@ -176,24 +188,35 @@ func (s *Server) renderReviewDup(w http.ResponseWriter, r *http.Request, code in
 	}
 	text, marked := markSource(sd.Draft.SourceText, sd.Draft.Tasks)
 	d := &reviewData{ID: sd.ID, Source: sd.Draft.Source, Format: sd.Draft.Format, Text: text, F: f,
-		Unresolved: sd.Draft.Unresolved, Kinds: deadlineChoices, Dup: dup}
+		Kinds: deadlineChoices, OrgName: dir.Org.Name}
+	for _, n := range sd.Draft.Unresolved {
+		d.Unresolved = append(d.Unresolved, unresolvedName{Name: n, Group: app.LooksLikeGroup(n, "")})
+	}
+	for _, sec := range sd.Draft.Notice.Sections {
+		d.Sections = append(d.Sections, sectionOutline{Heading: sec.Heading, Paras: len(lines(sec.Body))})
+	}
+	d.Missing = f.Notice.missing(len(d.Sections) > 0)
 	section := ""
 	for i := range f.Tasks {
 		t := &f.Tasks[i]
 		if i < len(sd.Draft.Tasks) {
-			if sec := sd.Draft.Tasks[i].Section; sec != section {
+			dt := &sd.Draft.Tasks[i]
+			if sec := dt.Section; sec != section {
 				t.Section, section = sec, sec
 			}
 			t.Marked = marked[i]
-			t.LeadGroups, t.SupportGroups = sd.Draft.Tasks[i].LeadGroups, sd.Draft.Tasks[i].SupportGroups
+			t.Conf, t.Unsure, t.Added = dt.Confidence, dt.Uncertain() && !t.Skip, dt.Added
 		}
 		t.First = i == 0
-		t.NoLead = len(t.Lead) == 0 && len(t.LeadGroups) == 0 && !t.Skip
+		t.NoLead = len(t.Lead) == 0 && !t.Skip
 		if t.NoLead {
 			d.NoLead++
 		}
 		if t.Skip {
 			d.Skipped++
+		}
+		if t.Unsure {
+			d.Unsure = append(d.Unsure, t.N)
 		}
 	}
 	if d.Meetings, err = s.meetingOptions(r, recentMeetings, f.Notice.Meeting); err != nil {
@@ -244,20 +267,31 @@ func (s *Server) saveReview(r *http.Request, sd *app.SavedDraft) (*reviewForm, e
 }
 
 // reviewError shows the review page again for an error the user can act
-// on: after a conflict, the draft as stored now; otherwise the form as typed
-// (or, when f is nil, as stored). Other errors are returned.
+// on, with the form as typed (or, when f is nil, as stored). After a
+// conflict (another tab saved the draft meanwhile) the typed form is shown
+// over the stored draft when it still has the same tasks, so that saving
+// again keeps what was typed; otherwise the stored draft is shown. A
+// confirmed draft shows its record. Other errors are returned.
 func (s *Server) reviewError(w http.ResponseWriter, r *http.Request, sd *app.SavedDraft, f *reviewForm, err error) error {
 	if errors.Is(err, domain.ErrConflict) {
 		fresh, lerr := s.svc.ImportDraftByID(r.Context(), userOf(r), sd.ID)
 		if lerr != nil {
 			return lerr
 		}
-		return s.renderReview(w, r, http.StatusConflict, fresh, nil, httpx.Message(err))
+		if fresh.Confirmed() {
+			return s.renderRecord(w, r, http.StatusConflict, fresh, httpx.Message(app.ErrImportConfirmed))
+		}
+		msg := httpx.Message(err)
+		if f != nil && len(f.Tasks) == len(fresh.Draft.Tasks) {
+			f.Version = fresh.Version
+			msg = "Bản nháp vừa được lưu ở một trang khác. Những gì bạn sửa vẫn còn dưới đây: xem lại rồi bấm “Lưu chỉnh sửa” để ghi lên bản đó."
+		} else {
+			f = nil
+		}
+		return s.renderReview(w, r, http.StatusConflict, fresh, f, msg)
 	}
 	if isFormError(err) {
-		var dup *app.DuplicateNoticeError
-		errors.As(err, &dup)
-		return s.renderReviewDup(w, r, httpx.Status(err), sd, f, httpx.Message(err), dup)
+		return s.renderReview(w, r, httpx.Status(err), sd, f, httpx.Message(err))
 	}
 	return err
 }
@@ -273,48 +307,47 @@ func (s *Server) importSave(w http.ResponseWriter, r *http.Request) error {
 	return redirect(w, r, reviewURL(sd.ID, r), flashImportSaved)
 }
 
-func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
+// importAddTask adds a task to the draft: the span of the source text the
+// user selected (new_start, new_end, with its words in new_text) or the
+// words typed in new_text. The review form posted with it is saved too.
+func (s *Server) importAddTask(w http.ResponseWriter, r *http.Request) error {
 	ctx, u := r.Context(), userOf(r)
 	sd, err := s.loadDraft(r)
 	if err != nil {
 		return err
 	}
-	f, err := s.saveReview(r, sd)
+	f, err := readReview(r, sd)
+	if err == nil {
+		err = s.applyReview(r, f, sd)
+	}
 	if err != nil {
 		return s.reviewError(w, r, sd, f, err)
 	}
-	meetingID, blockID := f.Notice.Meeting, f.Notice.Block
-	if meetingID != 0 && blockID == 0 {
-		// Tasks of an existing meeting belong to its block unless told otherwise.
-		m, err := s.svc.Meeting(ctx, u, meetingID)
-		switch {
-		case err == nil:
-			blockID = m.BlockID
-		case !app.IsNotFound(err):
-			return err
+	offset := func(name string) int {
+		n, err := strconv.Atoi(strings.TrimSpace(r.PostFormValue(name)))
+		if err != nil {
+			return -1
 		}
+		return n
 	}
-	if r.PostFormValue("is_correction") == "1" {
-		// The user says the notice corrects the one a refused confirmation named.
-		if sd.Draft.CorrectionOf, err = formID(r, "corrects_id"); err != nil {
-			return s.reviewError(w, r, sd, nil, err)
-		}
-		sd.Draft.Correction = domain.CorrectionKind(r.PostFormValue("correction"))
+	at, err := s.svc.AddTask(ctx, u, &sd.Draft, f.NewText, offset("new_start"), offset("new_end"))
+	if err == nil {
+		err = s.svc.SaveImportDraft(ctx, u, sd)
 	}
-	res, err := s.svc.ConfirmSavedDraft(ctx, u, sd, meetingID, blockID)
 	if err != nil {
-		// The corrections are saved: the page shows the stored draft.
-		return s.reviewError(w, r, sd, nil, err)
+		if isFormError(err) && !errors.Is(err, domain.ErrConflict) {
+			// The typed corrections are shown, not lost; none is stored yet.
+			return s.renderReview(w, r, httpx.Status(err), sd, f, httpx.Message(err))
+		}
+		return s.reviewError(w, r, sd, f, err)
 	}
-	if res.Unassigned > 0 {
-		return redirect(w, r, fmt.Sprintf("/notices/%d", res.NoticeID), flashImportedSkipped, res.Tasks, res.WithDue, res.Unassigned)
-	}
-	return redirect(w, r, fmt.Sprintf("/notices/%d", res.NoticeID), flashImported, res.Tasks, res.WithDue)
+	return redirect(w, r, fmt.Sprintf("%s#f%d", reviewURL(sd.ID, r), at+1), flashImportTaskAdded, at+1)
 }
 
 // importAddUnit adds an unknown name (uname) to the directory, as a new unit
-// (add=new: named unew, or uname when empty, in block ublock) or as an alias of
-// unit uunit (add=alias), then resolves the draft's names again. Posted from
+// (add=new: named unew, or uname when empty, in block ublock), as a group
+// (add=group) or as an alias of unit uunit, or of the unit named
+// uunit_name (add=alias), then resolves the draft's names again. Posted from
 // the review form, it saves the corrections first; the unit fields may also
 // come alone.
 func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
@@ -351,15 +384,34 @@ func (s *Server) importAddUnit(w http.ResponseWriter, r *http.Request) error {
 		flash = flashImportUnitAdded
 	case action == "alias":
 		var unitID int64
-		if unitID, err = formID(r, "uunit"); err == nil && unitID == 0 {
+		unitID, err = formID(r, "uunit")
+		if typed := strings.TrimSpace(r.PostFormValue("uunit_name")); err == nil && unitID == 0 && typed != "" {
+			// The unit typed by its name (the field suggests the directory's).
+			var unit *domain.Unit
+			if unit, err = s.svc.ResolveUnitName(ctx, u, typed); err == nil {
+				unitID = unit.ID
+			} else if errors.Is(err, domain.ErrNotFound) {
+				err = fmt.Errorf("%w: danh mục không có đơn vị “%s”", domain.ErrInvalid, typed)
+			}
+		}
+		if err == nil && unitID == 0 {
 			err = fmt.Errorf("%w: hãy chọn đơn vị mà “%s” là tên gọi khác", domain.ErrInvalid, name)
 		}
 		if err == nil {
 			err = s.svc.AddAlias(ctx, u, unitID, name)
 		}
 		flash = flashImportAliasAdded
+	case action == "group":
+		// A collective name ("Các đơn vị có liên quan"): a group, its members
+		// guessed from its words; the Office may edit it in the directory.
+		var dir *app.Directory
+		if dir, err = s.svc.Directory(ctx, u); err == nil {
+			g := app.GroupFromName(name, dir)
+			err = s.svc.CreateGroup(ctx, u, &g)
+			flash = flashImportGroupAdded
+		}
 	default:
-		err = fmt.Errorf("%w: hãy chọn thêm đơn vị mới hoặc ghi là tên gọi khác", domain.ErrInvalid)
+		err = fmt.Errorf("%w: hãy chọn thêm đơn vị mới, nhóm đơn vị hoặc ghi là tên gọi khác", domain.ErrInvalid)
 	}
 	if err != nil {
 		return s.reviewError(w, r, sd, nil, err)

@@ -230,10 +230,20 @@ func TestImportReviewAndConfirm(t *testing.T) {
 			t.Fatalf("stale form: %d %q, want 409 with the message and the current draft", code, errorOf(body))
 		}
 
-		// Confirm, with a merge on the way: task 4 goes back into task 3.
+		// Confirm, with a merge on the way: task 4 goes back into task 3. The
+		// first step stores nothing and says what will be stored.
 		form = scrapeForm(t, page, path)
 		form.Set("merge_4", "1")
-		code, body, loc = c.post(path+"/confirm", form)
+		code, body, _ = c.post(path+"/confirm", form)
+		if code != http.StatusOK || !strings.Contains(body, "<b>3</b> nhiệm vụ sẽ được nhập") {
+			t.Fatalf("confirmation step: %d %s", code, errorOf(body))
+		}
+		if _, total, _ := e.Service.Notices(ctx, office, store.NoticeFilter{}); total != 0 {
+			t.Fatalf("the confirmation step stored %d notices", total)
+		}
+		step := scrapeForm(t, body, path+"/confirm")
+		step.Set("final", "1")
+		code, body, loc = c.post(path+"/confirm", step)
 		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/notices/") {
 			t.Fatalf("confirm: %d → %q %s", code, loc, errorOf(body))
 		}
@@ -265,8 +275,30 @@ func TestImportReviewAndConfirm(t *testing.T) {
 				t.Errorf("unexpected task %q", r.Text)
 			}
 		}
-		if _, err := e.Service.ImportDraftByID(ctx, office, id); !app.IsNotFound(err) {
-			t.Errorf("the draft outlived its confirmation: %v", err)
+		// The review stays as the import's record, linked from the notice,
+		// linking the notice and each task; it no longer takes changes.
+		_, body, _ = c.get(fmt.Sprintf("/notices/%d", noticeID))
+		if !strings.Contains(body, fmt.Sprintf(`href="/import/%d" id="import-record"`, id)) {
+			t.Error("the notice page does not link the import's record")
+		}
+		code, body, _ = c.get(path)
+		if code != http.StatusOK || !strings.Contains(body, "Bản ghi nhập văn bản") || !strings.Contains(body, fmt.Sprintf(`href="/notices/%d"`, noticeID)) ||
+			strings.Contains(body, "Xác nhận nhập") {
+			t.Fatalf("record: %d, want the read-only record linking the notice", code)
+		}
+		for _, r := range rows {
+			if !strings.Contains(body, fmt.Sprintf(`href="/tasks/%d"`, r.ID)) {
+				t.Errorf("the record does not link task %d", r.ID)
+			}
+		}
+		if code, body, _ := c.post(path, form); code != http.StatusConflict || !strings.Contains(errorOf(body), "đã được nhập") {
+			t.Errorf("saving a confirmed import: %d %q, want 409", code, errorOf(body))
+		}
+		if code, _, _ := c.post(path+"/confirm", step); code != http.StatusConflict {
+			t.Errorf("confirming twice: %d, want 409", code)
+		}
+		if _, total, _ := e.Service.Notices(ctx, office, store.NoticeFilter{}); total != 1 {
+			t.Errorf("%d notices after confirming twice, want 1", total)
 		}
 	})
 }
@@ -283,7 +315,8 @@ func TestImportAccess(t *testing.T) {
 				}
 				for _, tc := range []struct {
 					method, path string
-				}{{"GET", "/import"}, {"POST", "/import"}, {"GET", review}, {"POST", review}, {"POST", review + "/units"}, {"POST", review + "/confirm"}} {
+				}{{"GET", "/import"}, {"POST", "/import"}, {"GET", review}, {"POST", review}, {"POST", review + "/units"}, {"POST", review + "/tasks"},
+					{"POST", review + "/confirm"}} {
 					var code int
 					if tc.method == "GET" {
 						code, _, _ = c.get(tc.path)
@@ -431,4 +464,19 @@ func TestMarkSource(t *testing.T) {
 			}
 		})
 	}
+}
+
+// confirmReview confirms import draft id with the review form: the first
+// step shows what would be stored, the second (that page's "Nhập" button,
+// with the choices as the page fills them) stores it.
+func confirmReview(t testing.TB, c *client, id int64, form url.Values) (int, string, string) {
+	t.Helper()
+	path := fmt.Sprintf("/import/%d/confirm", id)
+	code, body, loc := c.post(path, form)
+	if code != http.StatusOK {
+		return code, body, loc
+	}
+	step := scrapeForm(t, body, path)
+	step.Set("final", "1")
+	return c.post(path, step)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"giaoban/internal/app"
+	"giaoban/internal/docs"
 	"giaoban/internal/domain"
 	"giaoban/internal/httpx"
 	"giaoban/internal/store"
@@ -119,6 +120,7 @@ func readNotice(r *http.Request, n *domain.Notice, f *noticeForm, existing []dom
 	n.Number = r.PostFormValue("number")
 	n.Symbol = r.PostFormValue("symbol")
 	n.Place = r.PostFormValue("place")
+	n.Issuer, n.Superior = r.PostFormValue("issuer"), r.PostFormValue("superior")
 	n.Title = r.PostFormValue("title")
 	n.SignerAuthority = r.PostFormValue("signer_authority")
 	n.SignerTitle = r.PostFormValue("signer_title")
@@ -280,6 +282,7 @@ type noticeData struct {
 	Newer      *domain.Notice // the version that corrected this one
 	Tasks      []store.TaskRow
 	TaskTotal  int
+	ImportID   int64 // the record of the import that stored the notice (Office only)
 }
 
 type noticeSection struct {
@@ -289,23 +292,9 @@ type noticeSection struct {
 
 // dateLine writes "Lâm Thao, ngày 05 tháng 02 năm 2023" as Decree
 // 30/2020/NĐ-CP wants it: days below 10 and months 1 and 2 with a leading zero.
-// A draft without a date keeps blanks to fill in by hand.
+// A draft without a date marks its blanks to fill in by hand (docs.Blank).
 func dateLine(place string, d domain.Date) string {
-	prefix := ""
-	if place != "" {
-		prefix = place + ", "
-	}
-	if d.IsZero() {
-		return prefix + "ngày\u00a0\u00a0\u00a0\u00a0 tháng\u00a0\u00a0\u00a0\u00a0 năm\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0"
-	}
-	day, month := strconv.Itoa(d.Day), strconv.Itoa(int(d.Month))
-	if d.Day < 10 {
-		day = "0" + day
-	}
-	if d.Month < 3 {
-		month = "0" + month
-	}
-	return fmt.Sprintf("%sngày %s tháng %s năm %d", prefix, day, month, d.Year)
+	return docs.DateLine(place, d, 0)
 }
 
 // recipientLine prints one "Nơi nhận" line with the dash documents use.
@@ -335,7 +324,12 @@ func (s *Server) showNotice(w http.ResponseWriter, r *http.Request, code int, n 
 	if err != nil {
 		return err
 	}
-	d := noticeData{N: n, Superior: strings.ToUpper(dir.Org.Superior), OrgName: strings.ToUpper(dir.Org.Name)}
+	superior, issuer := dir.Org.Superior, dir.Org.Name
+	if n.Issuer != "" {
+		// Printed with a letterhead of its own (an imported notice).
+		superior, issuer = docs.Letterhead(dir.Org, *n)
+	}
+	d := noticeData{N: n, Superior: strings.ToUpper(superior), OrgName: strings.ToUpper(issuer)}
 	place := n.Place
 	if place == "" {
 		place = dir.Org.Place
@@ -354,6 +348,11 @@ func (s *Server) showNotice(w http.ResponseWriter, r *http.Request, code int, n 
 	}
 	if d.Versions, err = s.svc.NoticeVersions(ctx, u, n.ID); err != nil {
 		return err
+	}
+	if u.CanManage() {
+		if d.ImportID, err = s.svc.ImportOfNotice(ctx, u, n.ID); err != nil {
+			return err
+		}
 	}
 	for i := range d.Versions {
 		v := &d.Versions[i]

@@ -301,3 +301,55 @@ func TestGroupsAndCorrectionsRoleMatrix(t *testing.T) {
 		}, map[string]bool{"admin": true, "vanphong": true})
 	})
 }
+
+// TestImportRoleMatrix: the import review's routes are the Office's and
+// the admin's; every other role is refused, told why. Each request meets a
+// draft of its own (a notice numbered apart, so no confirmation is a
+// duplicate of another).
+func TestImportRoleMatrix(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		office := e.login("vanphong")
+		number := 100
+		var id int64
+		var page string
+		draft := func(suffix string) func() string {
+			return func() string {
+				number++
+				id = pasteNotice(t, office, fmt.Sprintf(reviewSample, number))
+				_, page, _ = office.get(fmt.Sprintf("/import/%d", id))
+				return fmt.Sprintf("/import/%d%s", id, suffix)
+			}
+		}
+		// The review form as the page fills it, without the Office's CSRF
+		// token (each client sends its own).
+		reviewForm := func(set ...string) func() url.Values {
+			return func() url.Values {
+				v := scrapeForm(t, page, fmt.Sprintf("/import/%d", id))
+				v.Del("csrf")
+				for i := 0; i+1 < len(set); i += 2 {
+					v.Set(set[i], strings.ReplaceAll(set[i+1], "%d", strconv.Itoa(number)))
+				}
+				return v
+			}
+		}
+		stepForm := func() url.Values {
+			code, body, _ := office.post(fmt.Sprintf("/import/%d/confirm", id), scrapeForm(t, page, fmt.Sprintf("/import/%d", id)))
+			if code != http.StatusOK {
+				t.Fatalf("confirmation step: %d", code)
+			}
+			v := scrapeForm(t, body, fmt.Sprintf("/import/%d/confirm", id))
+			v.Del("csrf")
+			v.Set("final", "1")
+			return v
+		}
+		manage := map[string]bool{"admin": true, "vanphong": true}
+		runMatrix(t, e, []roleCase{
+			{method: "GET", path: draft(""), managers: 200},
+			{method: "POST", path: draft(""), form: reviewForm(), managers: 303},
+			{method: "POST", path: draft("/tasks"), form: reviewForm("new_text", "Giao Phòng Y tế tổng hợp ý kiến lần %d."), managers: 303},
+			{method: "POST", path: draft("/units"), form: reviewForm("add", "group", "uname", "Các đơn vị liên quan lần %d"), managers: 303},
+			{method: "POST", path: draft("/confirm"), form: reviewForm(), managers: 200},
+			{method: "POST", path: draft("/confirm"), form: stepForm, managers: 303},
+		}, manage)
+	})
+}

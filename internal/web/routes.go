@@ -58,6 +58,7 @@ func (s *Server) routePages(mux *http.ServeMux) {
 	mux.HandleFunc("GET /import/{id}", s.page(s.importReview))
 	mux.HandleFunc("POST /import/{id}", s.page(s.importSave))
 	mux.HandleFunc("POST /import/{id}/units", s.page(s.importAddUnit))
+	mux.HandleFunc("POST /import/{id}/tasks", s.page(s.importAddTask))
 	mux.HandleFunc("POST /import/{id}/confirm", s.page(s.importConfirm))
 
 	// Directory and administration.
