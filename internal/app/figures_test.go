@@ -34,6 +34,7 @@ func TestFiguresMatchTheirLists(t *testing.T) {
 			{Text: "Một đơn vị, sắp đến hạn", Lead: []int64{a.Unit1.ID}, Support: []int64{a.Unit2.ID}, Deadline: day("2023-03-05")},
 			{Text: "Một đơn vị, quá hạn", Lead: []int64{a.Unit2.ID}, Deadline: day("2023-02-15")},
 			{Text: "Nhóm chủ trì", LeadGroups: []int64{g.ID}, Deadline: day("2023-02-20")},
+			{Text: "Một đơn vị chủ trì, nhóm phối hợp", Lead: []int64{a.Unit2.ID}, SupportGroups: []int64{g.ID}, Deadline: day("2023-02-25")},
 			{Text: "Chưa có đơn vị", Unassigned: true},
 		} {
 			in.NoticeID = n.ID
@@ -52,8 +53,8 @@ func TestFiguresMatchTheirLists(t *testing.T) {
 		d, err := svc.Dashboard(ctx, a.Leader, store.TaskFilter{})
 		apptest.Must(t, err)
 		all, total := list(store.TaskFilter{})
-		if d.Total != total || total != 6 {
-			t.Errorf("dashboard total %d, task list %d, want 6", d.Total, total)
+		if d.Total != total || total != 7 {
+			t.Errorf("dashboard total %d, task list %d, want 7", d.Total, total)
 		}
 		for _, st := range domain.Statuses {
 			if _, n := list(store.TaskFilter{Statuses: []domain.Status{st}}); d.Counts[st] != n {
@@ -74,13 +75,27 @@ func TestFiguresMatchTheirLists(t *testing.T) {
 				t.Errorf("unit %s: %d overdue, its list %d", u.Name, u.Overdue, n)
 			}
 		}
-		if d.Assignments != sum || sum != assignments || assignments != 6 {
-			t.Errorf("assignments: dashboard %d, its lines %d, the list's lead units %d; want 6 (two tasks led by two units)", d.Assignments, sum, assignments)
+		if d.Assignments != sum || sum != assignments || assignments != 7 {
+			t.Errorf("assignments: dashboard %d, its lines %d, the list's lead units %d; want 7 (two tasks led by two units)", d.Assignments, sum, assignments)
 		}
+		// Waiting for units means no lead unit: the tasks in no unit's row,
+		// neither more (a task with a lead unit and a supporting group is
+		// its lead unit's) nor fewer.
 		waiting, n2, err := svc.UnresolvedTasks(ctx, a.Office, store.TaskFilter{})
 		apptest.Must(t, err)
-		if d.Unresolved != n2 || n2 != 2 || len(waiting) != 2 {
-			t.Errorf("waiting for units: dashboard %d, list %d; want 2", d.Unresolved, n2)
+		inNoRow := map[int64]bool{}
+		for _, r := range all {
+			if len(r.Lead) == 0 {
+				inNoRow[r.ID] = true
+			}
+		}
+		if d.Unresolved != n2 || n2 != 2 || len(waiting) != 2 || len(inNoRow) != 2 {
+			t.Errorf("waiting for units: dashboard %d, list %d, tasks in no unit's row %d; want 2", d.Unresolved, n2, len(inNoRow))
+		}
+		for _, r := range waiting {
+			if !inNoRow[r.ID] {
+				t.Errorf("task %q waits for units but has lead units %v", r.Text, r.Lead)
+			}
 		}
 
 		// The stocktake counts the same tasks and assignments.

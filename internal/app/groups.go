@@ -196,9 +196,11 @@ func (s *Service) UpdateGroup(ctx context.Context, actor *domain.User, g *domain
 	})
 }
 
-// UnresolvedTasks lists the counted tasks whose units the Office has still
-// to say — led by no unit, or naming a group not yet expanded — under f's
-// other filters (admin or Office).
+// UnresolvedTasks lists the counted tasks waiting for the Office to say
+// which units lead them — no lead unit: led by a group not yet expanded,
+// or by nobody yet (domain.Task.NeedsUnits) — under f's other filters
+// (admin or Office). A task with a lead unit is not among them, whatever
+// groups it names beside.
 func (s *Service) UnresolvedTasks(ctx context.Context, actor *domain.User, f store.TaskFilter) ([]store.TaskRow, int, error) {
 	if err := needManage(actor); err != nil {
 		return nil, 0, err

@@ -108,16 +108,26 @@ func TestGroups(t *testing.T) {
 			t.Errorf("a task without any lead, not kept unassigned: %v", err)
 		}
 
-		// Counted as tasks, in no unit's row; listed for the Office.
+		// Without a lead unit: counted as tasks, in no unit's row; listed for
+		// the Office. With a lead unit and a supporting group: an ordinary
+		// task of its lead unit's row, not waiting.
 		d, err := svc.Dashboard(ctx, a.Leader, store.TaskFilter{})
 		apptest.Must(t, err)
-		if d.Total != 4 || d.Unresolved != 4 || d.Assignments != 1 || len(d.Units) != 1 || d.Units[0].UnitID != a.Unit2.ID {
-			t.Errorf("dashboard: %d tasks, %d waiting, %d assignments, rows %+v; want 4, 4, 1 and Phòng Y tế only", d.Total, d.Unresolved, d.Assignments, d.Units)
+		if d.Total != 4 || d.Unresolved != 3 || d.Assignments != 1 || len(d.Units) != 1 || d.Units[0].UnitID != a.Unit2.ID {
+			t.Errorf("dashboard: %d tasks, %d waiting, %d assignments, rows %+v; want 4, 3, 1 and Phòng Y tế only", d.Total, d.Unresolved, d.Assignments, d.Units)
 		}
-		_, total, err := svc.UnresolvedTasks(ctx, a.Office, store.TaskFilter{Limit: 50})
+		waiting, total, err := svc.UnresolvedTasks(ctx, a.Office, store.TaskFilter{Limit: 50})
 		apptest.Must(t, err)
-		if total != 4 {
-			t.Errorf("%d tasks wait for units, want 4", total)
+		ids := []int64{}
+		for _, r := range waiting {
+			ids = append(ids, r.ID)
+		}
+		slices.Sort(ids)
+		if want := []int64{byGroup.ID, toEmpty.ID, unassigned.ID}; total != 3 || !slices.Equal(ids, want) {
+			t.Errorf("waiting for units: %d tasks %v, want %v (not the task Phòng Y tế leads with a supporting group)", total, ids, want)
+		}
+		if withSupport.NeedsUnits() || !withSupport.HasGroups() {
+			t.Errorf("a task with a lead unit and a supporting group: waits %v, names groups %v", withSupport.NeedsUnits(), withSupport.HasGroups())
 		}
 		if _, _, err := svc.UnresolvedTasks(ctx, a.Leader, store.TaskFilter{}); !errors.Is(err, domain.ErrForbidden) {
 			t.Errorf("the leader resolving: %v", err)

@@ -326,10 +326,20 @@ func (t *Task) Validate() error { return t.validate(false) }
 // lead yet (chưa xác định đơn vị), to be resolved later.
 func (t *Task) ValidateUnassigned() error { return t.validate(true) }
 
-// NeedsUnits reports whether the Office still has to say which units carry
-// the task: it has no lead unit, or names a group not yet expanded.
+// NeedsUnits reports whether the task waits for the Office to say which
+// units lead it: it has no lead unit, being led by a group not yet
+// expanded or by nobody yet. Such a task counts as a task but in no unit's
+// row. A task with a lead unit is an ordinary task, counted for that unit,
+// even when it still names a group (a supporting one, or a lead group
+// beside the unit) that the Office may expand later.
 func (t *Task) NeedsUnits() bool {
-	return len(t.Lead) == 0 || len(t.LeadGroups) > 0 || len(t.SupportGroups) > 0
+	return len(t.Lead) == 0
+}
+
+// HasGroups reports whether the task still names a group, as lead or
+// support, that the Office may expand to its member units.
+func (t *Task) HasGroups() bool {
+	return len(t.LeadGroups) > 0 || len(t.SupportGroups) > 0
 }
 
 func (t *Task) validate(allowNoLead bool) error {

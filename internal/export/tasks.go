@@ -154,7 +154,8 @@ type UnitSummary struct {
 	Filters []string
 	Units   []app.UnitRow
 	// Tasks is how many tasks the filter selects, and Unresolved how many of
-	// them no unit leads yet: the table's total counts lead assignments.
+	// them no unit leads yet (domain.Task.NeedsUnits), the only ones in no
+	// row: the table's total counts lead assignments.
 	Tasks, Unresolved int
 }
 
@@ -173,7 +174,7 @@ func WriteUnits(w io.Writer, s UnitSummary) error {
 	}
 	note := fmt.Sprintf("Bảng đếm lượt giao đơn vị chủ trì: một nhiệm vụ do nhiều đơn vị cùng chủ trì được tính cho mỗi đơn vị. Tổng số nhiệm vụ theo bộ lọc: %d", s.Tasks)
 	if s.Unresolved > 0 {
-		note += fmt.Sprintf(", trong đó %d nhiệm vụ giao cho nhóm đơn vị hoặc chưa xác định đơn vị (không có trong bảng)", s.Unresolved)
+		note += fmt.Sprintf(", trong đó %d nhiệm vụ chưa có đơn vị chủ trì (giao cho nhóm chưa chia cho đơn vị, hoặc chưa xác định đơn vị) nên không có trong bảng", s.Unresolved)
 	}
 	if err := unitSheet(f, st, "Theo đơn vị", true, titleLines(s.Org, strings.ToUpper(title), s.Today, s.Filters), rows, nil, note+"."); err != nil {
 		return err

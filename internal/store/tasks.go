@@ -322,8 +322,9 @@ type TaskFilter struct {
 	Limit     int
 	Offset    int
 
-	// Unresolved keeps the tasks whose units the Office has still to say:
-	// no lead unit, or a group not yet expanded.
+	// Unresolved keeps the tasks waiting for the Office to say which units
+	// lead them: no lead unit (led by a group not yet expanded, or by
+	// nobody yet). domain.Task.NeedsUnits is the rule.
 	Unresolved bool
 	// WithDrafts also lists tasks that do not count (a draft notice's tasks,
 	// proposed changes of a correction): the service sets it only for the

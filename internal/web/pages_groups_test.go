@@ -77,5 +77,30 @@ func TestGroupAndResolvePages(t *testing.T) {
 		}
 		_, body, _ = c.get(loc)
 		wantIn(t, "task page", body, "Đã xác định đơn vị thực hiện nhiệm vụ.", "<tr><th>Đơn vị chủ trì</th><td>Phòng Giáo dục và Đào tạo</td></tr>")
+
+		// A task with a lead unit and a supporting group is its lead unit's:
+		// not waiting, the group named, and it may still be expanded.
+		helped, err := e.Service.CreateTask(t.Context(), e.Office, app.TaskInput{Text: "Phòng Y tế chủ trì, nhóm phối hợp", Lead: []int64{e.Unit2.ID},
+			SupportGroups: []int64{g.ID}, Deadline: domain.Deadline{Kind: domain.DeadlineNone}})
+		apptest.Must(t, err)
+		_, body, _ = c.get(fmt.Sprintf("/tasks/%d", helped.ID))
+		wantIn(t, "task with a supporting group", body, "<h2>Nhóm đơn vị chưa chia</h2>", "Nhiệm vụ đã có đơn vị chủ trì và được tính cho đơn vị đó",
+			"Các phòng khối Văn hóa - Xã hội (nhóm, chưa xác định đơn vị)", "Phối hợp: 2 đơn vị của «Các phòng khối Văn hóa - Xã hội»")
+		if strings.Contains(body, "<h2>Chưa xác định đơn vị</h2>") {
+			t.Error("a task with a lead unit is shown as waiting for units")
+		}
+		_, body, _ = c.get("/tasks/unresolved")
+		if strings.Contains(body, "Phòng Y tế chủ trì, nhóm phối hợp") {
+			t.Error("a task with a lead unit is listed as waiting for units")
+		}
+		code, _, loc = c.post(fmt.Sprintf("/tasks/%d/expand-group", helped.ID), url.Values{"group": {fmt.Sprint(g.ID)}, "version": {fmt.Sprint(helped.Version)}})
+		if code != http.StatusSeeOther {
+			t.Fatalf("expand the supporting group: %d", code)
+		}
+		_, body, _ = c.get(loc)
+		wantIn(t, "after expanding the supporting group", body, "<tr><th>Đơn vị phối hợp</th><td>Phòng Giáo dục và Đào tạo</td></tr>")
+		if strings.Contains(body, "Nhóm đơn vị chưa chia") {
+			t.Error("the group is still shown after expanding it")
+		}
 	})
 }
