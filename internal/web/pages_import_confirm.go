@@ -42,7 +42,8 @@ type askItem struct {
 	Groups  string // the lead groups' names
 	Members string // the units the groups expand to
 	Choices []choiceItem
-	Pick    int64 // the unit chosen for DecideUnit
+	// Picker picks the lead units (DecideUnit) in place of the choices.
+	Picker unitPicker
 }
 
 // choiceItem is one radio button of an askItem.
@@ -90,6 +91,7 @@ func (s *Server) importDecide(w http.ResponseWriter, r *http.Request, sd *app.Sa
 		return s.renderConfirm(w, r, httpx.Status(err), sd, meetingID, blockID, httpx.Message(err), nil)
 	}
 	d := &sd.Draft
+	var badPick error
 	for i := range d.Tasks {
 		t := &d.Tasks[i]
 		if !t.NeedsDecision() {
@@ -99,11 +101,23 @@ func (s *Server) importDecide(w http.ResponseWriter, r *http.Request, sd *app.Sa
 		if v, ok := r.PostForm["dec"+k]; ok {
 			t.Decision = app.Decision(v[0])
 		}
-		t.Pick = nil
-		if id, err := formID(r, "pick"+k); err == nil && id != 0 && t.Decision != app.DecideSkip {
-			// A unit picked is the lead the Office wants, whatever else is ticked.
-			t.Pick, t.Decision = []int64{id}, app.DecideUnit
+		picked, err := formIDs(r, "pick"+k)
+		if err != nil && badPick == nil {
+			badPick = err
 		}
+		switch {
+		case len(picked) > 0 && t.Decision != app.DecideSkip:
+			// Units picked are the leads the Office wants, whatever else is ticked.
+			t.Pick, t.Decision = picked, app.DecideUnit
+		case len(picked) == 0 && t.Decision == app.DecideUnit:
+			// The units were unticked: the task is asked about again.
+			t.Pick, t.Decision = nil, ""
+		default:
+			t.Pick = nil
+		}
+	}
+	if badPick != nil {
+		return s.renderConfirm(w, r, httpx.Status(badPick), sd, meetingID, blockID, httpx.Message(badPick), nil)
 	}
 	d.CorrectionOf, d.Correction = 0, ""
 	if r.PostFormValue("is_correction") == "1" {
@@ -189,9 +203,8 @@ func (s *Server) renderConfirm(w http.ResponseWriter, r *http.Request, code int,
 	for _, i := range d.Plan.Asks {
 		t := &shown.Tasks[i]
 		a := askItem{N: i + 1, Text: shorten(t.Text, 400), Groups: dir.GroupNames(t.LeadGroups), Members: dir.UnitNames(t.Members(dir))}
-		if len(t.Pick) > 0 {
-			a.Pick = t.Pick[0]
-		}
+		a.Picker = pickUnits(dir, fmt.Sprintf("pick_%d", i+1), "Hoặc giao cho đơn vị chủ trì", t.Pick, activeOrChosen(t.Pick))
+		a.Picker.Hint = "Đơn vị chọn ở đây chủ trì nhiệm vụ, thay cho lựa chọn ở trên (trừ “Không nhập”)."
 		for _, c := range t.Choices(dir) {
 			a.Choices = append(a.Choices, choiceItem{Value: c, Label: c.Label(), Checked: c == t.Decision})
 		}

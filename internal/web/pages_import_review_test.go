@@ -385,7 +385,7 @@ func TestImportConfirmErrorsKeepEdits(t *testing.T) {
 		step := scrapeForm(t, body, path+"/confirm")
 		step.Set(fmt.Sprintf("pick_%d", land), strconv.FormatInt(e.Unit2.ID, 10))
 		step.Set("final", "1")
-		picked := fmt.Sprintf(`<option value="%d" selected>Phòng Y tế`, e.Unit2.ID)
+		picked := fmt.Sprintf(`name="pick_%d" value="%d" checked> Phòng Y tế`, land, e.Unit2.ID)
 
 		// Bad input on the confirmation: a unit picked that is not one.
 		wrong := cloneValues(step)
