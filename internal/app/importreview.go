@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -97,20 +98,48 @@ func (t *ImportTask) Checked(old *ImportTask) {
 	}
 }
 
-// Suggest is the decision proposed for a task without a lead unit: the
-// members of its groups when every group is closed and has members, the
-// groups kept waiting otherwise; a task naming nobody is left unassigned.
+// SpreadByDefaultMax is the most units a task's lead groups may expand to
+// for confirming an import to spread the task over them unless the Office
+// says otherwise. Spreading makes one lead assignment per member: a notice
+// that gives a task to "các cơ quan, đơn vị khối VH-XH" does not always
+// mean each of its twenty units must report on it, so a larger group keeps
+// the task waiting for the Office to pick the units (or to spread it
+// knowingly).
+const SpreadByDefaultMax = 10
+
+// Suggest is the decision proposed for a task without a lead unit
+// (Suggestion without its reason).
 func (t *ImportTask) Suggest(dir *Directory) Decision {
+	d, _ := t.Suggestion(dir)
+	return d
+}
+
+// Suggestion is the decision proposed for a task without a lead unit, and
+// why, in Vietnamese for the confirmation step: the members of its groups
+// when every group is closed, has members and they are at most
+// SpreadByDefaultMax units in all; otherwise the groups kept waiting for
+// the Office. A task naming no group is left unassigned.
+func (t *ImportTask) Suggestion(dir *Directory) (Decision, string) {
 	if len(t.LeadGroups) == 0 {
-		return DecideUnassigned
+		return DecideUnassigned, "Văn bản không nêu đơn vị hay nhóm chủ trì: mặc định nhập, chưa xác định đơn vị chủ trì."
 	}
 	for _, id := range t.LeadGroups {
 		g := dir.Group(id)
-		if g == nil || g.Open || len(dir.GroupMembers(id)) == 0 {
-			return DecideWait
+		switch {
+		case g == nil:
+			return DecideWait, "Nhóm chủ trì không còn trong danh mục: mặc định giữ chờ Văn phòng xác định đơn vị."
+		case g.Open:
+			return DecideWait, fmt.Sprintf("«%s» là nhóm mở, không xác định hết thành viên: mặc định giữ nhóm, chờ Văn phòng chọn cụ thể đơn vị.", g.Name)
+		case len(dir.GroupMembers(id)) == 0:
+			return DecideWait, fmt.Sprintf("«%s» chưa có đơn vị thành viên nào trong danh mục: mặc định giữ nhóm, chờ Văn phòng xác định đơn vị.", g.Name)
 		}
 	}
-	return DecideExpand
+	n := len(t.Members(dir))
+	if n > SpreadByDefaultMax {
+		return DecideWait, fmt.Sprintf("Nhóm có %d đơn vị, quá %d: chia cho cả nhóm sẽ thành %d lượt giao đơn vị chủ trì, nên mặc định giữ nhóm chờ Văn phòng chọn đơn vị. Chọn “%s” nếu văn bản giao cho tất cả các đơn vị.",
+			n, SpreadByDefaultMax, n, DecideExpand.Label())
+	}
+	return DecideExpand, fmt.Sprintf("Nhóm xác định rõ %d đơn vị thành viên: mặc định chia cho cả %d đơn vị.", n, n)
 }
 
 // Choices are the decisions the Office may take for t beside picking a

@@ -120,7 +120,8 @@ func importOne(ctx context.Context, svc *app.Service, actor *domain.User, path s
 		return nil, nil, err
 	}
 	// Nobody is asked either: a task without a lead unit is kept for the
-	// Office, its groups expanded when they are closed, waiting otherwise.
+	// Office, its groups spread over their units when they are closed and
+	// small (app.SpreadByDefaultMax), waiting otherwise.
 	d.DecideDefaults(dir)
 	res, err := svc.ConfirmImport(ctx, actor, d, 0, block)
 	return res, d.Unresolved, err

@@ -41,6 +41,7 @@ type askItem struct {
 	Text    string
 	Groups  string // the lead groups' names
 	Members string // the units the groups expand to
+	Why     string // why the default choice is the one suggested
 	Choices []choiceItem
 	// Picker picks the lead units (DecideUnit) in place of the choices.
 	Picker unitPicker
@@ -203,6 +204,7 @@ func (s *Server) renderConfirm(w http.ResponseWriter, r *http.Request, code int,
 	for _, i := range d.Plan.Asks {
 		t := &shown.Tasks[i]
 		a := askItem{N: i + 1, Text: shorten(t.Text, 400), Groups: dir.GroupNames(t.LeadGroups), Members: dir.UnitNames(t.Members(dir))}
+		_, a.Why = t.Suggestion(dir)
 		a.Picker = pickUnits(dir, fmt.Sprintf("pick_%d", i+1), "Hoặc giao cho đơn vị chủ trì", t.Pick, activeOrChosen(t.Pick))
 		a.Picker.Hint = "Đơn vị chọn ở đây chủ trì nhiệm vụ, thay cho lựa chọn ở trên (trừ “Không nhập”)."
 		for _, c := range t.Choices(dir) {

@@ -284,7 +284,10 @@ func TestImportGroupExpansion(t *testing.T) {
 		}
 		wantIn(t, "confirmation", body, "Đơn vị của nhóm: UBND xã Xuân Lũng, UBND thị trấn Hùng Sơn",
 			fmt.Sprintf(`name="dec_%d" value="expand" checked`, poor), fmt.Sprintf(`name="dec_%d" value="wait" checked`, media),
-			"<b>1</b> chia cho đơn vị của nhóm (2 lượt giao đơn vị)", "<b>1</b> giao cho nhóm, chờ xác định đơn vị")
+			"<b>1</b> chia cho đơn vị của nhóm (2 lượt giao đơn vị)", "<b>1</b> giao cho nhóm, chờ xác định đơn vị",
+			// Each default says why it is the default.
+			"Gợi ý: Nhóm xác định rõ 2 đơn vị thành viên: mặc định chia cho cả 2 đơn vị.",
+			"Gợi ý: «Các đơn vị có liên quan» là nhóm mở, không xác định hết thành viên")
 		step := scrapeForm(t, body, path+"/confirm")
 		step.Set("final", "1")
 		if code, body, _ := c.post(path+"/confirm", step); code != http.StatusSeeOther {
