@@ -358,6 +358,29 @@ func (l *loader) sectorNamed(name string) int64 {
 	return 0
 }
 
+// expandLeadGroups does what the Office does once a notice that gives a
+// task to a closed group ("UBND các xã, thị trấn", "Các cơ quan, đơn vị
+// khối Văn hóa - Xã hội") is entered: it spreads the task over the group's
+// member units (app.Service.ExpandTaskGroup, audited as the Office's). An
+// open group ("các đơn vị có liên quan") or one without members is left
+// for the Office to pick the units, so the demo's list of tasks waiting
+// for units holds a few, as an Office's would. Supporting groups stay: the
+// task has its lead and they are shown by name.
+func (l *loader) expandLeadGroups(ctx context.Context, t *domain.Task) error {
+	version := t.Version
+	for _, id := range t.LeadGroups {
+		if g := l.dir.Group(id); g == nil || g.Open || len(l.dir.GroupMembers(id)) == 0 {
+			continue
+		}
+		expanded, err := l.svc.ExpandTaskGroup(ctx, l.office, t.ID, id, version)
+		if err != nil {
+			return fmt.Errorf("expand group %d: %w", id, err)
+		}
+		version = expanded.Version
+	}
+	return nil
+}
+
 // reporter is the account that files the reports of a task led by lead:
 // the first lead unit's own demo user, or the Office entering what was
 // reported on paper (or for a group).
@@ -492,6 +515,9 @@ func (l *loader) loadSeed(ctx context.Context, s *seed) error {
 		if err != nil {
 			return fmt.Errorf("task %d: %w", i, err)
 		}
+		if err := l.expandLeadGroups(ctx, t); err != nil {
+			return fmt.Errorf("task %d: %w", i, err)
+		}
 		taskIDs[i] = t.ID
 	}
 	if _, err := l.svc.IssueNotice(ctx, l.office, n.ID, n.Version); err != nil {
@@ -587,6 +613,9 @@ func (l *loader) loadRecent(ctx context.Context) error {
 		in.Deadline, in.SectorID = dl, sector
 		t, err := l.svc.CreateTask(ctx, l.office, in)
 		if err != nil {
+			return fmt.Errorf("task %d: %w", i, err)
+		}
+		if err := l.expandLeadGroups(ctx, t); err != nil {
 			return fmt.Errorf("task %d: %w", i, err)
 		}
 		created = append(created, later{t.ID, i})

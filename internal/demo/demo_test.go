@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"giaoban/internal/app"
 	"giaoban/internal/apptest"
 	"giaoban/internal/demo"
 	"giaoban/internal/domain"
@@ -72,6 +73,7 @@ func TestLoad(t *testing.T) {
 				t.Errorf("dashboard bucket %s is empty (%v)", s, d.Counts)
 			}
 		}
+		checkFigures(t, svc, office, d)
 		if len(d.Pending) != 1 {
 			t.Errorf("%d pending extension requests, want 1", len(d.Pending))
 		}
@@ -129,5 +131,78 @@ func TestLoadDatesFromNow(t *testing.T) {
 	}
 	if !found {
 		t.Error("no meeting three weeks before the clock's today")
+	}
+}
+
+// checkFigures checks the demo's dashboard as its Office would leave it:
+// every figure equals the list behind it, the tasks closed groups led were
+// spread over their units at load, and only a handful wait for units — led
+// by an open group or by none — each without a lead unit.
+func checkFigures(t *testing.T, svc *app.Service, office *domain.User, d *app.Dashboard) {
+	t.Helper()
+	ctx := context.Background()
+	list := func(f store.TaskFilter) ([]store.TaskRow, int) {
+		t.Helper()
+		var rows []store.TaskRow
+		for f.Limit, f.Offset = 200, 0; ; f.Offset += f.Limit {
+			page, total, err := svc.Tasks(ctx, office, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows = append(rows, page...)
+			if len(rows) >= total || len(page) == 0 {
+				return rows, total
+			}
+		}
+	}
+	all, total := list(store.TaskFilter{})
+	if total != d.Total || len(all) != total {
+		t.Fatalf("dashboard total %d, task list %d (%d rows)", d.Total, total, len(all))
+	}
+	for _, st := range domain.Statuses {
+		if _, n := list(store.TaskFilter{Statuses: []domain.Status{st}}); n != d.Counts[st] {
+			t.Errorf("card %s: %d, its list %d", st, d.Counts[st], n)
+		}
+	}
+	leads, noLead := 0, 0
+	for _, r := range all {
+		leads += len(r.Lead)
+		if len(r.Lead) == 0 {
+			noLead++
+		}
+	}
+	sum := 0
+	for _, u := range d.Units {
+		sum += u.Assigned
+		if _, n := list(store.TaskFilter{UnitID: u.UnitID, LeadOnly: true}); n != u.Assigned {
+			t.Errorf("unit %s: %d assigned, its list %d", u.Name, u.Assigned, n)
+		}
+	}
+	if sum != d.Assignments || sum != leads {
+		t.Errorf("lead assignments: dashboard %d, its rows %d, the tasks' lead units %d", d.Assignments, sum, leads)
+	}
+	dir, err := svc.Directory(ctx, office)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting, n, err := svc.UnresolvedTasks(ctx, office, store.TaskFilter{Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Unresolved != n || n != len(waiting) || n != noLead {
+		t.Errorf("waiting for units: dashboard %d, its list %d, tasks in no unit's row %d", d.Unresolved, n, noLead)
+	}
+	if n == 0 || n > 10 {
+		t.Errorf("%d tasks wait for units, want a handful (led by open groups)", n)
+	}
+	for _, r := range waiting {
+		if len(r.Lead) > 0 {
+			t.Errorf("task %d waits for units but is led by %v", r.ID, r.Lead)
+		}
+		for _, id := range r.LeadGroups {
+			if g := dir.Group(id); g != nil && !g.Open && len(dir.GroupMembers(id)) > 0 {
+				t.Errorf("task %d waits on the closed group %q the Office would have spread", r.ID, g.Name)
+			}
+		}
 	}
 }

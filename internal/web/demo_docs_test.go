@@ -210,6 +210,22 @@ func TestDemoDocuments(t *testing.T) {
 					t.Errorf("the dashboard .xlsx lacks %q", want)
 				}
 			}
+			// Its note, and the dashboard's, count the tasks in no row as
+			// the list of tasks waiting for units shows them.
+			waiting, n, err := e.Service.UnresolvedTasks(ctx, actor, store.TaskFilter{Limit: 200})
+			apptest.Must(t, err)
+			if n == 0 || n != len(waiting) {
+				t.Fatalf("%d tasks wait for units (%d listed)", n, len(waiting))
+			}
+			if want := fmt.Sprintf("trong đó %d nhiệm vụ chưa có đơn vị chủ trì", n); !strings.Contains(cells, want) {
+				t.Errorf("the dashboard .xlsx's note lacks %q", want)
+			}
+			_, page, _ := office.get("/")
+			wantIn(t, "dashboard", page, fmt.Sprintf(`<a href="/tasks/unresolved">%d nhiệm vụ</a> chưa có đơn vị chủ trì`, n))
+			_, page, _ = office.get("/tasks/unresolved")
+			if rows := strings.Count(page, `<td class="phone-title">`); rows != n {
+				t.Errorf("/tasks/unresolved lists %d tasks, the figures say %d", rows, n)
+			}
 		})
 		t.Run("dashboard chart", func(t *testing.T) {
 			// demo.Load takes the snapshots: the leader's first page has the chart.
