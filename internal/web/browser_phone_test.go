@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -111,4 +112,47 @@ func phoneFits(t *testing.T, ctx context.Context, e *env, user, path string) {
 	if inner != 390 || width != 390 {
 		t.Errorf("%s as %s at 390 px: the page is %d px wide (window %d)", path, user, width, inner)
 	}
+}
+
+// TestBrowserPhoneWidthImport: the import's pages fit a 390 px phone — the
+// review beside its source text, the confirmation step with a choice and a
+// unit picker per task without a lead unit, and the record once confirmed.
+func TestBrowserPhoneWidthImport(t *testing.T) {
+	ctx := newBrowser(t)
+	e := serve(apptest.New(t, store.SQLite))
+	communes(t, e)
+	c := e.login("vanphong")
+	id := pasteNotice(t, c, fmt.Sprintf(reviewSample, 21))
+	path := fmt.Sprintf("/import/%d", id)
+	phoneFits(t, ctx, e, "vanphong", path)
+
+	// The confirmation step is the answer to the review's button.
+	var width int
+	err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 800), browserLogin(e.srv.URL, "vanphong"),
+		chromedp.Navigate(e.srv.URL+path), chromedp.WaitReady(css("footer.foot")),
+		chromedp.Click(css("#im-form button.im-ok")), chromedp.WaitVisible(css("#so-lieu")),
+		chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			var err error
+			width, err = chromedp.Evaluate[int](`document.querySelectorAll("fieldset.picker").length > 0 ? document.documentElement.scrollWidth : -1`)(ctx, tg)
+			return err
+		}),
+		browserLogout())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if width != 390 {
+		t.Errorf("the confirmation step at 390 px is %d px wide (-1: no unit picker on it)", width)
+	}
+
+	_, form := review(t, c, id)
+	code, body, _ := c.post(path+"/confirm", form)
+	if code != http.StatusOK {
+		t.Fatalf("confirmation step: %d %s", code, errorOf(body))
+	}
+	step := scrapeForm(t, body, path+"/confirm")
+	step.Set("final", "1")
+	if code, body, _ := c.post(path+"/confirm", step); code != http.StatusSeeOther {
+		t.Fatalf("confirm: %d %s", code, errorOf(body))
+	}
+	phoneFits(t, ctx, e, "vanphong", path) // the record
 }
