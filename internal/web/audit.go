@@ -126,7 +126,7 @@ var auditFields = []struct{ Key, Label string }{
 	{"Date", "Ngày"}, {"Time", "Giờ"}, {"Period", "Kỳ"}, {"PeriodYear", "Năm"}, {"PeriodNo", "Số kỳ"}, {"Online", "Họp trực tuyến"},
 	{"BridgePoints", "Điểm cầu"}, {"Chair", "Chủ trì hội nghị"}, {"UnitIDs", "Đơn vị dự họp"}, {"GroupIDs", "Nhóm đơn vị dự họp"}, {"Attendees", "Thành phần"}, {"Agenda", "Nội dung họp"},
 	{"Kind", "Loại"}, {"Aliases", "Tên gọi khác"}, {"Members", "Đơn vị thành viên"}, {"MemberKinds", "Thành viên theo loại đơn vị"},
-	{"Open", "Nhóm mở (Văn phòng chọn đơn vị)"}, {"Active", "Đang hoạt động"}, {"Level", "Cấp"}, {"Superior", "Cơ quan cấp trên"},
+	{"Open", "Nhóm mở (Văn phòng chọn đơn vị)"}, {"Active", "Đang hoạt động"}, {"Level", "Cấp"}, {"Superior", "Cơ quan cấp trên"}, {"Issuer", "Cơ quan ban hành"},
 	{"OldDue", "Hạn cũ"}, {"NewDue", "Hạn đề nghị"}, {"Reason", "Lý do"}, {"Requester", "Người đề nghị"}, {"Decider", "Người quyết định"},
 	{"Note", "Ý kiến"}, {"source", "Tệp nguồn"}, {"title", "Trích yếu"}, {"tasks", "Số nhiệm vụ"},
 	{"expanded", "Số nhiệm vụ chia cho đơn vị của nhóm"}, {"waiting", "Số nhiệm vụ chờ xác định đơn vị"},

@@ -228,6 +228,18 @@ func TestImportLeadlessTasksKeptAndCounted(t *testing.T) {
 		}
 		_, body, _ = c.get(path)
 		wantIn(t, "record", body, "Không nhập nhiệm vụ này", "Nhập, chưa xác định đơn vị chủ trì", "Giao cho đơn vị chọn dưới đây")
+
+		// The audit log names the confirmation in Vietnamese, links the
+		// import's record and the notice, and shows no field by its code.
+		_, body, _ = e.login("admin").get("/admin/audit?entity=import")
+		wantIn(t, "audit log", body, "Xác nhận nhập văn bản", `<option value="import" selected>Lần nhập văn bản</option>`,
+			fmt.Sprintf(`<a href="%s">`, path), "<dt>Số nhiệm vụ không nhập</dt><dd>1</dd>", "<dt>Số nhiệm vụ chưa giao đơn vị</dt><dd>1</dd>",
+			"<dt>Thông báo kết luận</dt>")
+		for _, raw := range []string{">confirm<", "<dt>skipped</dt>", "<dt>waiting</dt>", "<dt>NoticeID</dt>", "<dt>notice</dt>"} {
+			if strings.Contains(body, raw) {
+				t.Errorf("the audit log shows %q", raw)
+			}
+		}
 	})
 }
 
