@@ -46,7 +46,7 @@ func (e *DuplicateNoticeError) Error() string {
 	}
 	msg += fmt.Sprintf(" «%s» (%s). Văn bản không được nhập lần thứ hai", e.Existing.Title, strings.ToLower(e.Existing.State.Label()))
 	if e.CanCorrect {
-		return msg + "; nếu đây là văn bản đính chính hoặc thay thế thông báo đó, hãy chọn «Đây là văn bản đính chính» rồi lưu lại."
+		return msg + "; nếu đây là văn bản đính chính hoặc thay thế thông báo đó, hãy đánh dấu «Đây là văn bản đính chính» rồi gửi lại (bấm lại nút vừa bấm)."
 	}
 	return msg + "; hãy mở thông báo đã có."
 }

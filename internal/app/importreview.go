@@ -121,6 +121,10 @@ func (t *ImportTask) Suggest(dir *Directory) Decision {
 // the Office. A task naming no group is left unassigned.
 func (t *ImportTask) Suggestion(dir *Directory) (Decision, string) {
 	if len(t.LeadGroups) == 0 {
+		if len(t.UnresolvedLead) > 0 {
+			return DecideUnassigned, fmt.Sprintf("Danh mục chưa có «%s» (thêm ở trang kiểm tra thì lần sau tự nhận ra): mặc định nhập, chưa xác định đơn vị chủ trì.",
+				strings.Join(t.UnresolvedLead, "», «"))
+		}
 		return DecideUnassigned, "Văn bản không nêu đơn vị hay nhóm chủ trì: mặc định nhập, chưa xác định đơn vị chủ trì."
 	}
 	for _, id := range t.LeadGroups {

@@ -45,9 +45,13 @@ func TestSuggestionSpreadsOnlySmallClosedGroups(t *testing.T) {
 		{"a closed group with one member and an open one", []int64{5, 3}, app.DecideWait, "nhóm mở"},
 		{"a group without members", []int64{4}, app.DecideWait, "chưa có đơn vị thành viên"},
 		{"no group", nil, app.DecideUnassigned, "không nêu đơn vị"},
+		{"a name the directory lacks", nil, app.DecideUnassigned, "Danh mục chưa có «Các ban ngành»"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			task := app.ImportTask{Text: "Nhiệm vụ", LeadGroups: c.groups}
+			if strings.Contains(c.why, "Danh mục chưa có") {
+				task.UnresolvedLead = []string{"Các ban ngành"}
+			}
 			got, why := task.Suggestion(dir)
 			if got != c.want || !strings.Contains(why, c.why) {
 				t.Errorf("suggestion %q (%s), want %q saying %q", got, why, c.want, c.why)

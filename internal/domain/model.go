@@ -259,8 +259,13 @@ type Notice struct {
 
 // Code is "Số: 12/TB-UBND" without the prefix.
 func (n *Notice) Code() string {
-	if n.Number == "" && n.Symbol == "" {
+	switch {
+	case n.Number == "" && n.Symbol == "":
 		return ""
+	case n.Number == "":
+		// A symbol without its number (an imported text that lacks it) is
+		// written with the marked blank the printed notice has: "…/TB-UBND".
+		return "…/" + n.Symbol
 	}
 	return n.Number + "/" + n.Symbol
 }

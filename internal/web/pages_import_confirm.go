@@ -205,7 +205,7 @@ func (s *Server) renderConfirm(w http.ResponseWriter, r *http.Request, code int,
 		t := &shown.Tasks[i]
 		a := askItem{N: i + 1, Text: shorten(t.Text, 400), Groups: dir.GroupNames(t.LeadGroups), Members: dir.UnitNames(t.Members(dir))}
 		_, a.Why = t.Suggestion(dir)
-		a.Picker = pickUnits(dir, fmt.Sprintf("pick_%d", i+1), "Hoặc giao cho đơn vị chủ trì", t.Pick, activeOrChosen(t.Pick))
+		a.Picker = pickUnits(dir, fmt.Sprintf("pick_%d", i+1), "Đơn vị chủ trì", t.Pick, activeOrChosen(t.Pick))
 		a.Picker.Hint = "Đơn vị chọn ở đây chủ trì nhiệm vụ, thay cho lựa chọn ở trên (trừ “Không nhập”)."
 		for _, c := range t.Choices(dir) {
 			a.Choices = append(a.Choices, choiceItem{Value: c, Label: c.Label(), Checked: c == t.Decision})
@@ -243,6 +243,10 @@ type recordTask struct {
 // became or that it was left out.
 func (s *Server) renderRecord(w http.ResponseWriter, r *http.Request, code int, sd *app.SavedDraft, msg string) error {
 	ctx, u := r.Context(), userOf(r)
+	dir, err := s.svc.Directory(ctx, u)
+	if err != nil {
+		return err
+	}
 	text, marked := markSource(sd.Draft.SourceText, sd.Draft.Tasks)
 	d := &recordData{ID: sd.ID, Source: sd.Draft.Source, Text: text, Confirmed: sd.ConfirmedAt}
 	n, err := s.svc.Notice(ctx, u, sd.NoticeID)
@@ -257,7 +261,11 @@ func (s *Server) renderRecord(w http.ResponseWriter, r *http.Request, code int, 
 	}
 	for i, t := range sd.Draft.Tasks {
 		rt := recordTask{N: i + 1, Text: shorten(t.Text, 300), TaskID: t.TaskID, Marked: marked[i]}
-		if t.NeedsDecision() {
+		switch {
+		case !t.NeedsDecision():
+		case t.Decision == app.DecideUnit:
+			rt.Decision = "Giao cho " + dir.UnitNames(t.Pick)
+		default:
 			rt.Decision = t.Decision.Label()
 		}
 		if t.TaskID != 0 {

@@ -227,7 +227,7 @@ func TestImportLeadlessTasksKeptAndCounted(t *testing.T) {
 			}
 		}
 		_, body, _ = c.get(path)
-		wantIn(t, "record", body, "Không nhập nhiệm vụ này", "Nhập, chưa xác định đơn vị chủ trì", "Giao cho đơn vị chọn dưới đây")
+		wantIn(t, "record", body, "Không nhập nhiệm vụ này", "Nhập, chưa xác định đơn vị chủ trì", "Giao cho Phòng Y tế")
 
 		// The audit log names the confirmation in Vietnamese, links the
 		// import's record and the notice, and shows no field by its code.
